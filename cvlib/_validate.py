@@ -1,0 +1,188 @@
+"""Input checks shared by every topic module.
+
+Each helper raises a ``ValueError`` (or ``TypeError``) whose message names
+what is wrong (the column, the offending values, the row count) and what is
+expected, so a student can act on it.  None of them modifies its input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "require_frame",
+    "require_columns",
+    "require_numeric",
+    "require_no_missing",
+    "require_in_range",
+    "require_positive",
+    "require_probability",
+    "require_weights",
+    "parse_dates",
+    "parse_date",
+]
+
+
+def _preview(values: Iterable, n: int = 5) -> str:
+    values = list(values)
+    shown = ", ".join(repr(v) for v in values[:n])
+    return f"[{shown}{', ...' if len(values) > n else ''}]"
+
+
+def require_frame(data, name: str = "data") -> pd.DataFrame:
+    """Return ``data`` if it is a DataFrame, else raise a TypeError naming ``name``."""
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{name} must be a pandas DataFrame, got {type(data).__name__}")
+    return data
+
+
+def require_columns(data: pd.DataFrame, columns: Sequence[str], what: str = "data") -> None:
+    """Raise a ValueError listing the columns of ``columns`` missing from ``data``."""
+    require_frame(data, what)
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise ValueError(
+            f"{what} has no column(s) {missing}; available columns are "
+            f"{list(map(str, data.columns))}. Pass the right column name as an argument "
+            f"(e.g. customer=..., date=..., amount=...)."
+        )
+
+
+def require_numeric(data: pd.DataFrame, columns: Sequence[str], what: str = "data") -> None:
+    """Raise a TypeError for any of ``columns`` that is not numeric, showing bad values."""
+    for c in columns:
+        s = data[c]
+        if pd.api.types.is_bool_dtype(s) or not pd.api.types.is_numeric_dtype(s):
+            bad = s[pd.to_numeric(s, errors="coerce").isna() & s.notna()].unique()
+            raise TypeError(
+                f"column {c!r} of {what} must be numeric, got dtype {s.dtype}"
+                + (f" with non-numeric values {_preview(bad)}" if len(bad) else "")
+            )
+
+
+def require_no_missing(data: pd.DataFrame, columns: Sequence[str], what: str = "data") -> None:
+    """Raise a ValueError naming each column with missing values and their row count."""
+    counts = data[list(columns)].isna().sum()
+    counts = counts[counts > 0]
+    if len(counts):
+        detail = ", ".join(f"{c!r}: {n} row(s)" for c, n in counts.items())
+        raise ValueError(
+            f"{what} has missing values ({detail}); drop or impute them first, "
+            f"or pass missing='drop' where the function offers it"
+        )
+
+
+def require_in_range(
+    values, low: float, high: float, name: str, *, inclusive: bool = True
+) -> None:
+    """Raise a ValueError if any of ``values`` lies outside [low, high] (or (low, high))."""
+    arr = np.asarray(values, dtype=float)
+    finite = arr[~np.isnan(arr)]
+    bad = (finite < low) | (finite > high) if inclusive else (finite <= low) | (finite >= high)
+    if bad.any():
+        interval = f"[{low}, {high}]" if inclusive else f"({low}, {high})"
+        raise ValueError(
+            f"{name} must lie in {interval}, got {int(bad.sum())} value(s) outside: "
+            f"{_preview(finite[bad].tolist())}"
+        )
+
+
+def require_positive(values, name: str, *, strict: bool = True) -> None:
+    """Raise a ValueError if any of ``values`` is negative (or zero when ``strict``)."""
+    arr = np.asarray(values, dtype=float)
+    bad = arr <= 0 if strict else arr < 0
+    if bad.any():
+        kind = "positive (> 0)" if strict else "non-negative (>= 0)"
+        raise ValueError(
+            f"{name} must be {kind}, got {int(bad.sum())} offending value(s): "
+            f"{_preview(arr[bad].tolist())}"
+        )
+
+
+def require_probability(value: float, name: str, *, open_interval: bool = True) -> float:
+    """Return ``value`` as float if it is a probability in (0, 1) (or [0, 1])."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a number between 0 and 1, got {value!r}") from None
+    ok = 0 < v < 1 if open_interval else 0 <= v <= 1
+    if not ok:
+        interval = "(0, 1)" if open_interval else "[0, 1]"
+        hint = " (give a rate such as 0.85, not a percentage such as 85)" if v > 1 else ""
+        raise ValueError(f"{name} must lie in {interval}, got {v}{hint}")
+    return v
+
+
+def require_weights(
+    weights, labels: Sequence[str], *, total: float = 100.0, normalize: bool = False,
+    name: str = "weights", tol: float = 1e-6,
+) -> np.ndarray:
+    """Check importance weights and return them as floats summing to ``total``.
+
+    Weights must be finite and non-negative.  If they do not sum to ``total``
+    a ValueError names the sum and the labels, unless ``normalize=True``, in
+    which case they are rescaled proportionally.
+    """
+    w = np.asarray(weights, dtype=float)
+    if np.isnan(w).any():
+        raise ValueError(f"{name} has missing values for {[labels[i] for i in np.flatnonzero(np.isnan(w))]}")
+    if (w < 0).any():
+        raise ValueError(
+            f"{name} must be non-negative, got {w[w < 0].tolist()} for "
+            f"{[labels[i] for i in np.flatnonzero(w < 0)]}"
+        )
+    s = float(w.sum())
+    if s <= 0:
+        raise ValueError(f"{name} sum to {s}; at least one weight must be positive")
+    if abs(s - total) > tol * max(1.0, total):
+        if not normalize:
+            raise ValueError(
+                f"{name} must sum to {total:g}, got {s:g} for {list(labels)}; "
+                f"pass normalize=True to rescale"
+            )
+        w = w * (total / s)
+    return w
+
+
+def parse_dates(values, name: str = "date", *, not_after=None) -> pd.Series:
+    """Parse ``values`` to datetimes, refusing unparseable and (optionally) future dates.
+
+    ``not_after`` defaults to today: a transaction dated in the future is an
+    input error.  Pass ``not_after=False`` to skip that check.
+    """
+    s = pd.Series(values)
+    if pd.api.types.is_datetime64_any_dtype(s):
+        out = s
+    else:
+        out = pd.to_datetime(s, errors="coerce")
+        bad = out.isna() & s.notna()
+        if bad.any():
+            raise ValueError(
+                f"column {name!r} has {int(bad.sum())} value(s) that are not dates: "
+                f"{_preview(s[bad].unique().tolist())}; expected dates such as '2024-03-31'"
+            )
+    if out.isna().any():
+        raise ValueError(f"column {name!r} has {int(out.isna().sum())} missing date(s)")
+    if not_after is not False:
+        limit = pd.Timestamp.today().normalize() + pd.Timedelta(days=1) if not_after is None else pd.Timestamp(not_after)
+        future = out > limit
+        if future.any():
+            raise ValueError(
+                f"column {name!r} has {int(future.sum())} date(s) after {limit.date()}: "
+                f"{_preview(out[future].dt.date.unique().tolist())}; dates in the future are not allowed"
+            )
+    return out
+
+
+def parse_date(value, name: str) -> pd.Timestamp:
+    """Parse one date argument (str, date or Timestamp), with a clear error."""
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a date such as '2024-12-31', got {value!r}") from None
+    if pd.isna(ts):
+        raise ValueError(f"{name} must be a date such as '2024-12-31', got {value!r}")
+    return ts

@@ -1,0 +1,219 @@
+"""Checks for the workbook's exercises.
+
+Every exercise in a notebook has a solution cell (tagged ``solution``) that
+assigns an answer, and a check cell (tagged ``check``) that calls
+:func:`check` with the exercise id and the answer::
+
+    from cvlib.exercises import check
+    check("02.1", score)
+
+The expected answers live in this package, one module per notebook
+(``nb02_customer_value_analysis.py`` defines ``EXERCISES``), so a student copy
+of a notebook shows the question but not the answer.  A wrong answer raises
+:class:`ExerciseFailed` (an ``AssertionError``) whose message says what was
+expected, what was given and a hint; a right one prints a short confirmation.
+
+The generic checks (:func:`check_number`, :func:`check_choice`,
+:func:`check_frame`) can also be called directly.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import pkgutil
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "Exercise",
+    "ExerciseFailed",
+    "check",
+    "check_number",
+    "check_choice",
+    "check_frame",
+    "exercise",
+    "registry",
+]
+
+
+class ExerciseFailed(AssertionError):
+    """A student's answer does not match; the message explains why."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its id (``"02.1"``), a title, and how to check an answer.
+
+    ``expected`` is the right answer, or a function of no arguments returning
+    it (computed on first use, e.g. from a bundled data set).  ``kind`` is
+    ``"number"`` (``tol`` absolute, ``rtol`` relative), ``"choice"`` (a label,
+    compared case- and space-insensitively; a list/set of labels is compared as
+    a set) or ``"frame"`` (a DataFrame or Series compared on ``columns``).
+    """
+
+    id: str
+    title: str
+    expected: Any
+    kind: str = "number"
+    tol: float = 1e-6
+    rtol: float = 0.0
+    hint: str = ""
+    columns: tuple[str, ...] | None = None
+
+    def answer(self):
+        return self.expected() if callable(self.expected) else self.expected
+
+    def check(self, given) -> bool:
+        label = f"Exercise {self.id} ({self.title})"
+        expected = self.answer()
+        if self.kind == "number":
+            return check_number(given, expected, tol=self.tol, rtol=self.rtol, label=label, hint=self.hint)
+        if self.kind == "choice":
+            return check_choice(given, expected, label=label, hint=self.hint)
+        if self.kind == "frame":
+            return check_frame(given, expected, columns=self.columns, tol=self.tol, label=label, hint=self.hint)
+        raise ValueError(f"unknown exercise kind {self.kind!r}; expected 'number', 'choice' or 'frame'")
+
+
+def _fail(label: str, problem: str, expected: str, given: str, hint: str) -> None:
+    lines = [f"{label}: {problem}", f"  expected: {expected}", f"  you gave: {given}"]
+    if hint:
+        lines.append(f"  hint: {hint}")
+    raise ExerciseFailed("\n".join(lines))
+
+
+def _not_answered(given) -> bool:
+    return given is None or given is NotImplemented or given is Ellipsis
+
+
+def _ok(label: str, shown: str) -> bool:
+    print(f"\u2714 {label}: correct ({shown})")
+    return True
+
+
+def check_number(given, expected, *, tol: float = 1e-6, rtol: float = 0.0,
+                 label: str = "Answer", hint: str = "") -> bool:
+    """Check a numeric answer (scalar or sequence) within ``tol`` + ``rtol`` * |expected|."""
+    exp = np.asarray(expected, dtype=float)
+    shown_exp = _fmt(expected) + f" (within \u00b1{tol:g}" + (f" or {rtol:.0%}" if rtol else "") + ")"
+    if _not_answered(given):
+        _fail(label, "not answered yet", shown_exp, repr(given), hint)
+    try:
+        got = np.asarray(given, dtype=float)
+    except (TypeError, ValueError):
+        _fail(label, "the answer is not a number", shown_exp, f"{given!r} ({type(given).__name__})", hint)
+    if got.shape != exp.shape:
+        _fail(label, f"the answer has shape {got.shape}, expected shape {exp.shape}", shown_exp, _fmt(given), hint)
+    if not np.allclose(got, exp, atol=tol, rtol=rtol, equal_nan=True):
+        diff = np.abs(got - exp)
+        problem = "not quite" if np.nanmax(diff) < 0.1 * max(1.0, float(np.nanmax(np.abs(exp)))) else "wrong value"
+        if exp.ndim == 0 and got.ndim == 0 and exp != 0 and math.isclose(float(got), float(exp) * 100, rel_tol=1e-3):
+            problem = "off by a factor of 100 (a percentage where a fraction was expected?)"
+        elif exp.ndim == 0 and got.ndim == 0 and exp != 0 and math.isclose(float(got) * 100, float(exp), rel_tol=1e-3):
+            problem = "off by a factor of 100 (a fraction where a percentage was expected?)"
+        _fail(label, problem, shown_exp, _fmt(given), hint)
+    return _ok(label, _fmt(given))
+
+
+def _norm_label(x) -> str:
+    return " ".join(str(x).strip().lower().split())
+
+
+def check_choice(given, expected, *, label: str = "Answer", hint: str = "") -> bool:
+    """Check a label (or a collection of labels, compared as a set), ignoring case and spaces."""
+    if _not_answered(given):
+        _fail(label, "not answered yet", repr(expected), repr(given), hint)
+    if isinstance(expected, (list, tuple, set, frozenset)):
+        if isinstance(given, str) or not hasattr(given, "__iter__"):
+            _fail(label, "expected a collection of labels", repr(sorted(map(str, expected))), repr(given), hint)
+        e = {_norm_label(x) for x in expected}
+        g = {_norm_label(x) for x in given}
+        if e != g:
+            missing, extra = sorted(e - g), sorted(g - e)
+            problem = "; ".join(p for p in (f"missing {missing}" if missing else "",
+                                            f"should not include {extra}" if extra else "") if p)
+            _fail(label, problem, repr(sorted(e)), repr(sorted(g)), hint)
+        return _ok(label, repr(sorted(g)))
+    if _norm_label(given) != _norm_label(expected):
+        _fail(label, "wrong choice", repr(expected), repr(given), hint)
+    return _ok(label, repr(given))
+
+
+def check_frame(given, expected, *, columns=None, tol: float = 1e-6,
+                label: str = "Answer", hint: str = "") -> bool:
+    """Check a DataFrame or Series against the expected one, cell by cell (numbers within ``tol``)."""
+    if _not_answered(given):
+        _fail(label, "not answered yet", "a table", repr(given), hint)
+    if isinstance(expected, pd.Series):
+        expected = expected.to_frame()
+        given = given.to_frame() if isinstance(given, pd.Series) else given
+    if not isinstance(given, pd.DataFrame):
+        _fail(label, "expected a pandas DataFrame or Series", "a table", type(given).__name__, hint)
+    cols = list(columns) if columns is not None else list(expected.columns)
+    missing = [c for c in cols if c not in given.columns]
+    if missing:
+        _fail(label, f"the table lacks column(s) {missing}", str(cols), str(list(given.columns)), hint)
+    if len(given) != len(expected):
+        _fail(label, "wrong number of rows", f"{len(expected)} rows", f"{len(given)} rows", hint)
+    g = given[cols].reset_index(drop=True)
+    e = expected[cols].reset_index(drop=True)
+    for c in cols:
+        if pd.api.types.is_numeric_dtype(e[c]) and pd.api.types.is_numeric_dtype(g[c]):
+            bad = ~np.isclose(g[c].to_numpy(float), e[c].to_numpy(float), atol=tol, equal_nan=True)
+        else:
+            bad = (g[c].astype(str) != e[c].astype(str)).to_numpy()
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            _fail(label, f"column {c!r} differs in {int(bad.sum())} row(s), first at row {i}",
+                  _fmt(e[c].iloc[i]), _fmt(g[c].iloc[i]), hint)
+    return _ok(label, f"{len(g)} rows match")
+
+
+def _fmt(x) -> str:
+    if isinstance(x, (float, np.floating)):
+        return f"{float(x):.6g}"
+    if isinstance(x, (list, tuple, np.ndarray)):
+        return "[" + ", ".join(_fmt(v) for v in list(x)[:10]) + (", ..." if len(x) > 10 else "") + "]"
+    return repr(x)
+
+
+_REGISTRY: dict[str, Exercise] | None = None
+
+
+def registry() -> dict[str, Exercise]:
+    """All exercises of the workbook by id, collected from this package's ``nb*`` modules."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        found: dict[str, Exercise] = {}
+        for mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+            if not mod.name.startswith("nb"):
+                continue
+            module = importlib.import_module(f"{__name__}.{mod.name}")
+            for ex in module.EXERCISES:
+                if ex.id in found:
+                    raise RuntimeError(f"exercise id {ex.id!r} is defined twice")
+                found[ex.id] = ex
+        _REGISTRY = found
+    return _REGISTRY
+
+
+def exercise(exercise_id: str) -> Exercise:
+    """Look up one exercise by id, with close matches when the id is unknown."""
+    reg = registry()
+    if exercise_id not in reg:
+        import difflib
+
+        close = difflib.get_close_matches(str(exercise_id), list(reg), n=3)
+        raise KeyError(f"no exercise {exercise_id!r}; " + (f"did you mean {close}?" if close else f"known ids: {sorted(reg)}"))
+    return reg[exercise_id]
+
+
+def check(exercise_id: str, given) -> bool:
+    """Check a student's answer to exercise ``exercise_id`` (e.g. ``"02.1"``)."""
+    return exercise(exercise_id).check(given)
+
+

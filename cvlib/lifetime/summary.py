@@ -1,0 +1,3 @@
+"""Part of cvlib.lifetime (see the package docstring)."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Figures for the cva topic."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Figures for the lifetime topic."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Figures for the pls topic."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Figures for the satisfaction topic."""
+
+__all__: list[str] = []

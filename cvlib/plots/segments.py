@@ -1,0 +1,3 @@
+"""Figures for the segments topic."""
+
+__all__: list[str] = []

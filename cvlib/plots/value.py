@@ -1,0 +1,3 @@
+"""Figures for the value topic."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Widgets for the cva topic."""
+
+__all__: list[str] = []

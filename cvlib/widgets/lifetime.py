@@ -1,0 +1,3 @@
+"""Widgets for the lifetime topic."""
+
+__all__: list[str] = []

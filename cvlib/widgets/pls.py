@@ -1,0 +1,3 @@
+"""Widgets for the pls topic."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Widgets for the satisfaction topic."""
+
+__all__: list[str] = []

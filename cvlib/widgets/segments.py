@@ -1,0 +1,3 @@
+"""Widgets for the segments topic."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Widgets for the value topic."""
+
+__all__: list[str] = []
