@@ -7,6 +7,7 @@ segments, lifetime); everything they export is available here.
 from .cva import *  # noqa: F403
 from .lifetime import *  # noqa: F403
 from .pls import *  # noqa: F403
+from .retention import *  # noqa: F403
 from .satisfaction import *  # noqa: F403
 from .segments import *  # noqa: F403
 from .value import *  # noqa: F403

@@ -1,0 +1,3 @@
+"""Figures for retention arithmetic and simple CLV (notebook 05)."""
+
+__all__: list[str] = []

@@ -1,0 +1,80 @@
+"""The one mechanism behind every explorer: named controls, a pure compute function, an output.
+
+An :class:`Explorer` is an ``ipywidgets.VBox`` holding its controls and an
+``Output``.  Whenever a control's value changes it calls
+``compute(**values)`` (a pure cvlib function, or a thin wrapper around one),
+keeps the return value in ``.result`` and calls ``show(result)`` inside the
+output area.  An error raised by ``compute`` (say weights that no longer sum
+to 100) is shown to the user as its message and kept in ``.error``; the last
+good result is cleared so nothing stale is displayed.
+
+Tests drive an explorer without a browser::
+
+    w = value_explorer()
+    w.controls["price"].value = 90_000
+    assert w.result.delivered_value == ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["Explorer"]
+
+
+def _widgets():
+    import ipywidgets
+
+    return ipywidgets
+
+
+class Explorer(_widgets().VBox):
+    """Controls + output whose numbers all come from ``compute``.
+
+    Parameters
+    ----------
+    controls : dict
+        name -> ipywidgets control; the name is the keyword passed to ``compute``.
+    compute : callable
+        ``compute(**{name: control.value})`` -> any result object.
+    show : callable
+        ``show(result)`` displays the result (print, ``display``, a plot) inside the output.
+    title : str, optional
+        A line of HTML shown above the controls.
+    """
+
+    def __init__(self, controls: dict[str, Any], compute: Callable[..., Any],
+                 show: Callable[[Any], None], title: str | None = None, layout_rows=None):
+        w = _widgets()
+        self.controls = dict(controls)
+        self.output = w.Output()
+        self._compute = compute
+        self._show = show
+        self.result = None
+        self.error: str | None = None
+        header = [w.HTML(f"<b>{title}</b>")] if title else []
+        rows = layout_rows if layout_rows is not None else list(self.controls.values())
+        super().__init__(header + list(rows) + [self.output])
+        for control in self.controls.values():
+            control.observe(self._update, names="value")
+        self._update()
+
+    def values(self) -> dict[str, Any]:
+        """The current value of every control, by name."""
+        return {name: c.value for name, c in self.controls.items()}
+
+    def _update(self, change=None) -> None:
+        from IPython.display import clear_output
+
+        try:
+            self.result = self._compute(**self.values())
+            self.error = None
+        except (ValueError, TypeError, KeyError) as exc:
+            self.result, self.error = None, str(exc)
+        with self.output:
+            clear_output(wait=True)
+            if self.error is not None:
+                print(f"\u26a0 {self.error}")
+            else:
+                self._show(self.result)
