@@ -12,7 +12,7 @@ ifeq ($(CVLIB_DATA_HOME),)
 CVLIB_DATA_HOME := $(if $(wildcard ../shared/datasets),$(abspath ../shared/datasets),)
 endif
 export CVLIB_DATA_HOME
-export MPLBACKEND := Agg
+
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))

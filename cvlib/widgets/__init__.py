@@ -5,6 +5,7 @@ segments, lifetime); everything they export is available here.
 """
 
 from .cva import *  # noqa: F403
+from .glossary import *  # noqa: F403
 from .lifetime import *  # noqa: F403
 from .pls import *  # noqa: F403
 from .satisfaction import *  # noqa: F403

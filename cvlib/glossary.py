@@ -1,0 +1,214 @@
+"""Bilingual glossary of the course (客户价值分类管理): English, 中文, definition, notebook.
+
+>>> from cvlib.glossary import lookup
+>>> lookup("顾客让渡价值").english
+'customer delivered value'
+>>> lookup("customer delivered value").chinese
+'顾客让渡价值'
+
+``terms()`` returns the whole table as a DataFrame; ``label(term)`` gives the
+bilingual label used in plots and tables ("delivered value / 顾客让渡价值").
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["Term", "TERMS", "lookup", "label", "search", "terms"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry."""
+
+    english: str
+    chinese: str
+    definition: str
+    notebook: str
+    aliases: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.english} / {self.chinese}: {self.definition} (notebook {self.notebook})"
+
+
+_V, _C, _S, _K, _L, _0 = (
+    "01_perceived_value",
+    "02_customer_value_analysis",
+    "03_satisfaction",
+    "04_customer_classification",
+    "05_lifetime_value",
+    "00_start_here",
+)
+
+TERMS: tuple[Term, ...] = (
+    # 00 the course and its vocabulary
+    Term("customer value", "客户价值", "The value a customer perceives in an offer, and, seen from the firm, the value a customer brings to it; the course studies both.", _0),
+    Term("customer relationship management", "客户关系管理", "Managing the relationships with customers to acquire, keep and grow the profitable ones (CRM).", _0, ("crm",)),
+    Term("customer value classification management", "客户价值分类管理", "Grouping customers by the value they bring and managing each group differently.", _K),
+    # 01 perceived value
+    Term("customer delivered value", "顾客让渡价值", "Total customer value minus total customer cost (Kotler): what the customer gains from an offer net of what it costs.", _V, ("delivered value",)),
+    Term("total customer value", "顾客整体价值", "The bundle of benefits a customer expects from an offer: product, service, personnel and image value.", _V),
+    Term("total customer cost", "顾客整体成本", "Everything a customer gives up to obtain an offer: monetary, time, energy and psychic cost.", _V),
+    Term("product value", "产品价值", "Value from the product's features, quality, design and performance.", _V),
+    Term("service value", "服务价值", "Value from delivery, installation, training, repair and other services attached to the product.", _V),
+    Term("personnel value", "人员价值", "Value from the knowledge, responsiveness and courtesy of the firm's staff.", _V),
+    Term("image value", "形象价值", "Value from the brand's and the firm's reputation in the customer's eyes.", _V),
+    Term("monetary cost", "货币成本", "The price paid, plus any other money spent to obtain and use the offer.", _V),
+    Term("time cost", "时间成本", "Time the customer spends searching, buying, waiting and using.", _V),
+    Term("energy cost", "精力成本", "Physical effort the customer spends to obtain and use the offer.", _V),
+    Term("psychic cost", "精神成本", "Mental effort, stress and risk the customer bears in the purchase.", _V),
+    Term("perceived value", "感知价值", "The customer's overall judgement of an offer's utility, weighing perceived benefits against perceived sacrifices (Zeithaml 1988).", _V),
+    Term("perceived benefit", "感知利得", "The benefits a customer believes an offer gives (Meehan's Fc).", _V),
+    Term("perceived sacrifice", "感知利失", "The costs a customer believes an offer imposes (Meehan's Cc).", _V, ("perceived cost",)),
+    Term("value-to-cost ratio", "价值成本比", "Total customer value divided by total customer cost; above 1 the offer gives more than it takes.", _V, ("value ratio",)),
+    Term("perceived-value pricing", "感知价值定价", "Setting the price from the value the customer perceives rather than from cost (Kotler's Caterpillar example).", _V),
+    Term("consumption value", "消费价值", "Sheth, Newman & Gross's five values driving choice: functional, social, emotional, epistemic and conditional.", _V),
+    Term("functional value", "功能价值", "Utility from an offer's functional, utilitarian or physical performance.", _V),
+    Term("social value", "社会价值", "Utility from an offer's association with social groups.", _V),
+    Term("emotional value", "情感价值", "Utility from the feelings or affective states an offer arouses.", _V),
+    Term("epistemic value", "认知价值", "Utility from an offer's capacity to arouse curiosity, novelty or knowledge.", _V),
+    Term("conditional value", "情境价值", "Utility that depends on the specific situation of the choice.", _V),
+    Term("value hierarchy", "价值层次", "Levels of customer value: basic, expected, desired and unexpected value.", _V),
+    Term("basic value", "基本价值", "What the offer must deliver at the least; its absence causes strong dissatisfaction.", _V),
+    Term("expected value", "预期价值", "What the customer takes for granted from this kind of offer.", _V),
+    Term("desired value", "期盼价值", "What the customer wishes for but does not necessarily expect.", _V),
+    Term("unexpected value", "意外价值", "Value beyond the customer's wishes that surprises and delights.", _V),
+    Term("means-end chain", "手段-目的链", "Woodruff's hierarchy linking product attributes to consequences in use and to the customer's goals.", _V, ("customer value hierarchy model",)),
+    # 02 customer value analysis
+    Term("customer value analysis", "客户价值分析", "Gale's method of measuring a business's value against competitors' from the customers' ratings of quality and price.", _C, ("cva",)),
+    Term("market-perceived quality", "市场感知质量", "Customers' rating of a business's offer on the non-price attributes relative to competitors'.", _C),
+    Term("market-perceived price", "市场感知价格", "Customers' rating of a business's price attributes relative to competitors'.", _C),
+    Term("quality profile", "质量概况", "Table of non-price attributes with importance weights, ratings and performance ratios, summarised as a score.", _C, ("market-perceived quality profile",)),
+    Term("price profile", "价格概况", "The quality profile's counterpart on price-satisfaction attributes.", _C, ("market-perceived price profile",)),
+    Term("performance ratio", "绩效比率", "A business's rating on an attribute divided by the competitor's.", _C),
+    Term("relative quality", "相对质量", "The quality score of a business relative to competitors (100 = parity).", _C),
+    Term("relative price", "相对价格", "The price of a business relative to competitors (100 = parity); in Gale, 100 x 100 / price score.", _C),
+    Term("customer value map", "客户价值图", "Plot of relative price against relative quality, with the fair-value line; below the line is better value.", _C, ("value map",)),
+    Term("fair-value line", "公平价值线", "Where relative price matches relative quality on the value map.", _C),
+    Term("win/loss analysis", "赢/输分析", "Studying deals won and lost to learn which attributes decide customers' choices.", _C),
+    Term("head-to-head area chart", "竞争对比面积图", "Chart of weight x (ratio - 1) per attribute, showing where a business beats or trails a competitor.", _C),
+    Term("key events", "关键事件", "Dated events (launches, price changes, failures) aligned with quality and price scores over time.", _C),
+    Term("what/who matrix", "做什么/谁负责矩阵", "Matrix linking attributes customers value (what) to the functions responsible (who).", _C),
+    # 03 satisfaction
+    Term("customer satisfaction", "顾客满意", "The customer's judgement that an offer met or exceeded expectations.", _S),
+    Term("customer satisfaction index", "顾客满意度指数", "A 0-100 index of satisfaction built from survey items and a structural model (ACSI, ECSI, CCSI).", _S, ("csi",)),
+    Term("American Customer Satisfaction Index", "美国顾客满意度指数", "The ACSI model: expectations, perceived quality and value drive satisfaction, which drives complaints and loyalty.", _S, ("acsi",)),
+    Term("European Customer Satisfaction Index", "欧洲顾客满意度指数", "The ECSI model: the ACSI model with image as a driver.", _S, ("ecsi",)),
+    Term("customer expectation", "顾客预期", "What customers expected of the offer before buying.", _S),
+    Term("perceived quality", "感知质量", "The customer's evaluation of the offer's quality after consumption.", _S),
+    Term("customer complaint", "顾客抱怨", "Expressed dissatisfaction; how it is handled affects loyalty.", _S),
+    Term("customer loyalty", "顾客忠诚", "Repurchase intention, price tolerance and recommendation.", _S),
+    Term("Likert scale", "李克特量表", "Agreement items scored on ordered categories (1-5, 1-7, 1-10).", _S),
+    Term("Cronbach's alpha", "克朗巴哈系数", "Internal-consistency reliability of a set of items measuring one construct.", _S, ("alpha",)),
+    Term("composite reliability", "组合信度", "Reliability of a construct computed from its indicator loadings (rho_C).", _S),
+    Term("average variance extracted", "平均方差抽取量", "Mean squared loading of a construct's indicators (AVE); convergent validity at 0.5 or more.", _S, ("ave",)),
+    Term("partial least squares path modelling", "偏最小二乘路径模型", "Estimating latent-variable path models by iterated least squares on composite scores (PLS-PM).", _S, ("pls", "pls-pm")),
+    Term("importance-performance analysis", "重要性-绩效分析", "Plotting attributes by importance and performance into four action quadrants (Martilla & James 1977).", _S, ("ipa",)),
+    Term("Kano model", "卡诺模型", "Classifying attributes as attractive, one-dimensional, must-be, indifferent or reverse from paired questions.", _S, ("kano",)),
+    Term("net promoter score", "净推荐值", "Share of promoters (9-10) minus share of detractors (0-6) on the likelihood to recommend.", _S, ("nps",)),
+    Term("key driver analysis", "关键驱动因素分析", "Measuring how much each attribute contributes to satisfaction or loyalty.", _S),
+    # 04 classification
+    Term("customer classification", "客户分级", "Dividing customers into tiers by the value they bring to the firm.", _K, ("customer segmentation",)),
+    Term("ABC classification", "ABC分类法", "Classes A, B, C by cumulative share of revenue or by absolute thresholds.", _K, ("abc analysis",)),
+    Term("Pareto principle", "帕累托法则", "The 80/20 rule: a minority of customers brings most of the revenue.", _K, ("80/20 rule",)),
+    Term("Lorenz curve", "洛伦兹曲线", "Cumulative share of revenue against cumulative share of customers.", _K),
+    Term("Gini coefficient", "基尼系数", "Concentration of revenue among customers: 0 equal, 1 all in one customer.", _K),
+    Term("whale curve", "鲸鱼曲线", "Cumulative profit by customers ranked from most to least profitable; it rises above 100% and falls back.", _K),
+    Term("customer pyramid", "客户金字塔", "Tiers of customers by value: VIP, major, medium and small customers (or platinum, gold, iron, lead).", _K),
+    Term("VIP customer", "VIP客户", "The top tier of the pyramid, about the top 1% by value.", _K),
+    Term("decile analysis", "十分位分析", "Ranking customers into ten equal groups and showing each group's share of sales and profit.", _K),
+    Term("RFM", "RFM模型", "Classifying customers by recency, frequency and monetary value of their purchases.", _K, ("rfm analysis",)),
+    Term("recency", "最近一次消费", "Time since the customer's last purchase.", _K),
+    Term("frequency", "消费频率", "How often the customer buys in the period.", _K),
+    Term("monetary value", "消费金额", "How much the customer spends in the period.", _K),
+    Term("customer lifecycle", "客户生命周期", "Stages of the relationship: acquisition, growth, maturity, decline and lapse.", _K),
+    Term("migration matrix", "客户迁移矩阵", "Counts of customers moving between tiers from one date to the next.", _K),
+    Term("high-value customer", "高价值客户", "A customer with high current and high potential value.", _K),
+    Term("potential-value customer", "潜在价值客户", "A customer with low current but high potential value.", _K),
+    Term("cost to serve", "服务成本", "What it costs the firm to serve a customer: sales calls, delivery, support.", _K),
+    Term("relationship level", "关系水平", "Kotler's five levels of relationship marketing: basic, reactive, accountable, proactive, partnership.", _K),
+    Term("social style", "社交风格", "Customer types from assertiveness x responsiveness: driver, expressive, amiable, analytical.", _K),
+    # 05 lifetime value
+    Term("customer lifetime value", "客户终身价值", "The present value of the margins a customer brings over the whole relationship (CLV).", _L, ("clv", "ltv", "lifetime value")),
+    Term("retention rate", "客户保持率", "The share of customers at the start of a period who are still customers at its end.", _L, ("customer retention rate",)),
+    Term("churn rate", "客户流失率", "One minus the retention rate.", _L, ("attrition rate",)),
+    Term("customer acquisition cost", "客户获取成本", "What it costs to win one new customer.", _L, ("acquisition cost",)),
+    Term("share of wallet", "钱包份额", "The firm's share of a customer's spending in the category.", _L, ("customer share",)),
+    Term("expected lifetime", "预期客户寿命", "Expected number of periods a customer stays: 1 / (1 - retention rate).", _L),
+    Term("discount rate", "折现率", "The rate at which future cash flows are discounted to present value.", _L),
+    Term("net present value", "净现值", "The sum of discounted cash flows of an investment such as acquiring a customer (NPV).", _L, ("npv",)),
+    Term("internal rate of return", "内部收益率", "The discount rate at which the NPV of the cash flows is zero (IRR).", _L, ("irr",)),
+    Term("payback period", "投资回收期", "Time until cumulative (discounted) cash flows turn positive.", _L),
+    Term("survival curve", "生存曲线", "Share of a cohort still a customer after each period.", _L),
+    Term("shifted-beta-geometric model", "移位贝塔几何模型", "Fader & Hardie's contractual retention model: geometric churn with beta-distributed churn probabilities (sBG).", _L, ("sbg",)),
+    Term("BG/NBD model", "BG/NBD模型", "Beta-geometric/negative binomial model of repeat purchasing in non-contractual settings (Fader, Hardie & Lee 2005).", _L, ("bg/nbd", "beta-geometric/nbd")),
+    Term("Pareto/NBD model", "Pareto/NBD模型", "Schmittlein, Morrison & Colombo's model of repeat purchasing with exponential lifetimes.", _L, ("pareto/nbd",)),
+    Term("Gamma-Gamma model", "Gamma-Gamma消费金额模型", "Fader, Hardie & Lee's model of spend per transaction, independent of purchase counts.", _L, ("gamma-gamma",)),
+    Term("probability alive", "存活概率", "The probability that a customer has not yet churned, given the purchase history (P(alive)).", _L, ("p(alive)",)),
+    Term("calibration period", "校准期", "The period whose transactions the model is fitted on.", _L),
+    Term("holdout period", "验证期", "The later period used to check the model's predictions.", _L),
+)
+
+
+def _key(text: str) -> str:
+    return " ".join(str(text).strip().lower().replace("’", "'").split())
+
+
+def _index() -> dict[str, Term]:
+    out: dict[str, Term] = {}
+    for t in TERMS:
+        for k in (t.english, t.chinese, *t.aliases):
+            out[_key(k)] = t
+    return out
+
+
+_INDEX = _index()
+
+
+def lookup(term: str) -> Term:
+    """Find a term by its English name, Chinese name or an alias (case-insensitive).
+
+    Raises ``KeyError`` listing close matches when the term is unknown.
+    """
+    key = _key(term)
+    if key in _INDEX:
+        return _INDEX[key]
+    close = difflib.get_close_matches(key, list(_INDEX), n=5, cutoff=0.5)
+    contains = [k for k in _INDEX if key and (key in k or k in key)]
+    suggestions = list(dict.fromkeys(close + contains))[:5]
+    raise KeyError(
+        f"{term!r} is not in the glossary"
+        + (f"; close matches: {suggestions}" if suggestions else "; use search() to browse")
+    )
+
+
+def label(term: str) -> str:
+    """Bilingual label for plots and tables, e.g. ``'customer delivered value / 顾客让渡价值'``."""
+    t = lookup(term)
+    return f"{t.english} / {t.chinese}"
+
+
+def search(text: str) -> pd.DataFrame:
+    """Terms whose name, Chinese name or definition contains ``text``."""
+    key = _key(text)
+    table = terms()
+    hit = table.apply(lambda r: any(key in _key(v) for v in r.values), axis=1)
+    return table[hit].reset_index(drop=True)
+
+
+def terms(notebook: str | None = None) -> pd.DataFrame:
+    """The glossary as a DataFrame (english, chinese, definition, notebook), optionally for one notebook."""
+    table = pd.DataFrame(
+        [(t.english, t.chinese, t.definition, t.notebook) for t in TERMS],
+        columns=["english", "chinese", "definition", "notebook"],
+    )
+    if notebook is not None:
+        known = sorted(table["notebook"].unique())
+        matches = [n for n in known if n == notebook or n.startswith(str(notebook))]
+        if not matches:
+            raise ValueError(f"no notebook {notebook!r}; expected one of {known}")
+        table = table[table["notebook"].isin(matches)].reset_index(drop=True)
+    return table
