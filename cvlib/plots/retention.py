@@ -1,3 +1,140 @@
-"""Figures for retention arithmetic and simple CLV (notebook 05)."""
+"""Figures for retention arithmetic and simple CLV (notebook 05).
 
-__all__: list[str] = []
+Each function takes the tidy output of a :mod:`cvlib.lifetime.retention`
+function (or its result object) and an optional ``ax``, and returns the Axes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["plot_survival_curve", "plot_clv_vs_retention", "plot_cash_flows"]
+
+
+def _axes(ax, figsize=(6, 4)):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _require(frame, columns, what):
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{what} must be a DataFrame, got {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{what} has no column(s) {missing}; available: {list(frame.columns)}")
+
+
+def plot_survival_curve(data: pd.DataFrame, *, hue: str | None = None, ax=None,
+                        percent: bool = True, marker: str = "o"):
+    """Share of a cohort still active after each period.
+
+    Parameters
+    ----------
+    data : DataFrame
+        ``period`` and ``survival`` columns, as returned by
+        :func:`cvlib.lifetime.survival_curve`; stack several curves with a
+        label column named by ``hue`` (e.g. ``"curve"``) to compare them.
+    hue : str, optional
+        Column distinguishing several curves.
+    ax : matplotlib Axes, optional
+    percent : bool
+        Show survival in percent of the starting cohort (default) or as a share.
+    marker : str
+        Marker of the points.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    _require(data, ["period", "survival"] + ([hue] if hue else []), "data")
+    ax = _axes(ax)
+    frame = data.copy()
+    if percent:
+        frame["survival"] = frame["survival"] * 100
+    sns.lineplot(data=frame, x="period", y="survival", hue=hue, marker=marker, ax=ax)
+    ax.set_xlabel("period (years since acquisition)")
+    ax.set_ylabel("customers still active (%)" if percent else "share still active")
+    ax.set_ylim(0, 105 if percent else 1.05)
+    ax.set_title("Survival curve")
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None, ax=None,
+                          highlight: float | None = None):
+    """CLV (and its steep rise) as retention approaches 1.
+
+    Parameters
+    ----------
+    data : DataFrame
+        ``retention`` and ``clv`` columns, as returned by
+        :func:`cvlib.lifetime.clv_by_retention`; several curves (timing
+        conventions, discount rates) can be stacked with a ``hue`` column.
+    hue : str, optional
+        Column distinguishing several curves.
+    ax : matplotlib Axes, optional
+    highlight : float, optional
+        A retention rate to mark with a vertical line (e.g. the current one).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    _require(data, ["retention", "clv"] + ([hue] if hue else []), "data")
+    ax = _axes(ax)
+    frame = data.copy()
+    frame["retention (%)"] = frame["retention"] * 100
+    sns.lineplot(data=frame, x="retention (%)", y="clv", hue=hue, marker="o", ax=ax)
+    if highlight is not None:
+        ax.axvline(highlight * 100, color="grey", linestyle="--", linewidth=1)
+    ax.set_ylabel("customer lifetime value")
+    ax.set_title("CLV rises steeply as retention approaches 100%")
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def plot_cash_flows(result, *, ax=None):
+    """Bars of each period's cash flow and present value, with the cumulative present value.
+
+    Parameters
+    ----------
+    result : AcquisitionEconomics or DataFrame
+        The result of :func:`cvlib.lifetime.acquisition_economics`, or its
+        ``table`` (columns ``period``, ``cash_flow``, ``present_value``,
+        ``cumulative_pv``).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+        The NPV is the last point of the cumulative line; the period where
+        the line crosses zero is the discounted payback.
+    """
+    table = getattr(result, "table", result)
+    _require(table, ["period", "cash_flow", "present_value", "cumulative_pv"], "table")
+    ax = _axes(ax)
+    t = table["period"].to_numpy()
+    width = 0.38
+    ax.bar(t - width / 2, table["cash_flow"], width, label="cash flow", color="#9ecae1")
+    ax.bar(t + width / 2, table["present_value"], width, label="present value", color="#3182bd")
+    ax.plot(t, table["cumulative_pv"], color="#de2d26", marker="o", label="cumulative present value")
+    ax.axhline(0, color="black", linewidth=0.8)
+    final = float(table["cumulative_pv"].iloc[-1])
+    ax.annotate(f"NPV = {final:,.2f}", (t[-1], final), textcoords="offset points",
+                xytext=(-10, 10 if final >= 0 else -16), ha="right")
+    ax.set_xticks(np.asarray(t))
+    ax.set_xlabel("period")
+    ax.set_ylabel("amount")
+    rate = getattr(result, "rate", None)
+    ax.set_title("Acquisition cash flows" + (f" discounted at {rate:.0%}" if rate is not None else ""))
+    ax.legend(loc="best", fontsize="small")
+    ax.grid(alpha=0.3, axis="y")
+    return ax

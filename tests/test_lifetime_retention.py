@@ -1,0 +1,322 @@
+"""Retention arithmetic, simple CLV and acquisition economics (cvlib.lifetime.retention).
+
+Numbers come from issue 5 / the course slides (lifetime 1 / (1 - r); CLV
+140 / 125 / 100; finite-horizon 925.6; NPV 111.66 and -4.00, IRR 3.03%,
+payback in year 3) and from Gupta & Lehmann (2003, Table 1: the margin
+multiple r / (1 + i - r)); the rest are invariants.
+"""
+
+import math
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cvlib.lifetime import (
+    acquisition_cost,
+    acquisition_economics,
+    annual_sales,
+    clv_by_retention,
+    clv_conventions,
+    customer_share,
+    customer_value_from_interval,
+    expected_lifetime,
+    finite_horizon_clv,
+    irr,
+    margin_multiple,
+    margin_multiple_table,
+    npv,
+    payback_period,
+    sales_projection,
+    simple_clv,
+    survival_curve,
+)
+
+matplotlib.use("Agg")
+
+retention_st = st.floats(0.01, 0.98)
+rate_st = st.floats(0.0, 0.5)
+margin_st = st.floats(1.0, 1000.0)
+
+
+# ---------------------------------------------------------------- published / issue numbers
+
+
+def test_expected_lifetime_slides():
+    # retention 90% -> 10 years, 95% -> 20 years (issue 5, course slides)
+    assert expected_lifetime(0.90) == pytest.approx(10.0)
+    assert expected_lifetime(0.95) == pytest.approx(20.0)
+
+
+def test_three_timing_conventions():
+    # m = 40, r = 0.8, d = 0.12 gives 140, 100 and 125 (issue 5)
+    assert simple_clv(40, 0.8, 0.12, timing="start") == pytest.approx(140.0)
+    assert simple_clv(40, 0.8, 0.12, timing="end") == pytest.approx(125.0)
+    assert simple_clv(40, 0.8, 0.12, timing="end_retained") == pytest.approx(100.0)
+    # the default is the margin multiple m r / (1 + d - r)
+    assert simple_clv(40, 0.8, 0.12) == pytest.approx(100.0)
+    table = clv_conventions(40, 0.8, 0.12)
+    assert table.loc[["start", "end", "end_retained"], "clv"].tolist() == pytest.approx([140, 125, 100])
+
+
+def test_finite_horizon_clv_issue():
+    # m = 334, r = 0.85, d = 0.12, 5 years -> 925.6 (issue 5)
+    assert finite_horizon_clv(334, 0.85, 0.12, 5) == pytest.approx(925.6, abs=0.05)
+
+
+def test_margin_multiple_gupta_lehmann_table():
+    # Gupta & Lehmann (2003), Table 1: margin multiples, retention 60-90%, discount 10-16%
+    published = [
+        [1.20, 1.15, 1.11, 1.07],
+        [1.75, 1.67, 1.59, 1.52],
+        [2.67, 2.50, 2.35, 2.22],
+        [4.50, 4.09, 3.75, 3.46],
+    ]
+    table = margin_multiple_table()
+    assert np.allclose(table.to_numpy(), published, atol=0.005)
+    assert margin_multiple(0.8, 0.12) * 40 == pytest.approx(simple_clv(40, 0.8, 0.12))
+
+
+def test_npv_issue():
+    # -51, 30, 42, 44, 49, 55 at 10% -> 111.66; -40, 22, 13, 7 at 10% -> -4.00 (issue 5)
+    assert npv([-51, 30, 42, 44, 49, 55], 0.10) == pytest.approx(111.66, abs=0.005)
+    assert npv([-40, 22, 13, 7], 0.10) == pytest.approx(-4.00, abs=0.005)
+
+
+def test_irr_and_payback_issue():
+    # IRR 3.03%, payback in year 3 (issue 5)
+    assert irr([-40, 22, 13, 7]) == pytest.approx(0.0303, abs=0.00005)
+    assert payback_period([-40, 22, 13, 7]) == 3
+    # at 10% the outlay is never recovered (the NPV is negative)
+    assert payback_period([-40, 22, 13, 7], 0.10) is None
+    res = acquisition_economics([-40, 22, 13, 7], 0.10)
+    assert res.npv == pytest.approx(-4.00, abs=0.005)
+    assert res.irr == pytest.approx(0.0303, abs=0.00005)
+    assert res.payback == 3 and res.discounted_payback is None
+    assert res.table["cumulative_pv"].iloc[-1] == pytest.approx(res.npv)
+    assert "IRR" in res.summary().index
+
+
+def test_fractional_payback():
+    # cumulative -40, -18, -5, +2: the 5 still owed after year 2 take 5/7 of year 3
+    assert payback_period([-40, 22, 13, 7], fractional=True) == pytest.approx(2 + 5 / 7)
+
+
+def test_irr_zeroes_npv_and_npv_at_irr():
+    flows = [-51, 30, 42, 44, 49, 55]
+    assert npv(flows, irr(flows)) == pytest.approx(0.0, abs=1e-8)
+
+
+# ---------------------------------------------------------------- definitions
+
+
+def test_survival_curve_constant_and_varying():
+    s = survival_curve(0.8, periods=3)
+    assert s["survival"].tolist() == pytest.approx([1.0, 0.8, 0.64, 0.512])
+    assert s["lost"].sum() == pytest.approx(1 - 0.512)
+    v = survival_curve([0.631, 0.742])
+    assert v["survival"].tolist() == pytest.approx([1.0, 0.631, 0.631 * 0.742])
+
+
+def test_customer_share_keeps_series_index():
+    assert customer_share(300, 1200) == pytest.approx(0.25)
+    s = customer_share(pd.Series([50.0, 100.0], index=["a", "b"]), [200.0, 100.0])
+    assert list(s.index) == ["a", "b"] and s.tolist() == pytest.approx([0.25, 1.0])
+
+
+def test_annual_sales_definition():
+    # N r x 12 f x s; with "average" the churners leave evenly: N (1 + r) / 2
+    assert annual_sales(10_000, 0.8, 4, 50) == pytest.approx(10_000 * 0.8 * 12 * 4 * 50)
+    assert annual_sales(10_000, 0.8, 4, 50, basis="average") == pytest.approx(10_000 * 0.9 * 12 * 4 * 50)
+    proj = sales_projection(10_000, 0.8, 4, 50, years=3)
+    assert proj["sales"].iloc[0] == pytest.approx(annual_sales(10_000, 0.8, 4, 50))
+    assert proj["customers"].tolist() == pytest.approx([8000, 6400, 5120])
+    # with acquisitions the base tends to A / (1 - r)
+    steady = sales_projection(10_000, 0.8, 4, 50, years=200, new_customers=500)
+    assert steady["customers"].iloc[-1] == pytest.approx(500 / 0.2)
+
+
+def test_acquisition_cost_and_net_clv():
+    assert acquisition_cost(2.0, 0.04) == pytest.approx(50.0)
+    assert simple_clv(40, 0.8, 0.12, acquisition_cost=50) == pytest.approx(50.0)
+
+
+def test_customer_value_from_interval():
+    cv = customer_value_from_interval(30, 200, lifetime_years=5)
+    assert cv.purchases_per_year == pytest.approx(365 / 30)
+    assert cv.lifetime_value == pytest.approx(365 / 30 * 200 * 5)
+    # with a retention rate and no discounting: annual value x 1 / (1 - r)
+    cv = customer_value_from_interval(30, 200, retention=0.8, margin=0.25)
+    assert cv.lifetime_years == pytest.approx(5.0)
+    assert cv.lifetime_value == pytest.approx(365 / 30 * 200 * 0.25 * 5)
+    assert "lifetime value" in cv.summary().index
+
+
+# ---------------------------------------------------------------- invariants
+
+
+@settings(max_examples=60, deadline=None)
+@given(margin_st, retention_st, retention_st, rate_st,
+       st.sampled_from(["start", "end", "end_retained"]))
+def test_clv_increasing_in_retention(m, r1, r2, d, timing):
+    lo, hi = sorted((r1, r2))
+    if hi - lo < 1e-6:
+        return
+    assert simple_clv(m, hi, d, timing=timing) > simple_clv(m, lo, d, timing=timing)
+
+
+@settings(max_examples=60, deadline=None)
+@given(margin_st, retention_st, rate_st, rate_st,
+       st.sampled_from(["start", "end", "end_retained"]))
+def test_clv_decreasing_in_discount_rate(m, r, d1, d2, timing):
+    lo, hi = sorted((d1, d2))
+    if hi - lo < 1e-6:
+        return
+    assert simple_clv(m, r, lo, timing=timing) > simple_clv(m, r, hi, timing=timing)
+
+
+@settings(max_examples=40, deadline=None)
+@given(margin_st, retention_st, st.floats(0.01, 0.5), st.integers(1, 60),
+       st.sampled_from(["start", "end", "end_retained"]))
+def test_finite_horizon_increasing_and_converging(m, r, d, years, timing):
+    shorter = finite_horizon_clv(m, r, d, years, timing=timing)
+    longer = finite_horizon_clv(m, r, d, years + 1, timing=timing)
+    infinite = simple_clv(m, r, d, timing=timing)
+    assert shorter <= longer <= infinite * (1 + 1e-12)
+    if years <= 5:  # later terms can fall below floating-point resolution
+        assert shorter < longer
+    assert finite_horizon_clv(m, r, d, 3000, timing=timing) == pytest.approx(infinite, rel=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(retention_st)
+def test_survival_sums_to_expected_lifetime(r):
+    # the expected lifetime is the sum of the survival curve: sum_{t>=0} r^t = 1 / (1 - r)
+    s = survival_curve(r, periods=5000)
+    assert s["survival"].sum() == pytest.approx(expected_lifetime(r), rel=1e-6)
+    assert (np.diff(s["survival"]) <= 0).all()
+    assert (np.diff(s["survival"].iloc[:50]) < 0).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(1.0, 100.0), min_size=1, max_size=8), st.floats(1.0, 100.0))
+def test_irr_solves_npv(returns, outlay):
+    # one outlay then returns: a single sign change, so a unique IRR that zeroes the NPV
+    flows = np.array([-outlay] + returns)
+    rate = irr(flows)
+    value = np.sum(flows / (1 + rate) ** np.arange(len(flows)))
+    assert value == pytest.approx(0.0, abs=1e-7 * np.abs(flows).sum())
+    # positive exactly when the returns exceed the outlay
+    assert (rate > 0) == (sum(returns) > outlay) or abs(sum(returns) - outlay) < 1e-9
+
+
+def test_clv_by_retention_table():
+    grid = clv_by_retention(40, 0.12)
+    assert grid["clv"].is_monotonic_increasing
+    assert grid.loc[grid["retention"] == 0.8, "clv"].item() == pytest.approx(100.0)
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("r", [0, 1, 1.2, -0.1, 85])
+def test_retention_outside_unit_interval(r):
+    with pytest.raises(ValueError, match="retention must lie in"):
+        simple_clv(40, r, 0.12)
+    with pytest.raises(ValueError, match="retention must lie in"):
+        expected_lifetime(r)
+    with pytest.raises(ValueError, match="retention must lie in"):
+        finite_horizon_clv(40, r, 0.12, 5)
+
+
+def test_retention_percentage_hint():
+    with pytest.raises(ValueError, match="not a percentage"):
+        expected_lifetime(90)
+
+
+@pytest.mark.parametrize("d", [-1, -1.5])
+def test_discount_rate_minus_one_or_less(d):
+    with pytest.raises(ValueError, match="discount_rate must be greater than -1"):
+        simple_clv(40, 0.8, d)
+    with pytest.raises(ValueError, match="discount_rate must be greater than -1"):
+        finite_horizon_clv(40, 0.8, d, 5)
+    with pytest.raises(ValueError, match="rate must be greater than -1"):
+        npv([-40, 22, 13, 7], d)
+
+
+def test_discount_rate_percentage_slip():
+    with pytest.raises(ValueError, match="not a percentage"):
+        simple_clv(40, 0.8, 12)
+
+
+def test_divergent_clv():
+    with pytest.raises(ValueError, match="diverges"):
+        simple_clv(40, 0.8, -0.3)
+
+
+def test_bad_timing_and_horizon():
+    with pytest.raises(ValueError, match="timing must be one of"):
+        simple_clv(40, 0.8, 0.12, timing="middle")
+    with pytest.raises(ValueError, match="years must be"):
+        finite_horizon_clv(40, 0.8, 0.12, 0)
+    with pytest.raises(ValueError, match="whole number"):
+        finite_horizon_clv(40, 0.8, 0.12, 2.5)
+
+
+def test_bad_survival_and_share():
+    with pytest.raises(ValueError, match="retention rates must lie in"):
+        survival_curve([0.8, 1.2])
+    with pytest.raises(ValueError, match="exceeds total_spend"):
+        customer_share([500], [400])
+    with pytest.raises(ValueError, match="total_spend must be positive"):
+        customer_share(0, 0)
+    with pytest.raises(ValueError, match="our_spend must be non-negative"):
+        customer_share(-1, 10)
+
+
+def test_bad_sales_and_cost_inputs():
+    with pytest.raises(ValueError, match="customers must be positive"):
+        annual_sales(0, 0.8, 4, 50)
+    with pytest.raises(ValueError, match="basis must be"):
+        annual_sales(100, 0.8, 4, 50, basis="start")
+    with pytest.raises(ValueError, match="response_rate must lie in"):
+        acquisition_cost(2, 4)
+    with pytest.raises(ValueError, match="exactly one of lifetime_years"):
+        customer_value_from_interval(30, 200)
+    with pytest.raises(ValueError, match="mean_interval_days must be positive"):
+        customer_value_from_interval(0, 200, lifetime_years=5)
+
+
+def test_bad_cash_flows():
+    with pytest.raises(ValueError, match="change sign"):
+        irr([40, 22, 13])
+    with pytest.raises(ValueError, match="at least two"):
+        npv([-40], 0.1)
+    with pytest.raises(ValueError, match="1-D sequence"):
+        npv("-40, 22", 0.1)
+
+
+# ---------------------------------------------------------------- plots
+
+
+def test_plots_return_axes():
+    import matplotlib.pyplot as plt
+
+    from cvlib.plots import plot_cash_flows, plot_clv_vs_retention, plot_survival_curve
+
+    ax = plot_survival_curve(survival_curve(0.8, 10))
+    assert len(ax.lines) >= 1
+    ax = plot_clv_vs_retention(clv_by_retention(40, 0.12), highlight=0.8)
+    assert ax.get_ylabel() == "customer lifetime value"
+    ax = plot_cash_flows(acquisition_economics([-51, 30, 42, 44, 49, 55], 0.10))
+    assert "NPV = 111.66" in [t.get_text() for t in ax.texts]
+    plt.close("all")
+    with pytest.raises(ValueError, match="no column"):
+        plot_survival_curve(pd.DataFrame({"t": [0]}))
+
+
+def test_expected_lifetime_is_finite():
+    assert math.isfinite(expected_lifetime(0.999))
