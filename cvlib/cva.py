@@ -1,0 +1,1566 @@
+"""Gale's customer value analysis (客户价值分析): the seven tools.
+
+Bradley T. Gale, *Managing Customer Value* (Free Press, 1994) measures a
+business's value against its competitors' with seven linked tools:
+
+1. market-perceived quality profile (质量概况) ........ :func:`quality_profile`,
+   :func:`profile_from_ratings` (respondent-level, bootstrap CIs)
+2. market-perceived price profile (价格概况) .......... :func:`price_profile`,
+   :func:`relative_price` (the single-price case)
+3. customer value map (客户价值图) ..................... :func:`value_map`
+   (its inputs for a whole market: :func:`brand_scores`)
+4. win/loss analysis (赢/输分析) ....................... :func:`win_loss`
+5. head-to-head area chart (竞争对比面积图) ............ :func:`head_to_head`
+6. key events timeline (关键事件) ...................... :func:`scores_over_time`,
+   :func:`key_events`
+7. what/who matrix (做什么/谁负责矩阵) ................. :func:`what_who`
+
+Every function is pure (tables in, new tables or result objects out) and
+checks its input with errors that name the column, attribute or brand at fault.
+
+Conventions.  An *aggregated* table has one row per attribute, a column of
+importance weights (summing to 100) and one column of mean ratings per brand.
+Ratings are on a 1-10 scale by default (``scale=(1, 10)``); pass
+``scale=None`` for measured values (days, hours, percent) and list the
+attributes where less is better in ``lower_is_better``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
+import pandas as pd
+
+from ._validate import (
+    parse_dates,
+    require_columns,
+    require_frame,
+    require_numeric,
+    require_weights,
+)
+
+__all__ = [
+    "Profile",
+    "HeadToHead",
+    "ValueMap",
+    "WinLoss",
+    "KeyEvents",
+    "WhatWho",
+    "quality_profile",
+    "price_profile",
+    "profile_from_ratings",
+    "mean_ratings",
+    "brand_scores",
+    "relative_price",
+    "round_half_up",
+    "value_map",
+    "win_loss",
+    "head_to_head",
+    "scores_over_time",
+    "key_events",
+    "what_who",
+]
+
+_KINDS = ("quality", "price")
+_METHODS = ("ratio", "weighted_average")
+
+
+def _preview(values, n: int = 6) -> str:
+    values = list(values)
+    return "[" + ", ".join(repr(v) for v in values[:n]) + (", ..." if len(values) > n else "") + "]"
+
+
+def round_half_up(x, decimals: int = 2):
+    """Round as a calculator (and Gale's printed tables) does: halves go up.
+
+    Python's ``round`` rounds halves to even and works on the binary value, so
+    ``round(1.125, 2)`` gives 1.12; Gale prints 1.13.  The decimal text of the
+    float is rounded, so ``round_half_up(1.005, 2)`` is 1.01 as on paper.
+
+    >>> round_half_up(9 / 8, 2)
+    1.13
+    """
+    q = Decimal(1).scaleb(-int(decimals))
+
+    def one(v):
+        v = float(v)
+        if not np.isfinite(v):
+            return v
+        return float(Decimal(repr(v)).quantize(q, rounding=ROUND_HALF_UP))
+
+    if np.ndim(x) == 0:
+        return one(x)
+    return np.array([one(v) for v in np.asarray(x, dtype=float).ravel()]).reshape(np.shape(x))
+
+
+def _table_html(title_lines: list[str], frame: pd.DataFrame) -> str:
+    head = f"<b>{title_lines[0]}</b>" + "".join(f"<br>{x}" for x in title_lines[1:])
+    body = frame.to_html(index=False, float_format=lambda v: f"{v:.4g}")
+    return f"<div>{head}{body}</div>"
+
+
+# ---------------------------------------------------------------------------------- profiles
+
+
+@dataclass(frozen=True, repr=False)
+class Profile:
+    """A market-perceived quality or price profile (Gale 1994, tools 1 and 2).
+
+    Attributes
+    ----------
+    kind : {"quality", "price"}
+    method : {"ratio", "weighted_average"}
+    ours, competitor : str
+        The two offers compared (a list of competitors is named "mean of [...]").
+    table : DataFrame
+        One row per attribute: ``attribute``, ``weight`` (sums to 100),
+        ``ours``, ``competitor`` (mean ratings; NaN when ratios were given),
+        ``ratio`` (performance ratio, inverted where less is better, rounded if
+        asked), ``weighted_ratio`` (weight x ratio) and ``area``
+        (weight x (ratio - 1), the head-to-head area).  Respondent-level
+        profiles add ``n_ours`` and ``n_competitor`` (answers used).
+    score : float
+        100 = parity.  ``"ratio"``: sum of weight x ratio.  ``"weighted_average"``:
+        100 x ours_average / competitor_average.
+    index : float
+        score / 100 (for ``"weighted_average"``: the ratio of the two weighted averages).
+    ours_average, competitor_average : float or None
+        Weighted average ratings, sum(weight x rating) / 100.
+    relative : float
+        Relative quality (= index) or relative price (= 1 / index) as a ratio.
+    relative_quality, relative_price : float or None
+        The same on the 100 scale (price: 100 x 100 / price score); the one
+        not matching ``kind`` is None.
+    dropped : list of str
+        Attributes dropped because of missing ratings (``missing="drop"``).
+    notes : list of str
+        Everything the function did to the input that a reader should know.
+    ci : DataFrame or None
+        Bootstrap percentile intervals (respondent-level profiles): rows per
+        attribute ratio, ``score`` and ``relative``; columns ``estimate``,
+        ``se``, ``lower``, ``upper``.
+    """
+
+    kind: str
+    method: str
+    ours: str
+    competitor: str
+    table: pd.DataFrame
+    score: float
+    ours_average: float | None
+    competitor_average: float | None
+    dropped: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    ci: pd.DataFrame | None = None
+    n_boot: int = 0
+    level: float = 0.95
+    boot_scores: np.ndarray | None = None
+
+    @property
+    def index(self) -> float:
+        return self.score / 100.0
+
+    @property
+    def relative(self) -> float:
+        return 100.0 / self.score if self.kind == "price" else self.score / 100.0
+
+    @property
+    def relative_quality(self) -> float | None:
+        return self.score if self.kind == "quality" else None
+
+    @property
+    def relative_price(self) -> float | None:
+        return 100.0 * 100.0 / self.score if self.kind == "price" else None
+
+    @property
+    def net_area(self) -> float:
+        """Sum of weight x (ratio - 1) over attributes (= score - 100 for the ratio method)."""
+        return float(self.table["area"].sum())
+
+    def head_to_head(self, sort: bool = False) -> HeadToHead:
+        """The head-to-head area chart data of this profile (tool 5)."""
+        return head_to_head(self, sort=sort)
+
+    def summary(self) -> pd.DataFrame:
+        """The profile table with the brands' names and a total row, as Gale prints it."""
+        t = self.table.copy()
+        if not t["lower_is_better"].any():
+            t = t.drop(columns="lower_is_better")
+        if self.ours_average is None:
+            t = t.drop(columns=["ours", "competitor"])
+        t = t.rename(columns={"ours": self.ours, "competitor": self.competitor})
+        total = {c: np.nan for c in t.columns}
+        total["attribute"] = "total"
+        total["weight"] = t["weight"].sum()
+        if self.ours_average is not None:
+            total[self.ours] = self.ours_average
+            total[self.competitor] = self.competitor_average
+        total["weighted_ratio"] = t["weighted_ratio"].sum()
+        total["area"] = t["area"].sum()
+        total["ratio"] = self.index
+        return pd.concat([t, pd.DataFrame([total])], ignore_index=True)
+
+    def _lines(self) -> list[str]:
+        what = "Quality" if self.kind == "quality" else "Price"
+        lines = [f"{what} profile (Gale): {self.ours} vs {self.competitor}, method {self.method!r}"]
+        label = "quality score" if self.kind == "quality" else "price-satisfaction score"
+        tail = (f" -> relative price {self.relative_price:.2f}" if self.kind == "price"
+                else f" -> relative quality {self.relative_quality:.2f}")
+        lines.append(f"{label} {self.score:.2f} (100 = parity){tail}")
+        if self.ours_average is not None:
+            rel = "relative price" if self.kind == "price" else "relative quality"
+            lines.append(
+                f"weighted average ratings {self.ours_average:.4g} vs {self.competitor_average:.4g}: "
+                f"index {self.ours_average / self.competitor_average:.3f}, "
+                f"{rel} {(self.competitor_average / self.ours_average if self.kind == 'price' else self.ours_average / self.competitor_average):.3f}"
+            )
+        if self.ci is not None:
+            r = self.ci.loc["score"]
+            lines.append(f"{self.level:.0%} bootstrap CI of the score: [{r['lower']:.2f}, {r['upper']:.2f}] "
+                         f"({self.n_boot} resamples of respondents)")
+        lines += [f"note: {n}" for n in self.notes]
+        return lines
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
+            return "\n".join(self._lines()) + "\n" + self.summary().to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        return _table_html(self._lines(), self.summary())
+
+
+def _brand_list(competitor) -> list[str]:
+    if isinstance(competitor, str):
+        return [competitor]
+    if isinstance(competitor, Sequence) and len(competitor) and all(isinstance(c, str) for c in competitor):
+        return list(competitor)
+    raise TypeError(f"competitor must be a brand name or a list of brand names, got {competitor!r}")
+
+
+def _competitor_name(comps: list[str]) -> str:
+    return comps[0] if len(comps) == 1 else f"mean of {comps}"
+
+
+def _check_brands(brands: list[str], available: list[str], what: str) -> None:
+    unknown = [b for b in brands if b not in available]
+    if unknown:
+        import difflib
+
+        hints = [m for b in unknown for m in difflib.get_close_matches(b, available, n=1)]
+        raise ValueError(
+            f"unknown brand {unknown[0]!r}" + (f" (and {unknown[1:]})" if len(unknown) > 1 else "")
+            + f": {what} are {available}" + (f"; did you mean {hints}?" if hints else "")
+        )
+
+
+def _check_scale(values: pd.DataFrame, scale, who: str) -> None:
+    if scale is None:
+        return
+    low, high = scale
+    bad = values.notna() & ((values < low) | (values > high))
+    if bad.to_numpy().any():
+        cells = [f"{c!r} {r!r}={values.loc[r, c]:g}" for c in values.columns for r in values.index[bad[c]]]
+        raise ValueError(
+            f"ratings must lie on the {low:g}-{high:g} scale; {who} has {int(bad.to_numpy().sum())} "
+            f"value(s) outside it: {_preview(cells)}. Pass scale=(low, high) for another scale, "
+            f"or scale=None for measured values (days, hours, percent)"
+        )
+
+
+def _ratios(ours: np.ndarray, comp: np.ndarray, lower: np.ndarray, attrs: list[str],
+            ours_name: str, comp_name: str) -> np.ndarray:
+    denom = np.where(lower, ours, comp)
+    zero = denom == 0
+    if zero.any():
+        who = np.where(lower, ours_name, comp_name)
+        a = [f"{attrs[i]!r} ({who[i]} = 0)" for i in np.flatnonzero(zero)]
+        raise ValueError(
+            f"the performance ratio is undefined for attribute {a[0]}"
+            + (f" and {a[1:]}" if len(a) > 1 else "")
+            + ": the ratio divides by this rating, which must not be 0 (ratings start at 1 on a 1-10 scale)"
+        )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(lower, comp / ours, ours / comp)
+
+
+def _finish(kind, method, ours_name, comp_name, attrs, w, ours, comp, ratio, lower,
+            round_ratios, dropped, notes, extra=None) -> Profile:
+    if round_ratios is not None:
+        ratio = round_half_up(ratio, int(round_ratios))
+        notes = notes + [f"ratios rounded half up to {int(round_ratios)} decimals"]
+    table = pd.DataFrame({
+        "attribute": attrs,
+        "weight": w,
+        "ours": ours,
+        "competitor": comp,
+        "ratio": ratio,
+        "lower_is_better": lower,
+        "weighted_ratio": w * ratio,
+        "area": w * (ratio - 1.0),
+    })
+    if extra:
+        for k, v in extra.items():
+            table[k] = v
+    have_ratings = not np.isnan(ours).all()
+    ours_avg = float(np.sum(w * ours) / 100.0) if have_ratings else None
+    comp_avg = float(np.sum(w * comp) / 100.0) if have_ratings else None
+    if method == "ratio":
+        score = float(np.sum(w * ratio))
+    else:
+        score = 100.0 * ours_avg / comp_avg
+    return Profile(kind=kind, method=method, ours=ours_name, competitor=comp_name, table=table,
+                   score=score, ours_average=ours_avg, competitor_average=comp_avg,
+                   dropped=list(dropped), notes=list(notes))
+
+
+def _lower_mask(lower_is_better, attrs: list[str]) -> np.ndarray:
+    if lower_is_better is None:
+        return np.zeros(len(attrs), dtype=bool)
+    if isinstance(lower_is_better, str):
+        lower_is_better = [lower_is_better]
+    unknown = [a for a in lower_is_better if a not in attrs]
+    if unknown:
+        raise ValueError(f"lower_is_better names unknown attribute(s) {unknown}; the attributes are {attrs}")
+    return np.array([a in set(lower_is_better) for a in attrs])
+
+
+def _check_options(kind, method, missing, allowed_missing):
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be 'quality' or 'price', got {kind!r}")
+    if method not in _METHODS:
+        raise ValueError(f"method must be 'ratio' or 'weighted_average', got {method!r}")
+    if missing not in allowed_missing:
+        raise ValueError(f"missing must be one of {list(allowed_missing)}, got {missing!r}")
+
+
+def _profile(kind, data, ours, competitor, *, attribute, weight, lower_is_better, scale,
+             normalize, round_ratios, method, missing, ratio) -> Profile:
+    _check_options(kind, method, missing, ("raise", "drop"))
+    require_frame(data, "data")
+    require_columns(data, [attribute, weight], "data")
+    attrs_s = data[attribute]
+    if attrs_s.isna().any():
+        raise ValueError(f"column {attribute!r} has {int(attrs_s.isna().sum())} missing attribute name(s)")
+    attrs = [str(a) for a in attrs_s]
+    dup = sorted({a for a in attrs if attrs.count(a) > 1})
+    if dup:
+        raise ValueError(f"attribute(s) {dup} appear more than once in column {attribute!r}; one row per attribute")
+    require_numeric(data, [weight], "data")
+    if data[weight].isna().any():
+        miss = [attrs[i] for i in np.flatnonzero(data[weight].isna().to_numpy())]
+        raise ValueError(f"column {weight!r} has missing weights for attribute(s) {miss}; every attribute needs a weight")
+    lower = _lower_mask(lower_is_better, attrs)
+    notes: list[str] = []
+
+    if ratio is not None:
+        require_columns(data, [ratio], "data")
+        require_numeric(data, [ratio], "data")
+        if method != "ratio":
+            raise ValueError("method='weighted_average' needs the ratings of both offers, not ratios; "
+                             "pass ours= and competitor= as rating columns")
+        r = data[ratio].to_numpy(float)
+        if np.isnan(r).any():
+            miss = [attrs[i] for i in np.flatnonzero(np.isnan(r))]
+            raise ValueError(f"column {ratio!r} has missing ratios for attribute(s) {miss}")
+        if (r <= 0).any():
+            bad = [attrs[i] for i in np.flatnonzero(r <= 0)]
+            raise ValueError(f"performance ratios must be positive, got {r[r <= 0].tolist()} for {bad}")
+        if lower.any():
+            notes.append("ratios were given; lower_is_better only marks the rows (ratios are used as given)")
+        w = require_weights(data[weight].to_numpy(float), attrs, normalize=normalize)
+        if normalize and not np.allclose(w, data[weight].to_numpy(float)):
+            notes.append(f"weights rescaled to sum to 100 (they summed to {data[weight].sum():g})")
+        nan = np.full(len(attrs), np.nan)
+        return _finish(kind, "ratio", ours or "ours", competitor or "competitor", attrs, w, nan, nan,
+                       r, lower, round_ratios, [], notes)
+
+    if ours is None or competitor is None:
+        raise TypeError("pass ours= and competitor= (brand columns of data), or ratio= (a column of performance ratios)")
+    if not isinstance(ours, str):
+        raise TypeError(f"ours must be the name of one brand column, got {ours!r}")
+    comps = _brand_list(competitor)
+    brand_cols = [str(c) for c in data.columns if c not in (attribute, weight)]
+    _check_brands([ours] + comps, brand_cols, "the brand columns of data (all columns but "
+                  f"{attribute!r} and {weight!r})")
+    require_numeric(data, [ours] + comps, "data")
+    ratings = data[[ours] + comps].set_axis(attrs, axis=0).astype(float)
+    missing_cells = ratings.isna()
+    dropped: list[str] = []
+    keep = np.ones(len(attrs), dtype=bool)
+    if missing_cells.to_numpy().any():
+        rows = missing_cells.any(axis=1).to_numpy()
+        detail = [f"{attrs[i]!r} ({', '.join(ratings.columns[missing_cells.iloc[i].to_numpy()])})"
+                  for i in np.flatnonzero(rows)]
+        if missing == "raise":
+            raise ValueError(
+                f"missing ratings for attribute(s) {', '.join(detail)}; fill them in, or pass "
+                f"missing='drop' to drop those attributes and rescale the other weights to 100"
+            )
+        keep = ~rows
+        if not keep.any():
+            raise ValueError("every attribute has a missing rating; nothing is left to compare")
+        dropped = [attrs[i] for i in np.flatnonzero(rows)]
+        notes.append(f"dropped attribute(s) {dropped} with missing ratings (missing='drop'); "
+                     f"the remaining weights were rescaled to sum to 100")
+    _check_scale(ratings, scale, f"the ratings of {[ours] + comps}")
+    if scale is None and (ratings.fillna(1) < 0).to_numpy().any():
+        raise ValueError("measured values must be non-negative for a performance ratio")
+    attrs_k = [a for a, k in zip(attrs, keep, strict=True) if k]
+    w_all = data[weight].to_numpy(float)
+    if dropped:
+        w = w_all[keep]
+        require_weights(w_all, attrs, normalize=normalize)  # the full set must still be valid
+        w = w * 100.0 / w.sum()
+    else:
+        w = require_weights(w_all, attrs, normalize=normalize)
+        if normalize and not np.allclose(w, w_all):
+            notes.append(f"weights rescaled to sum to 100 (they summed to {w_all.sum():g})")
+    r_k = ratings.iloc[keep]
+    o = r_k[ours].to_numpy(float)
+    c = r_k[comps].to_numpy(float).mean(axis=1)
+    lower_k = lower[keep]
+    if method == "weighted_average" and lower_k.any():
+        raise ValueError(
+            f"method='weighted_average' averages ratings, so every attribute must be 'more is better'; "
+            f"{[a for a, lo in zip(attrs_k, lower_k, strict=True) if lo]} are lower_is_better: use method='ratio'"
+        )
+    r = _ratios(o, c, lower_k, attrs_k, ours, _competitor_name(comps))
+    return _finish(kind, method, ours, _competitor_name(comps), attrs_k, w, o, c, r, lower_k,
+                   round_ratios, dropped, notes)
+
+
+_PROFILE_DOC_PARAMS = """
+    Parameters
+    ----------
+    data : DataFrame
+        One row per attribute: an attribute-name column, a weight column and
+        one column of (mean) ratings per brand.
+    ours : str
+        The brand column of the business being profiled.
+    competitor : str or list of str
+        The competitor's brand column; a list compares with the mean rating of
+        those brands.
+    attribute, weight : str
+        Column names of the attribute names and importance weights.
+    lower_is_better : list of str, optional
+        Attributes where a smaller value is better (e.g. days in hospital):
+        their ratio is competitor / ours.
+    scale : (low, high) or None, default (1, 10)
+        The rating scale; ratings outside it are an error.  None for measured values.
+    normalize : bool, default False
+        Rescale weights that do not sum to 100 (otherwise an error).
+    round_ratios : int, optional
+        Round each ratio half up to this many decimals before weighting, as
+        printed tables do.
+    method : {"ratio", "weighted_average"}
+        ``"ratio"`` (Gale): score = sum of weight x ratio.  ``"weighted_average"``
+        (the course slides): ratio of the two weighted average ratings, x 100.
+    missing : {"raise", "drop"}
+        A missing rating is an error, or (``"drop"``) its attribute is dropped and
+        the other weights rescaled to 100 (recorded in ``dropped`` and ``notes``).
+    ratio : str, optional
+        Column of performance ratios given directly (Gale's surgery example);
+        ``ours``/``competitor`` are then only labels.
+"""
+
+
+def quality_profile(data: pd.DataFrame, ours: str | None = None, competitor=None, *,
+                    attribute: str = "attribute", weight: str = "weight",
+                    lower_is_better=None, scale=(1, 10), normalize: bool = False,
+                    round_ratios: int | None = None, method: str = "ratio",
+                    missing: str = "raise", ratio: str | None = None) -> Profile:
+    r"""Market-perceived quality profile (Gale 1994, tool 1; 质量概况).
+
+    For each non-price attribute :math:`a` with importance weight :math:`w_a`
+    (:math:`\sum_a w_a = 100`) and mean ratings :math:`x_a` (ours) and
+    :math:`y_a` (competitor) the performance ratio is :math:`r_a = x_a / y_a`
+    (:math:`y_a / x_a` where less is better) and
+
+    .. math:: \text{quality score} = \sum_a w_a r_a \qquad (100 = \text{parity}).
+
+    The "weighted average" variant of the course slides compares the weighted
+    average ratings instead: :math:`100 \cdot \sum_a w_a x_a / \sum_a w_a y_a`.
+    {params}
+    Returns
+    -------
+    Profile
+        ``score`` (= relative quality), ``table`` per attribute, ``summary()``.
+
+    Examples
+    --------
+    Gale's endoscopic vs traditional gall-bladder surgery (ratios as printed):
+
+    >>> surgery = pd.DataFrame({{"attribute": ["at-home recovery", "hospital stay",
+    ...     "complications", "scar", "operation time"], "weight": [40, 30, 10, 5, 15],
+    ...     "ratio": [3.0, 2.0, 1.5, 1.4, 2.0]}})
+    >>> quality_profile(surgery, ratio="ratio").score
+    232.0
+
+    References
+    ----------
+    Gale, B. T. (1994). *Managing Customer Value*. Free Press, ch. 2-3 (the
+    surgery quality profile; reprinted in Yang & El-Haik, *Design for Six Sigma
+    for Service*, table 5.3).
+    """
+    return _profile("quality", data, ours, competitor, attribute=attribute, weight=weight,
+                    lower_is_better=lower_is_better, scale=scale, normalize=normalize,
+                    round_ratios=round_ratios, method=method, missing=missing, ratio=ratio)
+
+
+def price_profile(data: pd.DataFrame, ours: str | None = None, competitor=None, *,
+                  attribute: str = "attribute", weight: str = "weight",
+                  lower_is_better=None, scale=(1, 10), normalize: bool = False,
+                  round_ratios: int | None = None, method: str = "ratio",
+                  missing: str = "raise", ratio: str | None = None) -> Profile:
+    r"""Market-perceived price profile (Gale 1994, tool 2; 价格概况).
+
+    The same computation as :func:`quality_profile` on price-satisfaction
+    attributes (purchase price, trade-in allowance, ...), rated so that a high
+    rating means the customer is satisfied with the price.  The price
+    satisfaction score :math:`S = \sum_a w_a r_a` gives
+
+    .. math:: \text{relative price} = 100 \times 100 / S
+
+    (below 100: customers perceive our price as lower than the competitor's).
+    {params}
+    Returns
+    -------
+    Profile
+        ``score`` (price-satisfaction score), ``relative_price``, ``table``.
+
+    Examples
+    --------
+    Gale's Acura price profile (luxury cars):
+
+    >>> cars = pd.DataFrame({{"attribute": ["purchase price", "trade-in allowance",
+    ...     "resale price", "finance rate"], "weight": [60, 20, 10, 10],
+    ...     "Acura": [9, 6, 9, 7], "Competitors": [7, 6, 8, 7]}})
+    >>> p = price_profile(cars, ours="Acura", competitor="Competitors")
+    >>> round(p.score, 2), round(p.relative_price, 2)
+    (118.39, 84.46)
+    >>> price_profile(cars, "Acura", "Competitors", round_ratios=2).score  # Gale's 118.7
+    118.7
+
+    References
+    ----------
+    Gale, B. T. (1994). *Managing Customer Value*. Free Press (Acura price profile).
+    """
+    return _profile("price", data, ours, competitor, attribute=attribute, weight=weight,
+                    lower_is_better=lower_is_better, scale=scale, normalize=normalize,
+                    round_ratios=round_ratios, method=method, missing=missing, ratio=ratio)
+
+
+quality_profile.__doc__ = quality_profile.__doc__.replace("{params}", _PROFILE_DOC_PARAMS).replace("{{", "{").replace("}}", "}")
+price_profile.__doc__ = price_profile.__doc__.replace("{params}", _PROFILE_DOC_PARAMS).replace("{{", "{").replace("}}", "}")
+
+
+def relative_price(price, competitor_prices, weights=None) -> float:
+    r"""Relative price in the single-price case: :math:`100 \times p / \bar p_{competitors}`.
+
+    Parameters
+    ----------
+    price : float
+        Our price (any currency, same unit as the competitors').
+    competitor_prices : float or sequence of float
+        The competitors' prices; several are averaged (weighted by ``weights``,
+        e.g. market shares, when given).
+    weights : sequence of float, optional
+        Non-negative weights of the competitors' prices.
+
+    Returns
+    -------
+    float
+        100 = the competitors' average price.
+
+    Examples
+    --------
+    >>> relative_price(35_200, 40_000)
+    88.0
+
+    References
+    ----------
+    Gale (1994): when one price dominates, relative price is simply our price
+    over the competitors' average.
+    """
+    p = np.asarray(price, dtype=float)
+    c = np.atleast_1d(np.asarray(competitor_prices, dtype=float))
+    if p.ndim != 0:
+        raise TypeError(f"price must be one number, got {price!r}")
+    if np.isnan(p) or np.isnan(c).any():
+        raise ValueError("prices must not be missing (NaN)")
+    if p <= 0 or (c <= 0).any():
+        raise ValueError(f"prices must be positive, got price={float(p):g} and competitor prices {c.tolist()}")
+    if weights is None:
+        avg = float(c.mean())
+    else:
+        wt = np.asarray(weights, dtype=float)
+        if wt.shape != c.shape:
+            raise ValueError(f"weights must have one value per competitor price ({c.size}), got {wt.size}")
+        if (wt < 0).any() or wt.sum() <= 0:
+            raise ValueError(f"weights must be non-negative with a positive sum, got {wt.tolist()}")
+        avg = float(np.sum(wt * c) / wt.sum())
+    return float(100.0 * p / avg)
+
+
+# ---------------------------------------------------------------- respondent-level ratings
+
+
+def _weights_series(weights, attribute: str, weight: str) -> pd.Series:
+    if isinstance(weights, pd.DataFrame):
+        require_columns(weights, [attribute, weight], "weights")
+        return pd.Series(weights[weight].to_numpy(float), index=weights[attribute].astype(str))
+    if isinstance(weights, pd.Series):
+        return weights.astype(float).set_axis(weights.index.astype(str))
+    if isinstance(weights, Mapping):
+        return pd.Series({str(k): float(v) for k, v in weights.items()})
+    raise TypeError(f"weights must be a dict, Series or DataFrame (attribute, weight), got {type(weights).__name__}")
+
+
+def _respondent_arrays(ratings, brands, attrs, respondent, brand, scale, missing):
+    require_frame(ratings, "ratings")
+    require_columns(ratings, [respondent, brand], "ratings")
+    unknown_attr = [a for a in attrs if a not in ratings.columns]
+    if unknown_attr:
+        raise ValueError(f"unknown attribute column(s) {unknown_attr}: ratings has columns "
+                         f"{list(map(str, ratings.columns))}; weights must be keyed by rating columns")
+    available = sorted(map(str, ratings[brand].dropna().unique()))
+    _check_brands(brands, available, f"the brands in column {brand!r}")
+    require_numeric(ratings, attrs, "ratings")
+    sub = ratings.loc[ratings[brand].astype(str).isin(brands), [respondent, brand] + attrs]
+    _check_scale(sub[attrs].reset_index(drop=True).rename(index=lambda i: f"row {i}"), scale, "ratings")
+    n_missing = int(sub[attrs].isna().to_numpy().sum())
+    notes = []
+    if n_missing:
+        per = sub[attrs].isna().sum()
+        per = per[per > 0]
+        if missing == "raise":
+            raise ValueError(
+                f"ratings has {n_missing} missing answer(s) ({', '.join(f'{a!r}: {n}' for a, n in per.items())}); "
+                f"pass missing='available' (mean of the answers given, per brand and attribute) or "
+                f"missing='listwise' (drop every rating row with a missing answer)"
+            )
+        if missing == "listwise":
+            before = len(sub)
+            sub = sub.dropna(subset=attrs)
+            notes.append(f"missing='listwise': dropped {before - len(sub)} of {before} rating rows with a missing answer")
+        else:
+            notes.append(f"missing='available': {n_missing} missing answer(s) left out of the means "
+                         f"({', '.join(f'{a}: {n}' for a, n in per.items())})")
+    codes, uniq = pd.factorize(sub[respondent])
+    return sub, codes, len(uniq), notes
+
+
+def mean_ratings(ratings: pd.DataFrame, weights, *, respondent: str = "respondent_id",
+                 brand: str = "brand", attribute: str = "attribute", weight: str = "weight",
+                 brands=None, scale=(1, 10), missing: str = "raise") -> pd.DataFrame:
+    """Aggregate respondent-level ratings to the profile table (attribute, weight, one column per brand).
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        One row per respondent and brand rated, one column per attribute.
+    weights : dict, Series or DataFrame
+        Importance weight of each attribute (the keys name the rating columns).
+    brands : list of str, optional
+        Brands to keep (default: all, in order of appearance).
+    missing : {"raise", "available", "listwise"}
+        See :func:`profile_from_ratings`.
+
+    Returns
+    -------
+    DataFrame
+        ``attribute``, ``weight``, then the mean rating of every brand.
+    """
+    if missing not in ("raise", "available", "listwise"):
+        raise ValueError(f"missing must be 'raise', 'available' or 'listwise', got {missing!r}")
+    ws = _weights_series(weights, attribute, weight)
+    attrs = list(ws.index)
+    require_frame(ratings, "ratings")
+    require_columns(ratings, [brand], "ratings")
+    if brands is None:
+        brands = list(map(str, pd.unique(ratings[brand].dropna().astype(str))))
+    sub, _, _, _ = _respondent_arrays(ratings, list(brands), attrs, respondent, brand, scale, missing)
+    means = sub.groupby(sub[brand].astype(str), sort=False)[attrs].mean().T
+    out = pd.DataFrame({attribute: attrs, weight: ws.to_numpy(float)})
+    for b in brands:
+        out[b] = means[b].to_numpy(float)
+    return out
+
+
+def profile_from_ratings(ratings: pd.DataFrame, weights, ours: str, competitor, *,
+                         kind: str = "quality", respondent: str = "respondent_id",
+                         brand: str = "brand", attribute: str = "attribute", weight: str = "weight",
+                         lower_is_better=None, scale=(1, 10), normalize: bool = False,
+                         method: str = "ratio", missing: str = "raise", n_boot: int = 1000,
+                         level: float = 0.95, seed: int = 0) -> Profile:
+    r"""Quality or price profile from respondent-level ratings, with bootstrap confidence intervals.
+
+    The mean rating of each brand on each attribute is computed over the
+    respondents who rated it; the profile is then :func:`quality_profile` /
+    :func:`price_profile` on those means.  Uncertainty comes from a
+    nonparametric bootstrap that resamples *respondents* (with all the brands
+    each one rated, so ratings by the same person stay together) ``n_boot``
+    times; intervals are percentile intervals.  Weights are held fixed.
+
+    Parameters
+    ----------
+    ratings : DataFrame
+        One row per respondent and brand rated: ``respondent``, ``brand`` and one
+        column per attribute (ratings on ``scale``).
+    weights : dict, Series or DataFrame
+        Importance weights (sum 100) keyed by the attribute columns to use.
+    ours, competitor : str, str or list of str
+        Brands (values of the ``brand`` column).  A list of competitors pools
+        their ratings, so each counts in proportion to how often it was rated.
+    kind : {"quality", "price"}
+    missing : {"raise", "available", "listwise"}
+        Missing answers are an error by default.  ``"available"``: each mean
+        uses the answers given (counts in ``n_ours``/``n_competitor``);
+        ``"listwise"``: rating rows with any missing answer are dropped.
+    n_boot : int, default 1000
+        Bootstrap resamples (0 for none).
+    level : float, default 0.95
+    seed : int
+        Seed of the numpy Generator, so the intervals are reproducible.
+
+    Returns
+    -------
+    Profile
+        With ``ci`` (estimate, se, lower, upper for every ratio, the score and
+        ``relative``) and ``boot_scores``.
+
+    References
+    ----------
+    Gale (1994), ch. 3: profiles are built from customers' ratings of every
+    competitor they know.  Efron & Tibshirani (1993), *An Introduction to the
+    Bootstrap*, ch. 13 (percentile intervals).
+    """
+    _check_options(kind, method, missing, ("raise", "available", "listwise"))
+    if not isinstance(ours, str):
+        raise TypeError(f"ours must be one brand name, got {ours!r}")
+    comps = _brand_list(competitor)
+    ws = _weights_series(weights, attribute, weight)
+    attrs = list(ws.index)
+    w = require_weights(ws.to_numpy(float), attrs, normalize=normalize)
+    lower = _lower_mask(lower_is_better, attrs)
+    if method == "weighted_average" and lower.any():
+        raise ValueError("method='weighted_average' needs every attribute 'more is better'; use method='ratio'")
+    if not 0 < level < 1:
+        raise ValueError(f"level must lie in (0, 1), got {level}")
+    if int(n_boot) < 0:
+        raise ValueError(f"n_boot must be >= 0, got {n_boot}")
+    sub, codes, n_resp, notes = _respondent_arrays(ratings, [ours] + comps, attrs, respondent,
+                                                   brand, scale, missing)
+    x = sub[attrs].to_numpy(float)
+    is_ours = (sub[brand].astype(str) == ours).to_numpy()
+    present = ~np.isnan(x)
+    xz = np.where(present, x, 0.0)
+
+    def sums(mask):
+        s = np.zeros((n_resp, len(attrs)))
+        n = np.zeros((n_resp, len(attrs)))
+        np.add.at(s, codes[mask], xz[mask])
+        np.add.at(n, codes[mask], present[mask].astype(float))
+        return s, n
+
+    s_o, n_o = sums(is_ours)
+    s_c, n_c = sums(~is_ours)
+    no_o = [a for a, k in zip(attrs, n_o.sum(0), strict=True) if k == 0]
+    no_c = [a for a, k in zip(attrs, n_c.sum(0), strict=True) if k == 0]
+    if no_o or no_c:
+        raise ValueError(f"no ratings of {ours!r} for {no_o}" if no_o else
+                         f"no ratings of {_competitor_name(comps)} for {no_c}")
+    o = s_o.sum(0) / n_o.sum(0)
+    c = s_c.sum(0) / n_c.sum(0)
+    comp_name = _competitor_name(comps)
+    r = _ratios(o, c, lower, attrs, ours, comp_name)
+    prof = _finish(kind, method, ours, comp_name, attrs, w, o, c, r, lower, None, [], notes,
+                   extra={"n_ours": n_o.sum(0).astype(int), "n_competitor": n_c.sum(0).astype(int)})
+    if int(n_boot) == 0:
+        return prof
+    rng = np.random.default_rng(seed)
+    counts = rng.multinomial(n_resp, np.full(n_resp, 1.0 / n_resp), size=int(n_boot)).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        bo = (counts @ s_o) / (counts @ n_o)
+        bc = (counts @ s_c) / (counts @ n_c)
+        br = np.where(lower, bc / bo, bo / bc)
+        if method == "ratio":
+            bscore = br @ w
+        else:
+            bscore = 100.0 * (bo @ w) / (bc @ w)
+    brel = 100.0 / bscore if kind == "price" else bscore / 100.0
+    alpha = (1 - level) / 2
+    rows = {}
+    for i, a in enumerate(attrs):
+        rows[a] = (prof.table["ratio"].iloc[i], br[:, i])
+    rows["score"] = (prof.score, bscore)
+    rows["relative"] = (prof.relative, brel)
+    ci = pd.DataFrame(
+        {k: {"estimate": est, "se": float(np.nanstd(b, ddof=1)),
+             "lower": float(np.nanquantile(b, alpha)), "upper": float(np.nanquantile(b, 1 - alpha))}
+         for k, (est, b) in rows.items()}
+    ).T
+    bad = int(np.isnan(bscore).sum())
+    notes = list(prof.notes)
+    if bad:
+        notes.append(f"{bad} bootstrap resample(s) lacked ratings for some attribute and were left out")
+    return Profile(kind=prof.kind, method=prof.method, ours=prof.ours, competitor=prof.competitor,
+                   table=prof.table, score=prof.score, ours_average=prof.ours_average,
+                   competitor_average=prof.competitor_average, notes=notes, ci=ci,
+                   n_boot=int(n_boot), level=level, boot_scores=bscore)
+
+
+def brand_scores(data: pd.DataFrame, brands=None, *, kind: str = "quality",
+                 attribute: str = "attribute", weight: str = "weight", **options) -> pd.DataFrame:
+    """Every brand's profile score against the mean of all the other brands.
+
+    The inputs of the value map for a whole market: each brand is profiled
+    against the average rating of its rivals (Gale's "versus competitors").
+
+    Parameters
+    ----------
+    data : DataFrame
+        Aggregated table: attribute, weight and one rating column per brand.
+    brands : list of str, optional
+        Brands to include (default: every column but ``attribute`` and ``weight``).
+    kind : {"quality", "price"}
+    **options
+        Passed on to the profile (``method``, ``scale``, ``lower_is_better``, ...).
+
+    Returns
+    -------
+    DataFrame
+        ``brand``, ``score``, ``average`` (weighted average rating) and
+        ``relative_quality`` or ``relative_price`` (100 x 100 / score).
+    """
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be 'quality' or 'price', got {kind!r}")
+    require_frame(data, "data")
+    cols = [str(c) for c in data.columns if c not in (attribute, weight)]
+    brands = cols if brands is None else list(brands)
+    _check_brands(brands, cols, f"the brand columns of data (all columns but {attribute!r} and {weight!r})")
+    if len(brands) < 2:
+        raise ValueError(f"brand_scores needs at least two brands, got {brands}")
+    fn = quality_profile if kind == "quality" else price_profile
+    rows = []
+    for b in brands:
+        p = fn(data, b, [x for x in brands if x != b], attribute=attribute, weight=weight, **options)
+        rel = p.relative_quality if kind == "quality" else p.relative_price
+        rows.append({"brand": b, "score": p.score, "average": p.ours_average,
+                     f"relative_{kind}": rel})
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------- head to head
+
+
+@dataclass(frozen=True, repr=False)
+class HeadToHead:
+    """Head-to-head area chart data (Gale 1994, tool 5).
+
+    ``table``: per attribute ``weight``, ``ratio``, ``start``/``end`` (the bar's
+    horizontal extent: cumulative weights), ``height`` = ratio - 1 and
+    ``area`` = weight x (ratio - 1).  ``net_area`` = sum of areas = score - 100.
+    """
+
+    ours: str
+    competitor: str
+    table: pd.DataFrame
+    net_area: float
+    score: float
+
+    def summary(self) -> pd.DataFrame:
+        return self.table.copy()
+
+    def _lines(self):
+        return [f"Head-to-head: {self.ours} vs {self.competitor}",
+                f"net area {self.net_area:+.2f} (= score {self.score:.2f} - 100); "
+                f"advantages {self.table['area'].clip(lower=0).sum():.2f}, "
+                f"disadvantages {self.table['area'].clip(upper=0).sum():.2f}"]
+
+    def __repr__(self):
+        with pd.option_context("display.float_format", lambda v: f"{v:.4g}"):
+            return "\n".join(self._lines()) + "\n" + self.table.to_string(index=False)
+
+    def _repr_html_(self):
+        return _table_html(self._lines(), self.table)
+
+
+def head_to_head(profile: Profile, sort: bool = False) -> HeadToHead:
+    r"""Head-to-head area chart of a profile (Gale 1994, tool 5; 竞争对比面积图).
+
+    Each attribute is a bar of width :math:`w_a` and height :math:`r_a - 1`, so its
+    area :math:`w_a (r_a - 1)` is what the attribute adds to (or takes from)
+    the score: :math:`\sum_a w_a (r_a - 1) = \text{score} - 100` because the
+    weights sum to 100.
+
+    Parameters
+    ----------
+    profile : Profile
+        From :func:`quality_profile`, :func:`price_profile` or :func:`profile_from_ratings`.
+    sort : bool
+        Order the bars from the largest advantage to the largest disadvantage.
+
+    Returns
+    -------
+    HeadToHead
+    """
+    if not isinstance(profile, Profile):
+        raise TypeError(f"head_to_head needs a Profile (from quality_profile/price_profile), got {type(profile).__name__}")
+    t = profile.table[["attribute", "weight", "ratio", "area"]].copy()
+    if sort:
+        t = t.sort_values("area", ascending=False, kind="stable").reset_index(drop=True)
+    t["end"] = t["weight"].cumsum()
+    t["start"] = t["end"] - t["weight"]
+    t["height"] = t["ratio"] - 1.0
+    t = t[["attribute", "weight", "ratio", "start", "end", "height", "area"]]
+    net = float(t["area"].sum())
+    return HeadToHead(ours=profile.ours, competitor=profile.competitor, table=t, net_area=net,
+                      score=100.0 + net)
+
+
+# ------------------------------------------------------------------------------ value map
+
+
+@dataclass(frozen=True, repr=False)
+class ValueMap:
+    """A customer value map (Gale 1994, tool 3; 客户价值图).
+
+    ``table``: per brand ``relative_quality``, ``relative_price``,
+    ``fair_price`` (the line's price at that quality), ``distance`` (signed
+    perpendicular distance to the fair-value line, positive = below the line =
+    better value) and ``position`` ("better value", "fair value", "worse value").
+    ``intercept`` and ``slope`` describe the line ``price = intercept + slope x
+    quality``; ``line`` is "diagonal" or "regression" (then ``fit`` holds the
+    statsmodels OLS results and ``params``/``bse``/``conf_int()`` are its).
+    """
+
+    table: pd.DataFrame
+    intercept: float
+    slope: float
+    line: str
+    zone: float
+    fit: object = None
+
+    @property
+    def params(self):
+        return None if self.fit is None else self.fit.params
+
+    @property
+    def bse(self):
+        return None if self.fit is None else self.fit.bse
+
+    def conf_int(self, alpha: float = 0.05):
+        return None if self.fit is None else self.fit.conf_int(alpha)
+
+    def distance_of(self, quality: float, price: float) -> float:
+        """Signed perpendicular distance of any point (positive = better value)."""
+        return float((self.intercept + self.slope * quality - price) / np.hypot(1.0, self.slope))
+
+    def summary(self) -> pd.DataFrame:
+        return self.table.copy()
+
+    def _lines(self):
+        how = "diagonal through (100, 100)" if self.line == "diagonal" else "fitted by OLS"
+        lines = [f"Customer value map: fair-value line {how}: price = {self.intercept:.2f} + "
+                 f"{self.slope:.3f} x quality; fair-value zone +/-{self.zone:g}"]
+        if self.fit is not None:
+            lines.append(f"R^2 = {self.fit.rsquared:.3f}, n = {int(self.fit.nobs)} brands")
+        return lines
+
+    def __repr__(self):
+        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
+            return "\n".join(self._lines()) + "\n" + self.table.to_string(index=False)
+
+    def _repr_html_(self):
+        return _table_html(self._lines(), self.table)
+
+
+def value_map(data: pd.DataFrame, *, brand: str = "brand", quality: str = "relative_quality",
+              price: str = "relative_price", line: str = "diagonal", zone: float = 5.0,
+              weight: str | None = None) -> ValueMap:
+    r"""Customer value map: relative price against relative quality (Gale 1994, tool 3).
+
+    The fair-value line is the diagonal :math:`p = q` through (100, 100) by
+    default, or (``line="regression"``) the OLS line :math:`p = a + b q` fitted
+    across the brands (weighted least squares when ``weight`` names a column
+    such as market share).  A brand's value is its signed perpendicular
+    distance to the line
+
+    .. math:: d = \frac{a + b q - p}{\sqrt{1 + b^2}},
+
+    positive below the line (more quality for the price: better value).
+    Brands with :math:`|d| \le` ``zone`` are in the fair-value zone.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per brand with relative quality and relative price (100 = parity).
+    brand, quality, price : str
+        Column names.
+    line : {"diagonal", "regression"}
+    zone : float, default 5
+        Half-width of the fair-value zone, in points of the map (perpendicular).
+    weight : str, optional
+        Column of regression weights (e.g. market shares) for ``line="regression"``.
+
+    Returns
+    -------
+    ValueMap
+
+    Examples
+    --------
+    >>> m = value_map(pd.DataFrame({"brand": ["A", "B"], "relative_quality": [110, 95],
+    ...                             "relative_price": [100, 105]}))
+    >>> m.table["position"].tolist()
+    ['better value', 'worse value']
+
+    References
+    ----------
+    Gale (1994), ch. 1 and 9: the customer value map and the fair-value line.
+    """
+    require_frame(data, "data")
+    require_columns(data, [brand, quality, price] + ([weight] if weight else []), "data")
+    require_numeric(data, [quality, price] + ([weight] if weight else []), "data")
+    if data[[quality, price]].isna().to_numpy().any():
+        miss = data.loc[data[[quality, price]].isna().any(axis=1), brand].tolist()
+        raise ValueError(f"relative quality or price is missing for brand(s) {miss}; the map needs both")
+    if line not in ("diagonal", "regression"):
+        raise ValueError(f"line must be 'diagonal' or 'regression', got {line!r}")
+    if not np.isfinite(zone) or zone < 0:
+        raise ValueError(f"zone must be a non-negative number of map points, got {zone!r}")
+    q = data[quality].to_numpy(float)
+    p = data[price].to_numpy(float)
+    if (q <= 0).any() or (p <= 0).any():
+        raise ValueError("relative quality and relative price must be positive (100 = parity)")
+    fit = None
+    if line == "diagonal":
+        a, b = 0.0, 1.0
+    else:
+        if len(data) < 3:
+            raise ValueError(f"a regression fair-value line needs at least 3 brands, got {len(data)}")
+        import statsmodels.api as sm
+
+        X = sm.add_constant(q, has_constant="add")
+        if weight:
+            fit = sm.WLS(p, X, weights=data[weight].to_numpy(float)).fit()
+        else:
+            fit = sm.OLS(p, X).fit()
+        a, b = float(fit.params[0]), float(fit.params[1])
+    fair = a + b * q
+    d = (fair - p) / np.hypot(1.0, b)
+    pos = np.where(np.abs(d) <= zone, "fair value", np.where(d > 0, "better value", "worse value"))
+    table = pd.DataFrame({"brand": data[brand].astype(str).to_numpy(), "relative_quality": q,
+                          "relative_price": p, "fair_price": fair, "distance": d, "position": pos})
+    return ValueMap(table=table, intercept=a, slope=b, line=line, zone=float(zone), fit=fit)
+
+
+# ------------------------------------------------------------------------------- win/loss
+
+
+@dataclass(frozen=True, repr=False)
+class WinLoss:
+    """Win/loss analysis (Gale 1994, tool 4; 赢/输分析).
+
+    ``by_competitor``: deals, won, lost, win_rate and its Wilson interval per
+    competitor (and "all").  ``reasons``: the reasons customers gave, ranked
+    by the number of lost deals.  ``drivers``: the logistic regression of a
+    win on the rating gaps (ours - rival), one row per attribute with the
+    coefficient, standard error, confidence interval, odds ratio and p value,
+    ranked by |z|.  ``fit`` is the statsmodels ``Logit`` results, and
+    ``params``, ``bse``, ``conf_int()``, ``llf``, ``aic``, ``bic`` are its.
+    """
+
+    by_competitor: pd.DataFrame
+    reasons: pd.DataFrame | None
+    drivers: pd.DataFrame
+    fit: object
+    attributes: list
+
+    @property
+    def params(self):
+        return self.fit.params
+
+    @property
+    def bse(self):
+        return self.fit.bse
+
+    def conf_int(self, alpha: float = 0.05):
+        return self.fit.conf_int(alpha)
+
+    @property
+    def llf(self):
+        return float(self.fit.llf)
+
+    @property
+    def aic(self):
+        return float(self.fit.aic)
+
+    @property
+    def bic(self):
+        return float(self.fit.bic)
+
+    @property
+    def nobs(self):
+        return int(self.fit.nobs)
+
+    @property
+    def odds_ratios(self) -> pd.Series:
+        return np.exp(self.fit.params)
+
+    def summary(self) -> pd.DataFrame:
+        return self.drivers.copy()
+
+    def _lines(self):
+        allrow = self.by_competitor.iloc[-1]
+        return [f"Win/loss analysis: {int(allrow['deals'])} deals, win rate {allrow['win_rate']:.1%}",
+                f"logit of a win on rating gaps (ours - rival): log-likelihood {self.llf:.2f}, "
+                f"AIC {self.aic:.1f}, pseudo R^2 {self.fit.prsquared:.3f}"]
+
+    def __repr__(self):
+        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
+            return ("\n".join(self._lines()) + "\n" + self.by_competitor.to_string(index=False)
+                    + "\n\n" + self.drivers.to_string(index=False))
+
+    def _repr_html_(self):
+        return _table_html(self._lines(), self.by_competitor) + self.drivers.to_html(
+            float_format=lambda v: f"{v:.4g}")
+
+
+def _outcome(series: pd.Series, name: str) -> np.ndarray:
+    s = series
+    if s.isna().any():
+        raise ValueError(f"column {name!r} has {int(s.isna().sum())} missing outcome(s); every deal is won or lost")
+    if pd.api.types.is_bool_dtype(s):
+        return s.to_numpy(int)
+    if pd.api.types.is_numeric_dtype(s):
+        vals = set(np.unique(s.to_numpy(float)).tolist())
+        if vals <= {0.0, 1.0}:
+            return s.to_numpy(int)
+    bad = sorted(map(str, pd.unique(s)))[:6]
+    raise ValueError(f"column {name!r} must be 1/True for a won deal and 0/False for a lost one, got values "
+                     f"{bad}; map text labels first, e.g. deals[{name!r}].eq('won')")
+
+
+def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "won",
+             competitor: str = "competitor", reason: str | None = "reason",
+             ours_suffix: str = "_ours", rival_suffix: str = "_rival", missing: str = "raise",
+             level: float = 0.95) -> WinLoss:
+    r"""Win/loss analysis: win rates, reasons, and which attribute gaps predict a win.
+
+    For deal :math:`i` against a rival, with the customer's ratings of us
+    and of the rival on attribute :math:`a`, the gap is
+    :math:`g_{ia} = x^{ours}_{ia} - x^{rival}_{ia}` and
+
+    .. math:: \Pr(\text{win}_i) = \frac{1}{1 + \exp(-(\beta_0 + \sum_a \beta_a g_{ia}))},
+
+    fitted by maximum likelihood (statsmodels ``Logit``).  :math:`e^{\beta_a}`
+    is the odds ratio of winning per point of advantage on attribute :math:`a`.
+    Win rates get Wilson score intervals.
+
+    Parameters
+    ----------
+    deals : DataFrame
+        One row per deal: outcome (1/True = won), competitor, optional reason,
+        and for every attribute ``<attribute><ours_suffix>`` and
+        ``<attribute><rival_suffix>`` ratings.
+    attributes : list of str
+        The attributes whose gaps enter the regression.
+    outcome, competitor, reason : str
+        Column names (``reason=None`` if there is none).
+    missing : {"raise", "drop"}
+        Deals with a missing rating are an error, or dropped (counted in the repr).
+    level : float
+        Confidence level of intervals.
+
+    Returns
+    -------
+    WinLoss
+
+    References
+    ----------
+    Gale (1994), ch. 7 (win/loss analysis); Wilson (1927) for the interval.
+    """
+    from statsmodels.stats.proportion import proportion_confint
+
+    require_frame(deals, "deals")
+    if isinstance(attributes, str):
+        attributes = [attributes]
+    attributes = list(attributes)
+    if not attributes:
+        raise ValueError("attributes must name at least one attribute")
+    if missing not in ("raise", "drop"):
+        raise ValueError(f"missing must be 'raise' or 'drop', got {missing!r}")
+    require_columns(deals, [outcome, competitor] + ([reason] if reason else []), "deals")
+    need = [f"{a}{s}" for a in attributes for s in (ours_suffix, rival_suffix)]
+    absent = [c for c in need if c not in deals.columns]
+    if absent:
+        raise ValueError(f"unknown attribute(s): deals has no column(s) {absent}; for each attribute "
+                         f"a the columns a{ours_suffix!r} and a{rival_suffix!r} are expected "
+                         f"(columns: {list(map(str, deals.columns))})")
+    require_numeric(deals, need, "deals")
+    d = deals
+    n_dropped = 0
+    if d[need].isna().to_numpy().any():
+        per = d[need].isna().sum()
+        per = per[per > 0]
+        if missing == "raise":
+            raise ValueError(f"deals has missing ratings ({', '.join(f'{c!r}: {n}' for c, n in per.items())}); "
+                             f"pass missing='drop' to leave those deals out of the regression")
+        n_dropped = int(d[need].isna().any(axis=1).sum())
+    y_all = _outcome(d[outcome], outcome)
+    # win rates use every deal
+    alpha = 1 - level
+    rows = []
+    comp = d[competitor].astype(str)
+    for name in list(pd.unique(comp)) + ["all"]:
+        m = np.ones(len(d), bool) if name == "all" else (comp == name).to_numpy()
+        k, n = int(y_all[m].sum()), int(m.sum())
+        lo, hi = proportion_confint(k, n, alpha=alpha, method="wilson")
+        rows.append({"competitor": name, "deals": n, "won": k, "lost": n - k, "win_rate": k / n,
+                     "lower": float(lo), "upper": float(hi)})
+    by = pd.DataFrame(rows)
+    by = pd.concat([by.iloc[:-1].sort_values("win_rate", kind="stable"), by.iloc[-1:]], ignore_index=True)
+    reasons = None
+    if reason:
+        rs = d[reason].fillna("(none given)").astype(str)
+        t = pd.crosstab(rs, pd.Series(np.where(y_all == 1, "won", "lost"), index=d.index))
+        for col in ("lost", "won"):
+            if col not in t:
+                t[col] = 0
+        t = t[["lost", "won"]].sort_values(["lost", "won"], ascending=False)
+        t["share_of_losses"] = t["lost"] / max(int(t["lost"].sum()), 1)
+        t["share_of_wins"] = t["won"] / max(int(t["won"].sum()), 1)
+        t.insert(0, "rank", np.arange(1, len(t) + 1))
+        reasons = t.rename_axis(reason).reset_index()
+    keep = ~d[need].isna().any(axis=1).to_numpy()
+    gaps = pd.DataFrame({f"gap_{a}": d[f"{a}{ours_suffix}"].to_numpy(float) - d[f"{a}{rival_suffix}"].to_numpy(float)
+                         for a in attributes})[keep]
+    y = y_all[keep]
+    if len(np.unique(y)) < 2:
+        raise ValueError("the regression needs both won and lost deals; all deals have the same outcome")
+    if len(y) <= len(attributes) + 1:
+        raise ValueError(f"too few deals ({len(y)}) for {len(attributes)} attribute gaps")
+    import statsmodels.api as sm
+
+    X = sm.add_constant(gaps, has_constant="add")
+    try:
+        fit = sm.Logit(y, X).fit(disp=0, maxiter=200)
+    except Exception as exc:  # perfect separation, singular design
+        raise ValueError(f"the logistic regression could not be fitted ({exc}); an attribute gap "
+                         f"may predict every outcome perfectly, or two gaps may be identical") from exc
+    ci = fit.conf_int(alpha)
+    drivers = pd.DataFrame({
+        "attribute": attributes,
+        "coef": fit.params.iloc[1:].to_numpy(),
+        "se": fit.bse.iloc[1:].to_numpy(),
+        "lower": ci.iloc[1:, 0].to_numpy(),
+        "upper": ci.iloc[1:, 1].to_numpy(),
+        "odds_ratio": np.exp(fit.params.iloc[1:].to_numpy()),
+        "z": fit.tvalues.iloc[1:].to_numpy(),
+        "p_value": fit.pvalues.iloc[1:].to_numpy(),
+    })
+    drivers = drivers.reindex(drivers["z"].abs().sort_values(ascending=False).index).reset_index(drop=True)
+    drivers.insert(0, "rank", np.arange(1, len(drivers) + 1))
+    out = WinLoss(by_competitor=by, reasons=reasons, drivers=drivers, fit=fit, attributes=attributes)
+    if n_dropped:
+        object.__setattr__(out, "_dropped", n_dropped)
+    return out
+
+
+# ----------------------------------------------------------------------------- key events
+
+
+def _periods(values, name: str) -> pd.PeriodIndex:
+    try:
+        return pd.PeriodIndex([pd.Period(str(v), freq="Q") for v in values])
+    except (ValueError, TypeError):
+        bad = [v for v in values if not _is_quarter(v)]
+        raise ValueError(f"column {name!r} must hold quarters such as '2024Q1', got {_preview(bad)}") from None
+
+
+def _is_quarter(v) -> bool:
+    try:
+        pd.Period(str(v), freq="Q")
+        return True
+    except (ValueError, TypeError):
+        return False
+
+
+def scores_over_time(tracking: pd.DataFrame, weights, ours: str, competitor, *,
+                     kind: str = "quality", period: str = "quarter", brand: str = "brand",
+                     attribute: str = "attribute", rating: str = "rating",
+                     weight: str = "weight", **options) -> pd.DataFrame:
+    """A profile score per period from tracking data (the y-axis of the key events timeline).
+
+    Parameters
+    ----------
+    tracking : DataFrame
+        Long table: period, brand, attribute, mean rating (one row each).
+    weights : dict, Series or DataFrame
+        Attribute weights (sum 100), the same in every period.
+    ours, competitor : brand names (competitor may be a list).
+    kind : {"quality", "price"}
+    **options
+        Passed to the profile (``method``, ``scale``, ``missing``, ...).
+
+    Returns
+    -------
+    DataFrame
+        ``period`` (quarter text), ``score``, ``relative`` (relative quality or
+        price on the 100 scale), ``ours_average``, ``competitor_average``.
+    """
+    require_frame(tracking, "tracking")
+    require_columns(tracking, [period, brand, attribute, rating], "tracking")
+    ws = _weights_series(weights, "attribute", "weight")
+    per = _periods(tracking[period], period)
+    t = tracking.assign(_p=per.astype(str))
+    unknown = sorted(set(ws.index) - set(t[attribute].astype(str)))
+    if unknown:
+        raise ValueError(f"unknown attribute(s) {unknown}: tracking column {attribute!r} has "
+                         f"{sorted(t[attribute].astype(str).unique())}")
+    fn = quality_profile if kind == "quality" else price_profile
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be 'quality' or 'price', got {kind!r}")
+    rows = []
+    for p, g in t.groupby("_p", sort=True):
+        wide = g.pivot_table(index=attribute, columns=brand, values=rating, aggfunc="mean", observed=True)
+        wide.columns = wide.columns.astype(str)
+        wide = wide.reindex(list(ws.index))
+        table = pd.DataFrame({"attribute": list(ws.index), "weight": ws.to_numpy(float)})
+        for b in wide.columns:
+            table[b] = wide[b].to_numpy(float)
+        prof = fn(table, ours, competitor, **options)
+        rel = prof.relative_quality if kind == "quality" else prof.relative_price
+        rows.append({"period": p, "score": prof.score, "relative": rel,
+                     "ours_average": prof.ours_average, "competitor_average": prof.competitor_average})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True, repr=False)
+class KeyEvents:
+    """Key events aligned with score series (Gale 1994, tool 6; 关键事件).
+
+    ``timeline``: the score table with a ``period`` column (quarters) and the
+    score columns.  ``events``: each event with its ``period`` (the quarter
+    its date falls in) and, per score column, the value ``before`` (the
+    previous quarter), ``after`` (``lag`` quarters after the event's quarter)
+    and the ``change``.
+    """
+
+    timeline: pd.DataFrame
+    events: pd.DataFrame
+    columns: list
+    lag: int
+
+    def summary(self) -> pd.DataFrame:
+        return self.events.copy()
+
+    def _lines(self):
+        return [f"Key events: {len(self.events)} event(s) on a timeline of {len(self.timeline)} quarters "
+                f"({self.timeline['period'].iloc[0]} to {self.timeline['period'].iloc[-1]}); "
+                f"change = score {self.lag} quarter(s) after the event's quarter - score the quarter before"]
+
+    def __repr__(self):
+        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 140):
+            return "\n".join(self._lines()) + "\n" + self.events.to_string(index=False)
+
+    def _repr_html_(self):
+        return _table_html(self._lines(), self.events)
+
+
+def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "period",
+               columns: Sequence[str] | None = None, date: str = "date", event: str = "event",
+               lag: int = 0) -> KeyEvents:
+    """Align dated events with quarterly quality and price scores (Gale 1994, tool 6).
+
+    Each event is placed in the quarter its date falls in.  For every score
+    column the function reports the score in the quarter before the event,
+    ``lag`` quarters after the event's quarter (0: the same quarter, whose
+    survey wave closes after the event), and the change.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        One row per quarter: ``period`` (e.g. '2024Q1') and score columns.
+    events : DataFrame
+        One row per event: ``date`` and ``event`` (label); other columns (brand,
+        kind) are kept.
+    columns : list of str, optional
+        Score columns (default: every numeric column of ``scores``).
+    lag : int, default 0
+
+    Returns
+    -------
+    KeyEvents
+
+    References
+    ----------
+    Gale (1994), ch. 8: the key events chart ("what happened, and when").
+    """
+    require_frame(scores, "scores")
+    require_frame(events, "events")
+    require_columns(scores, [period], "scores")
+    require_columns(events, [date, event], "events")
+    if int(lag) < 0:
+        raise ValueError(f"lag must be >= 0 quarters, got {lag}")
+    if columns is None:
+        columns = [c for c in scores.columns if c != period and pd.api.types.is_numeric_dtype(scores[c])]
+    columns = list(columns)
+    require_columns(scores, columns, "scores")
+    require_numeric(scores, columns, "scores")
+    per = _periods(scores[period], period)
+    if per.has_duplicates:
+        raise ValueError(f"scores has more than one row for quarter(s) {sorted(set(per[per.duplicated()].astype(str)))}")
+    tl = scores.assign(**{period: per}).sort_values(period).reset_index(drop=True)
+    tl = tl.rename(columns={period: "period"})
+    when = parse_dates(events[date], date)
+    ev_per = pd.PeriodIndex(when.dt.to_period("Q"))
+    first, last = tl["period"].iloc[0], tl["period"].iloc[-1]
+    outside = (ev_per <= first) | (ev_per + int(lag) > last)
+    if outside.any():
+        names = events.loc[outside, event].astype(str).tolist()
+        raise ValueError(
+            f"event(s) {names} fall outside the timeline: an event needs a score in the quarter before it "
+            f"and {lag} quarter(s) after its own quarter, and the scores run from {first} to {last}"
+        )
+    lookup = tl.set_index("period")
+    ev = events.copy().reset_index(drop=True)
+    ev[date] = when.to_numpy()
+    ev.insert(0, "period", ev_per.astype(str))
+    for c in columns:
+        before = lookup.loc[ev_per - 1, c].to_numpy(float)
+        after = lookup.loc[ev_per + int(lag), c].to_numpy(float)
+        ev[f"{c}_before"] = before
+        ev[f"{c}_after"] = after
+        ev[f"{c}_change"] = after - before
+    ev = ev.sort_values(date, kind="stable").reset_index(drop=True)
+    tl["period"] = tl["period"].astype(str)
+    return KeyEvents(timeline=tl, events=ev, columns=columns, lag=int(lag))
+
+
+# ------------------------------------------------------------------------------- what/who
+
+
+@dataclass(frozen=True, repr=False)
+class WhatWho:
+    """What/who matrix (Gale 1994, tool 7; 做什么/谁负责矩阵).
+
+    ``matrix``: attributes x functions (9/3/1/0).  ``shares``: per function
+    the ``share`` of customer value it is responsible for (percent, sums to
+    100) and, when ratios were given, ``gap`` (its part of score - 100).
+    """
+
+    matrix: pd.DataFrame
+    weights: pd.Series
+    shares: pd.DataFrame
+    method: str
+
+    def summary(self) -> pd.DataFrame:
+        return self.shares.copy()
+
+    def _lines(self):
+        top = self.shares.iloc[0]
+        return [f"What/who matrix ({self.method}): {self.matrix.shape[0]} attributes x "
+                f"{self.matrix.shape[1]} functions; largest share: {top['function']} {top['share']:.1f}%"]
+
+    def __repr__(self):
+        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
+            return "\n".join(self._lines()) + "\n" + self.shares.to_string(index=False)
+
+    def _repr_html_(self):
+        return _table_html(self._lines(), self.shares)
+
+
+def what_who(matrix: pd.DataFrame, *, attribute: str = "attribute", weight: str = "weight",
+             functions: Sequence[str] | None = None, ratio: str | None = None,
+             method: str = "distribute", normalize: bool = False) -> WhatWho:
+    r"""What/who matrix: which functions are responsible for the attributes customers value.
+
+    Strength :math:`s_{af} \in \{9, 3, 1, 0\}` (strong, medium, weak, none)
+    links attribute :math:`a` (weight :math:`w_a`) to function :math:`f`.
+
+    - ``method="distribute"`` (default): each attribute's weight is shared
+      among the functions in proportion to strength,
+      :math:`\text{share}_f = \sum_a w_a \, s_{af} / \sum_{f'} s_{af'}`;
+      the shares sum to 100.
+    - ``method="qfd"``: the quality-function-deployment importance
+      :math:`\sum_a w_a s_{af}`, rescaled to sum to 100.
+
+    With a ``ratio`` column (performance ratios from the quality profile)
+    each function's ``gap`` is its part of the net area
+    :math:`\sum_a w_a (r_a - 1)\, s_{af} / \sum_{f'} s_{af'}` (sums to score - 100):
+    who owns the advantages and the disadvantages.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        One row per attribute: attribute, weight, optional ratio, one column per
+        function holding 9, 3, 1 or 0.
+    functions : list of str, optional
+        Function columns (default: all other columns).
+    method : {"distribute", "qfd"}
+    normalize : bool
+        Rescale weights that do not sum to 100.
+
+    Returns
+    -------
+    WhatWho
+
+    References
+    ----------
+    Gale (1994), ch. 8 (the what/who matrix); Akao (1990) for the 9-3-1 scale
+    of quality function deployment.
+    """
+    require_frame(matrix, "matrix")
+    require_columns(matrix, [attribute, weight] + ([ratio] if ratio else []), "matrix")
+    if method not in ("distribute", "qfd"):
+        raise ValueError(f"method must be 'distribute' or 'qfd', got {method!r}")
+    skip = {attribute, weight} | ({ratio} if ratio else set())
+    if functions is None:
+        functions = [c for c in matrix.columns if c not in skip]
+    functions = list(functions)
+    if not functions:
+        raise ValueError("the matrix has no function columns (who); add one column per function")
+    absent = [f for f in functions if f not in matrix.columns]
+    if absent:
+        raise ValueError(f"unknown function column(s) {absent}; matrix has {list(map(str, matrix.columns))}")
+    require_numeric(matrix, [weight] + functions, "matrix")
+    attrs = matrix[attribute].astype(str).tolist()
+    s = matrix[functions].set_axis(attrs).astype(float)
+    if s.isna().to_numpy().any():
+        cells = [f"{a!r}/{f!r}" for f in functions for a in s.index[s[f].isna()]]
+        raise ValueError(f"the what/who matrix has empty cells {_preview(cells)}; use 0 for 'no relationship'")
+    bad = ~s.isin([0, 1, 3, 9])
+    if bad.to_numpy().any():
+        cells = [f"{a!r}/{f!r}={s.loc[a, f]:g}" for f in functions for a in s.index[bad[f]]]
+        raise ValueError(f"strengths must be 9 (strong), 3 (medium), 1 (weak) or 0 (none); got {_preview(cells)}")
+    none = s.index[(s.sum(axis=1) == 0).to_numpy()].tolist()
+    if none:
+        raise ValueError(f"no function is responsible for attribute(s) {none}: give each attribute at least "
+                         f"one non-zero strength (someone must own it)")
+    if matrix[weight].isna().any():
+        raise ValueError(f"column {weight!r} has missing weights")
+    w = require_weights(matrix[weight].to_numpy(float), attrs, normalize=normalize)
+    sv = s.to_numpy()
+    if method == "distribute":
+        alloc = sv / sv.sum(axis=1, keepdims=True)
+        share = w @ alloc
+    else:
+        raw = w @ sv
+        share = 100.0 * raw / raw.sum()
+        alloc = sv / sv.sum(axis=1, keepdims=True)
+    shares = pd.DataFrame({"function": functions, "share": share,
+                           "attributes_owned": (sv > 0).sum(axis=0),
+                           "strong_links": (sv == 9).sum(axis=0)})
+    if ratio:
+        r = matrix[ratio].to_numpy(float)
+        if np.isnan(r).any() or (r <= 0).any():
+            raise ValueError(f"column {ratio!r} must hold positive performance ratios")
+        shares["gap"] = (w * (r - 1.0)) @ alloc
+    shares = shares.sort_values("share", ascending=False, kind="stable").reset_index(drop=True)
+    return WhatWho(matrix=s.astype(int), weights=pd.Series(w, index=attrs, name=weight), shares=shares,
+                   method=method)
