@@ -320,3 +320,57 @@ def test_plots_return_axes():
 
 def test_expected_lifetime_is_finite():
     assert math.isfinite(expected_lifetime(0.999))
+
+
+# ---------------------------------------------------------------- widgets
+
+
+def test_retention_explorer_matches_pure_function():
+    from cvlib.lifetime import retention_scenario
+    from cvlib.widgets import retention_explorer
+
+    w = retention_explorer()
+    w.controls["retention"].value = 0.90
+    w.controls["discount_rate"].value = 0.0
+    assert w.error is None
+    assert w.result.expected_lifetime == pytest.approx(10.0)
+    assert w.result == retention_scenario(40.0, 0.90, 0.0, 10, timing="end")
+    w.controls["timing"].value = "end_retained"
+    w.controls["discount_rate"].value = 0.12
+    w.controls["retention"].value = 0.80
+    assert w.result.clv == pytest.approx(100.0)
+    w.controls["margin"].value = float("nan")
+    assert w.result is None and "finite" in w.error
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+class _FakeModel:
+    """Stands in for a fitted BG/NBD model, to test the explorer's wiring alone."""
+
+    def p_alive(self, frequency, recency, T):
+        if recency > T:
+            raise ValueError(f"recency must not exceed T, got {recency} > {T}")
+        return 1.0 if frequency == 0 else recency / T
+
+    def expected_purchases(self, t, frequency, recency, T):
+        return t * (frequency + 1) / (T + 1)
+
+
+def test_bgnbd_explorer_wiring():
+    from cvlib.widgets import bgnbd_customer, bgnbd_explorer
+
+    model = _FakeModel()
+    w = bgnbd_explorer(model)
+    w.controls["frequency"].value = 3
+    w.controls["recency"].value = 20.0
+    w.controls["T"].value = 40.0
+    w.controls["t"].value = 10.0
+    assert w.result == bgnbd_customer(model, 3, 20.0, 40.0, 10.0)
+    assert w.result.p_alive == pytest.approx(0.5)
+    w.controls["recency"].value = 50.0
+    assert w.result is None and "recency" in w.error
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

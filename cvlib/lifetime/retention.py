@@ -52,6 +52,8 @@ __all__ = [
     "clv_conventions",
     "finite_horizon_clv",
     "clv_by_retention",
+    "RetentionScenario",
+    "retention_scenario",
     "acquisition_cost",
     "CustomerValue",
     "customer_value_from_interval",
@@ -578,6 +580,71 @@ def clv_by_retention(margin: float, discount_rate: float, retentions=None, *,
         "margin_multiple": np.asarray(clv) / m if m != 0 else np.nan,
         "clv": clv,
     })
+
+
+@dataclass(frozen=True)
+class RetentionScenario:
+    """Result of :func:`retention_scenario`: what one retention rate implies."""
+
+    margin: float
+    retention: float
+    discount_rate: float
+    years: int
+    timing: str
+    expected_lifetime: float
+    clv: float
+    clv_horizon: float
+    survival: pd.DataFrame = field(repr=False, compare=False)
+
+    def summary(self) -> pd.DataFrame:
+        """The inputs and results as a one-column DataFrame."""
+        return pd.DataFrame({"value": pd.Series({
+            "margin per period": self.margin,
+            "retention rate": self.retention,
+            "discount rate": self.discount_rate,
+            "expected lifetime (periods)": self.expected_lifetime,
+            f"CLV, infinite horizon ({self.timing})": self.clv,
+            f"CLV, {self.years} periods ({self.timing})": self.clv_horizon,
+            f"share still active after {self.years} periods": float(self.survival["survival"].iloc[-1]),
+        }, dtype=float)})
+
+    def __repr__(self) -> str:
+        return (f"RetentionScenario(retention={self.retention:.0%}, "
+                f"expected_lifetime={self.expected_lifetime:.2f}, clv={self.clv:,.2f}, "
+                f"clv_{self.years}y={self.clv_horizon:,.2f})")
+
+    def _repr_html_(self) -> str:
+        return self.summary().to_html(float_format=lambda v: f"{v:,.4g}")
+
+
+def retention_scenario(margin: float, retention: float, discount_rate: float, years: int = 10,
+                       *, timing: str = "end") -> RetentionScenario:
+    """Expected lifetime, CLV (infinite and over ``years``) and survival curve for one retention rate.
+
+    The numbers behind the retention explorer widget: :func:`expected_lifetime`,
+    :func:`simple_clv`, :func:`finite_horizon_clv` and :func:`survival_curve`
+    with the same inputs.
+
+    Parameters
+    ----------
+    margin, retention, discount_rate, timing
+        As in :func:`simple_clv` (default timing ``"end"``, the convention of
+        the finite-horizon formula).
+    years : int
+        Horizon of the finite CLV and of the survival curve.
+
+    Returns
+    -------
+    RetentionScenario
+    """
+    return RetentionScenario(
+        margin=_number(margin, "margin"), retention=_retention(retention),
+        discount_rate=_discount(discount_rate), years=_periods(years, "years"), timing=_timing(timing),
+        expected_lifetime=expected_lifetime(retention),
+        clv=simple_clv(margin, retention, discount_rate, timing=timing),
+        clv_horizon=finite_horizon_clv(margin, retention, discount_rate, years, timing=timing),
+        survival=survival_curve(retention, periods=years),
+    )
 
 
 def acquisition_cost(cost_per_prospect: float, response_rate: float) -> float:
