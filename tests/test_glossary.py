@@ -1,0 +1,78 @@
+"""The bilingual glossary covers the course's concepts and looks terms up both ways."""
+
+import pytest
+
+from cvlib import glossary
+from cvlib.glossary import TERMS, label, lookup, search, terms
+
+# The course material's own pairs (客户价值分类管理 slides), which must be present verbatim.
+COURSE_TERMS = {
+    "customer delivered value": "顾客让渡价值",
+    "total customer value": "顾客整体价值",
+    "total customer cost": "顾客整体成本",
+    "perceived value": "感知价值",
+    "consumption value": "消费价值",
+    "market-perceived quality": "市场感知质量",
+    "customer value map": "客户价值图",
+    "customer satisfaction index": "顾客满意度指数",
+    "customer lifetime value": "客户终身价值",
+    "retention rate": "客户保持率",
+    "customer pyramid": "客户金字塔",
+    "basic value": "基本价值",
+    "expected value": "预期价值",
+    "desired value": "期盼价值",
+    "unexpected value": "意外价值",
+}
+
+
+def test_at_least_sixty_terms():
+    assert len(TERMS) >= 60
+
+
+@pytest.mark.parametrize(("english", "chinese"), sorted(COURSE_TERMS.items()))
+def test_lookup_both_ways(english, chinese):
+    assert lookup(english).chinese == chinese
+    assert lookup(chinese).english == english
+    assert lookup(english.upper()) is lookup(chinese)
+
+
+def test_rfm_and_abc_present():
+    assert lookup("RFM").notebook == "04_customer_classification"
+    assert lookup("abc classification").chinese == "ABC分类法"
+
+
+def test_names_are_unique_and_entries_complete():
+    keys = [k.lower() for t in TERMS for k in (t.english, t.chinese, *t.aliases)]
+    assert len(keys) == len(set(keys)), "a name or alias is used by two terms"
+    notebooks = {"00_start_here", "01_perceived_value", "02_customer_value_analysis",
+                 "03_satisfaction", "04_customer_classification", "05_lifetime_value"}
+    for t in TERMS:
+        assert t.english and t.chinese and t.definition.endswith(".")
+        assert t.notebook in notebooks
+
+
+def test_unknown_term_gives_close_matches():
+    with pytest.raises(KeyError, match="close matches: .*delivered value"):
+        lookup("delivred value")
+    with pytest.raises(KeyError, match="not in the glossary"):
+        lookup("zzzzzz")
+
+
+def test_label_and_search_and_table():
+    assert label("clv") == "customer lifetime value / 客户终身价值"
+    assert "customer pyramid" in search("金字塔")["english"].tolist()
+    table = terms()
+    assert list(table.columns) == ["english", "chinese", "definition", "notebook"]
+    assert len(terms("05")) == sum(t.notebook == "05_lifetime_value" for t in TERMS)
+    with pytest.raises(ValueError, match="no notebook '09'"):
+        terms("09")
+
+
+def test_glossary_widget_searches():
+    from cvlib.widgets import glossary_explorer
+
+    w = glossary_explorer("pyramid")
+    assert w.result["english"].tolist() == ["customer pyramid", "VIP customer"]
+    w.controls["text"].value = "保持率"
+    assert w.result["english"].tolist() == ["retention rate"]
+    assert glossary.lookup(w.result["chinese"].iloc[0]).english == "retention rate"

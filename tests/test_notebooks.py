@@ -1,0 +1,135 @@
+"""Committed notebooks are executed in order, follow the exercise conventions, and their
+student copies run with exactly the unanswered exercises failing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from cvlib.exercises import registry
+from cvlib.student import STUB_TAG, build_student_copies, student_notebook
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+TOPICS = [p for p in NOTEBOOKS if not p.name.startswith("00_")]
+CHECK = re.compile(r"""check\(\s*["']([^"']+)["']""")
+
+
+def tags(cell) -> list[str]:
+    return list(cell.metadata.get("tags", []))
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+
+
+def test_there_are_notebooks():
+    assert any(p.name == "00_start_here.ipynb" for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_executed_in_order(path):
+    nb = nbformat.read(path, as_version=4)
+    counts = [c.execution_count for c in code_cells(nb)]
+    assert None not in counts, f"{path.name}: {counts.count(None)} code cell(s) never executed"
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{path.name}: execution counts {counts} are not 1..n; run it top to bottom in a fresh kernel"
+    )
+    errors = [c.execution_count for c in code_cells(nb)
+              if any(o.get("output_type") == "error" for o in c.outputs)]
+    assert not errors, f"{path.name}: cells {errors} were committed with errors"
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_exercise_structure(path):
+    nb = nbformat.read(path, as_version=4)
+    cells = code_cells(nb)
+    solutions = [i for i, c in enumerate(cells) if "solution" in tags(c)]
+    if path in TOPICS:
+        assert len(solutions) >= 3, f"{path.name} has {len(solutions)} exercises; at least 3 expected"
+    known = registry()
+    for i in solutions:
+        follower = cells[i + 1] if i + 1 < len(cells) else None
+        assert follower is not None and "check" in tags(follower), (
+            f"{path.name}: solution cell {cells[i].execution_count} is not followed by a check cell"
+        )
+        ids = CHECK.findall(follower.source)
+        assert ids and all(x in known for x in ids), f"{path.name}: check ids {ids} not in cvlib.exercises"
+
+
+def test_every_registered_exercise_is_used_once():
+    used = [x for p in NOTEBOOKS for c in code_cells(nbformat.read(p, as_version=4))
+            if "check" in tags(c) for x in CHECK.findall(c.source)]
+    assert sorted(used) == sorted(set(used)), "an exercise id is checked twice"
+    assert set(used) == set(registry()), (
+        f"registered but unused: {sorted(set(registry()) - set(used))}; "
+        f"used but unregistered: {sorted(set(used) - set(registry()))}"
+    )
+
+
+def test_student_copy_transforms_cells():
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    before = nbformat.writes(nb)
+    student = student_notebook(nb)
+    assert nbformat.writes(nb) == before, "the instructor notebook must not be modified"
+    assert not [c for c in student.cells if "solution" in tags(c) or "instructor" in tags(c)]
+    stubs = [c for c in student.cells if STUB_TAG in tags(c)]
+    assert len(stubs) == sum("solution" in tags(c) for c in nb.cells)
+    for stub in stubs:
+        assert "raise NotImplementedError" in stub.source and "Hint:" in stub.source
+    assert all(not c.outputs and c.execution_count is None for c in student.cells if c.cell_type == "code")
+
+
+def test_instructor_cells_removed():
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("keep"),
+        nbformat.v4.new_code_cell("secret = 1", metadata={"tags": ["instructor"]}),
+        nbformat.v4.new_code_cell("answer, other = 1, 2", metadata={"tags": ["solution"]}),
+        nbformat.v4.new_code_cell('check("00.2", answer)', metadata={"tags": ["check"]}),
+    ])
+    student = student_notebook(nb)
+    assert [c.source for c in student.cells][0] == "keep"
+    assert len(student.cells) == 3
+    stub = student.cells[1].source
+    assert "answer = NotImplemented" in stub and "other = NotImplemented" in stub
+    assert "Exercise 00.2: number of distinct customers" in stub
+
+
+def _failing_cells(nb):
+    out = {}
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for o in cell.outputs:
+            if o.get("output_type") == "error":
+                out[i] = o["ename"]
+    return out
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_student_copy_runs_and_only_exercises_fail(path, tmp_path):
+    from nbclient import NotebookClient
+
+    [copy] = build_student_copies(path, tmp_path)
+    nb = nbformat.read(copy, as_version=4)
+    client = NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    failing = _failing_cells(nb)
+    stubs = {i for i, c in enumerate(nb.cells) if STUB_TAG in tags(c)}
+    checks = set()
+    for i in stubs:
+        j = next(k for k in range(i + 1, len(nb.cells)) if "check" in tags(nb.cells[k]))
+        checks.add(j)
+    assert set(failing) == stubs | checks, (
+        f"{path.name}: failing cells {sorted(failing)} (names {failing}) but exactly the stubs "
+        f"{sorted(stubs)} and their checks {sorted(checks)} should fail"
+    )
+    assert {failing[i] for i in stubs} == {"NotImplementedError"}
+    assert {failing[i] for i in checks} <= {"ExerciseFailed"}, (
+        f"{path.name}: a check cell failed with {[failing[i] for i in checks]} instead of a "
+        f"'not answered yet' ExerciseFailed; pass the solution's variable to check() as it is"
+    )
