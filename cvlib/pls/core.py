@@ -1,0 +1,721 @@
+"""PLS path modelling: model checks, :func:`estimate`, :class:`PLSResult`, :class:`PLSBootstrap`."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .._validate import require_frame, require_no_missing, require_numeric
+from . import _engine as eng
+from .reliability import THRESHOLDS, htmt_from_corr, rho_a_from_corr
+
+__all__ = ["estimate", "PLSResult", "PLSBootstrap", "PLSConvergenceError"]
+
+
+class PLSConvergenceError(ValueError):
+    """The PLS iteration did not reach the tolerance within ``max_iter`` iterations."""
+
+
+# --------------------------------------------------------------------------- model checks
+
+def _as_pairs(paths) -> list[tuple[str, str]]:
+    if isinstance(paths, pd.DataFrame):
+        if not {"source", "target"} <= set(paths.columns):
+            raise ValueError(f"paths as a DataFrame needs columns 'source' and 'target', "
+                             f"got {list(paths.columns)}")
+        return list(zip(paths["source"], paths["target"], strict=True))
+    if isinstance(paths, Mapping):
+        out = []
+        for src, tgts in paths.items():
+            for t in [tgts] if isinstance(tgts, str) else tgts:
+                out.append((src, t))
+        return out
+    if isinstance(paths, str) or not isinstance(paths, Sequence | np.ndarray):
+        raise TypeError("paths must be a list of (source, target) pairs such as "
+                        f"[('Image', 'Satisfaction'), ...], got {type(paths).__name__}")
+    out = []
+    for p in paths:
+        if isinstance(p, str) or len(p) != 2:
+            raise ValueError(f"each path must be a (source, target) pair, got {p!r}")
+        out.append((p[0], p[1]))
+    return out
+
+
+def _find_cycle(adj: np.ndarray) -> list[int] | None:
+    """Return one directed cycle (as node indices) or None."""
+    L = adj.shape[0]
+    state = [0] * L  # 0 new, 1 on stack, 2 done
+    stack: list[int] = []
+
+    def visit(u):
+        state[u] = 1
+        stack.append(u)
+        for v in np.flatnonzero(adj[u]):
+            if state[v] == 1:
+                return stack[stack.index(v):] + [v]
+            if state[v] == 0:
+                found = visit(v)
+                if found:
+                    return found
+        stack.pop()
+        state[u] = 2
+        return None
+
+    for u in range(L):
+        if state[u] == 0:
+            found = visit(u)
+            if found:
+                return found
+    return None
+
+
+def build_spec(columns, paths, blocks, modes=None) -> eng.Spec:
+    """Check a model against the data's columns and return its :class:`Spec`."""
+    if not isinstance(blocks, Mapping) or not blocks:
+        raise TypeError("blocks must be a non-empty dict: latent name -> list of item columns, "
+                        "e.g. {'Satisfaction': ['CUSA1', 'CUSA2', 'CUSA3'], ...}")
+    latents = [str(k) for k in blocks]
+    items: list[str] = []
+    block_items = []
+    owner: dict[str, str] = {}
+    for lv, its in blocks.items():
+        its = [its] if isinstance(its, str) else list(its)
+        if not its:
+            raise ValueError(f"block {lv!r} has no items; give at least one column")
+        for c in its:
+            if c in owner:
+                raise ValueError(f"item {c!r} appears in blocks {owner[c]!r} and {lv!r}; "
+                                 f"each item may measure one latent variable only")
+            owner[c] = lv
+        block_items.append(np.arange(len(items), len(items) + len(its)))
+        items.extend(its)
+    cols = set(columns)
+    absent = [(owner[c], c) for c in items if c not in cols]
+    if absent:
+        detail = ", ".join(f"{c!r} (block {b!r})" for b, c in absent)
+        raise ValueError(f"data has no column(s) {detail}; available columns are "
+                         f"{list(map(str, columns))}")
+    pairs = _as_pairs(paths)
+    if not pairs:
+        raise ValueError("paths is empty: a PLS path model needs at least one path")
+    index = {lv: i for i, lv in enumerate(latents)}
+    L = len(latents)
+    adj = np.zeros((L, L), dtype=bool)
+    for s, t in pairs:
+        for name in (s, t):
+            if name not in index:
+                raise ValueError(f"path {s!r} -> {t!r} names latent variable {name!r}, which "
+                                 f"has no block; declared latent variables are {latents}")
+        if s == t:
+            raise ValueError(f"path {s!r} -> {t!r} points from a latent variable to itself")
+        if adj[index[s], index[t]]:
+            raise ValueError(f"path {s!r} -> {t!r} is given twice")
+        adj[index[s], index[t]] = True
+    cycle = _find_cycle(adj)
+    if cycle:
+        raise ValueError("the inner model has a cycle " + " -> ".join(latents[i] for i in cycle)
+                         + "; PLS path models must be recursive (no feedback loops)")
+    lonely = [lv for i, lv in enumerate(latents) if not (adj[i].any() or adj[:, i].any())]
+    if lonely:
+        raise ValueError(f"latent variable(s) {lonely} have a block but no path; connect them "
+                         f"or remove their blocks")
+    if modes is None:
+        modes = {}
+    if isinstance(modes, str):
+        modes = dict.fromkeys(latents, modes)
+    if not isinstance(modes, Mapping):
+        raise TypeError(f"modes must be a dict such as {{'Image': 'B'}} or 'A'/'B', got {modes!r}")
+    unknown = [k for k in modes if k not in index]
+    if unknown:
+        raise ValueError(f"modes names latent variable(s) {unknown} with no block; "
+                         f"declared latent variables are {latents}")
+    mode_list = []
+    for lv in latents:
+        m = str(modes.get(lv, "A")).upper()
+        if m not in eng.MODES:
+            raise ValueError(f"mode of block {lv!r} must be 'A' (reflective) or 'B' "
+                             f"(formative), got {modes[lv]!r}")
+        mode_list.append(m)
+    # topological order (Kahn)
+    indeg = adj.sum(axis=0).astype(int)
+    order, ready = [], [i for i in range(L) if indeg[i] == 0]
+    while ready:
+        u = ready.pop(0)
+        order.append(u)
+        for v in np.flatnonzero(adj[u]):
+            indeg[v] -= 1
+            if indeg[v] == 0:
+                ready.append(v)
+    block_of = np.empty(len(items), dtype=int)
+    for j, idx in enumerate(block_items):
+        block_of[idx] = j
+    return eng.Spec(latents=tuple(latents), items=tuple(items), block_of=block_of,
+                    block_items=tuple(block_items), modes=tuple(mode_list), adj=adj,
+                    order=tuple(order))
+
+
+def _check_data(data, spec: eng.Spec, missing: str) -> pd.DataFrame:
+    require_frame(data, "data")
+    if missing not in ("error", "drop"):
+        raise ValueError(f"missing must be 'error' (default) or 'drop' (listwise), got {missing!r}")
+    items = list(spec.items)
+    require_numeric(data, items, "data")
+    if missing == "error":
+        require_no_missing(data, items, "data")
+        sub = data[items]
+    else:
+        sub = data[items].dropna()
+    n = len(sub)
+    need = max([len(spec.predecessors(j)) for j in spec.endogenous]
+               + [len(spec.block_items[j]) for j, m in enumerate(spec.modes) if m == "B"])
+    if n < max(10, need + 2):
+        raise ValueError(
+            f"data has {n} complete row(s); PLS needs at least {max(10, need + 2)} "
+            f"(and, by the 10-times rule of thumb, about {10 * need} for this model)"
+        )
+    if n < 10 * need:
+        warnings.warn(f"only {n} rows for a model whose largest regression has {need} "
+                      f"predictors; the 10-times rule of thumb asks for {10 * need}",
+                      UserWarning, stacklevel=3)
+    sd = sub.std(ddof=1)
+    const = [c for c in items if not sd[c] > 0]
+    if const:
+        raise ValueError(f"item(s) {const} are constant (zero variance) in data; drop them "
+                         f"from their blocks, they cannot measure a latent variable")
+    return sub
+
+
+# --------------------------------------------------------------------------- summaries
+
+def _derived(fit: eng.Fit, S: np.ndarray, spec: eng.Spec, standardized: bool) -> dict:
+    """Reported quantities (all batched) from converged weights."""
+    coef, r2 = eng.paths_and_r2(fit.R, spec)
+    sd_item = np.sqrt(np.diagonal(S, axis1=1, axis2=2))
+    loadings = fit.cov_xy[:, np.arange(len(spec.items)), spec.block_of] / sd_item
+    sums = np.stack([fit.w[:, idx].sum(axis=1) for idx in spec.block_items], axis=1)  # (B, L)
+    norm_w = fit.w / sums[:, spec.block_of]
+    if not standardized:
+        c = 1.0 / sums  # item-scale score = unit-variance score * c
+        coef = coef * c[:, None, :] / c[:, :, None]
+    total = eng.total_effects(coef)
+    return {"coef": coef, "r2": r2, "loadings": loadings, "norm_w": norm_w, "total": total,
+            "w": fit.w}
+
+
+def _reach(adj: np.ndarray):
+    """Pairs joined by a directed path, and pairs joined by a path of length >= 2."""
+    A = adj.astype(int)
+    L = len(A)
+    anyp = np.zeros_like(A)
+    long = np.zeros_like(A)
+    P = A.copy()
+    for k in range(1, L + 1):
+        anyp |= P > 0
+        if k >= 2:
+            long |= P > 0
+        P = np.minimum(P @ A, 1)
+    return anyp.astype(bool), long.astype(bool)
+
+
+class PLSResult:
+    """A fitted PLS path model (see :func:`estimate`).
+
+    Attributes
+    ----------
+    paths : DataFrame
+        ``source``, ``target``, ``estimate``: the path coefficients, in the order given.
+    params : Series
+        The same coefficients indexed ``"source -> target"``.
+    r_squared : Series
+        R^2 of every endogenous latent variable.
+    outer : DataFrame
+        ``block``, ``item``, ``mode``, ``weight`` (scores have unit variance),
+        ``norm_weight`` (summing to 1 per block), ``loading`` (correlation of the
+        item with its latent score) and ``communality`` (loading^2).
+    gof : float
+        Goodness of fit (Tenenhaus et al. 2005): sqrt(mean communality x mean R^2).
+    scores : DataFrame
+        Latent variable scores (unit variance when ``standardized``, on the items'
+        scale with weights summing to 1 otherwise).
+    total_effects, indirect_effects : DataFrame
+        ``source``, ``target``, ``estimate`` for every pair joined by a directed path
+        (total) or by a path through at least one mediator (indirect).
+    effects : DataFrame
+        ``source``, ``target``, ``direct``, ``indirect``, ``total``.
+    latent_correlations : DataFrame
+    cross_loadings : DataFrame
+        Correlation of every item with every latent score.
+    iterations : int
+        Iterations of the outer/inner loop until the weights changed less than ``tol``.
+    """
+
+    def __init__(self, *, spec, fit, der, S, X, mean, index, scheme, standardized, tol,
+                 max_iter, n_dropped, pairs):
+        self._spec, self._S, self._X, self._mean = spec, S, X, mean
+        self.scheme, self.standardized, self.tol, self.max_iter = scheme, standardized, tol, max_iter
+        self.modes = dict(zip(spec.latents, spec.modes, strict=True))
+        self.n = X.shape[0]
+        self.n_dropped = n_dropped
+        self.iterations = int(fit.iterations[0])
+        self.converged = True
+        self._der = der
+        lv = list(spec.latents)
+        ix = {name: i for i, name in enumerate(lv)}
+        self._pairs = pairs
+        coef = der["coef"][0]
+        self.paths = pd.DataFrame({
+            "source": [s for s, _ in pairs], "target": [t for _, t in pairs],
+            "estimate": [coef[ix[s], ix[t]] for s, t in pairs]})
+        self.params = pd.Series(self.paths["estimate"].to_numpy(),
+                                index=[f"{s} -> {t}" for s, t in pairs], name="estimate")
+        endo = spec.endogenous
+        self.r_squared = pd.Series(der["r2"][0, endo], index=[lv[j] for j in endo],
+                                   name="r_squared")
+        items = list(spec.items)
+        self.outer = pd.DataFrame({
+            "block": [lv[j] for j in spec.block_of], "item": items,
+            "mode": [spec.modes[j] for j in spec.block_of],
+            "weight": der["w"][0], "norm_weight": der["norm_w"][0],
+            "loading": der["loadings"][0]})
+        self.outer["communality"] = self.outer["loading"] ** 2
+        # scores
+        w = der["w"][0]
+        if standardized:
+            Z = X / np.sqrt(np.diag(S[0]))
+            Y = np.column_stack([Z[:, idx] @ w[idx] for idx in spec.block_items])
+        else:
+            raw = X + self._mean
+            Y = np.column_stack([raw[:, idx] @ der["norm_w"][0][idx] for idx in spec.block_items])
+        self.scores = pd.DataFrame(Y, index=index, columns=lv)
+        self.latent_correlations = pd.DataFrame(fit.R[0], index=lv, columns=lv)
+        sd_item = np.sqrt(np.diag(S[0]))
+        self.cross_loadings = pd.DataFrame(fit.cov_xy[0] / sd_item[:, None], index=items,
+                                           columns=lv)
+        # effects
+        anyp, long = _reach(spec.adj)
+        total = der["total"][0]
+        rows = []
+        for i in spec.order:
+            for j in spec.order:
+                if anyp[i, j]:
+                    rows.append((lv[i], lv[j], coef[i, j], total[i, j] - coef[i, j], total[i, j]))
+        self.effects = pd.DataFrame(rows, columns=["source", "target", "direct", "indirect",
+                                                   "total"])
+        self._anyp, self._long = anyp, long
+        self.total_effects = self.effects[["source", "target", "total"]].rename(
+            columns={"total": "estimate"}).reset_index(drop=True)
+        ind = self.effects[[long[ix[s], ix[t]] for s, t in zip(
+            self.effects["source"], self.effects["target"], strict=True)]]
+        self.indirect_effects = ind[["source", "target", "indirect"]].rename(
+            columns={"indirect": "estimate"}).reset_index(drop=True)
+        # goodness of fit
+        multi = [j for j, idx in enumerate(spec.block_items)
+                 if len(idx) > 1 and spec.modes[j] == "A"]
+        com = self.outer["communality"].to_numpy()
+        mean_com = np.mean(np.concatenate([com[spec.block_items[j]] for j in multi])) \
+            if multi else np.nan
+        self.gof = float(np.sqrt(mean_com * self.r_squared.mean()))
+
+    # ----------------------------------------------------------------- reporting
+    def summary(self) -> pd.DataFrame:
+        """Path coefficients with Cohen's f^2 and the R^2 of the target.
+
+        ``f2 = (R^2_incl - R^2_excl) / (1 - R^2_incl)``: the change in the target's
+        R^2 when the source is dropped (0.02 small, 0.15 medium, 0.35 large; Cohen 1988).
+        """
+        spec = self._spec
+        R = self._der_R
+        ix = {name: i for i, name in enumerate(spec.latents)}
+        f2 = []
+        for s, t in self._pairs:
+            j = ix[t]
+            P = spec.predecessors(j)
+            r2_in = float(self._der["r2"][0, j])
+            rest = P[P != ix[s]]
+            if len(rest):
+                b = np.linalg.solve(R[np.ix_(rest, rest)], R[rest, j])
+                r2_out = float(b @ R[rest, j])
+            else:
+                r2_out = 0.0
+            f2.append((r2_in - r2_out) / (1 - r2_in))
+        out = self.paths.copy()
+        out["f2"] = f2
+        out["target_r2"] = [self.r_squared[t] for t in out["target"]]
+        return out
+
+    @property
+    def _der_R(self) -> np.ndarray:
+        return self.latent_correlations.to_numpy()
+
+    def reliability(self) -> pd.DataFrame:
+        """Reliability and convergent validity of every block, with the usual thresholds flagged.
+
+        Columns: ``block``, ``mode``, ``n_items``, ``alpha`` (Cronbach, standardised
+        items, as PLS software reports it), ``rho_A`` (Dijkstra-Henseler), ``rho_C``
+        (composite reliability), ``AVE``, and ``*_ok`` flags for alpha, rho_A and
+        rho_C >= 0.70 and AVE >= 0.50 (Hair et al. 2022, ch. 4).  Formative (mode B)
+        blocks are not judged by these measures (NaN); single-item blocks have
+        no internal consistency to measure (NaN alpha and rho_A; rho_C = AVE = 1).
+        """
+        spec = self._spec
+        C = self._S[0]
+        sd = np.sqrt(np.diag(C))
+        S = C / np.outer(sd, sd)
+        lam = self.outer["loading"].to_numpy()
+        w = self.outer["weight"].to_numpy()
+        rows = []
+        for j, idx in enumerate(spec.block_items):
+            k = len(idx)
+            mode = spec.modes[j]
+            alpha = rho_A = rho_C = ave = np.nan
+            if mode == "A":
+                ll = lam[idx]
+                rho_C = float(ll.sum() ** 2 / (ll.sum() ** 2 + (1 - ll**2).sum()))
+                ave = float(np.mean(ll**2))
+                if k > 1:
+                    sub = S[np.ix_(idx, idx)]
+                    alpha = float(eng_alpha(sub))
+                    rho_A = rho_a_from_corr(sub, w[idx])
+            rows.append((spec.latents[j], mode, k, alpha, rho_A, rho_C, ave))
+        out = pd.DataFrame(rows, columns=["block", "mode", "n_items", "alpha", "rho_A", "rho_C",
+                                          "AVE"])
+        for col in ("alpha", "rho_A", "rho_C", "AVE"):
+            out[f"{col}_ok"] = pd.array(
+                [pd.NA if np.isnan(v) else bool(v >= THRESHOLDS[col]) for v in out[col]],
+                dtype="boolean")
+        return out
+
+    def htmt(self) -> pd.DataFrame:
+        """HTMT matrix between the blocks (see :func:`cvlib.pls.htmt`)."""
+        C = self._S[0]
+        sd = np.sqrt(np.diag(C))
+        return htmt_from_corr(C / np.outer(sd, sd), self._spec.block_items, self._spec.latents)
+
+    def discriminant_validity(self) -> pd.DataFrame:
+        """Every pair of blocks: HTMT with the 0.85 / 0.90 flags, and Fornell-Larcker.
+
+        Columns: ``block_1``, ``block_2``, ``htmt``, ``htmt_below_085``,
+        ``htmt_below_090``, ``correlation`` (of the latent scores) and
+        ``fornell_larcker_ok`` (both blocks' sqrt(AVE) exceed the absolute correlation;
+        Fornell & Larcker 1981).
+        """
+        H = self.htmt()
+        rel = self.reliability().set_index("block")
+        Rl = self.latent_correlations
+        lv = list(self._spec.latents)
+        rows = []
+        for a in range(len(lv)):
+            for b in range(a + 1, len(lv)):
+                h = H.iloc[a, b]
+                r = Rl.iloc[a, b]
+                fl = np.sqrt(min(rel.loc[lv[a], "AVE"], rel.loc[lv[b], "AVE"])) > abs(r)
+                rows.append((lv[a], lv[b], h,
+                             pd.NA if np.isnan(h) else bool(h < THRESHOLDS["HTMT_strict"]),
+                             pd.NA if np.isnan(h) else bool(h < THRESHOLDS["HTMT_liberal"]),
+                             r, bool(fl)))
+        out = pd.DataFrame(rows, columns=["block_1", "block_2", "htmt", "htmt_below_085",
+                                          "htmt_below_090", "correlation", "fornell_larcker_ok"])
+        for c in ("htmt_below_085", "htmt_below_090"):
+            out[c] = out[c].astype("boolean")
+        return out
+
+    def __repr__(self) -> str:
+        lines = [f"PLSResult: {len(self._spec.latents)} latent variables, {len(self.paths)} paths, "
+                 f"n={self.n}, scheme={self.scheme!r}, "
+                 f"{'standardized' if self.standardized else 'unstandardized'}, "
+                 f"{self.iterations} iterations, GoF={self.gof:.3f}"]
+        for _, r in self.paths.iterrows():
+            lines.append(f"  {r['source']:>14} -> {r['target']:<14} {r['estimate']: .4f}")
+        lines.append("  R^2: " + ", ".join(f"{k} {v:.3f}" for k, v in self.r_squared.items()))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        head = (f"<p><b>PLS path model</b>: n={self.n}, scheme={self.scheme!r}, "
+                f"{self.iterations} iterations, GoF={self.gof:.3f}</p>")
+        return head + self.summary().to_html(index=False, float_format=lambda v: f"{v:.4f}")
+
+    # ----------------------------------------------------------------- bootstrap
+    def bootstrap(self, n: int = 1000, seed=None, *, ci: float = 0.95,
+                  signs: str = "construct") -> PLSBootstrap:
+        """Bootstrap standard errors and percentile confidence intervals.
+
+        ``n`` resamples of the respondents (with replacement) are drawn with
+        ``numpy.random.default_rng(seed)``; the model is re-estimated on all of
+        them at once (the algorithm runs on a stack of ``n`` covariance matrices,
+        see ``cvlib.pls._engine``).
+
+        Sign changes: a latent variable's sign is arbitrary, so a resample may
+        return a block with all signs flipped.  ``signs='construct'`` (default)
+        flips a resample's latent variable when its loadings are closer to minus
+        the original loadings (construct-level changes); ``'individual'`` gives
+        every bootstrap estimate the sign of the original estimate;
+        ``'none'`` keeps them as they come (Tenenhaus et al. 2005, sec. 3.4).
+
+        Parameters
+        ----------
+        n : int
+            Number of resamples (at least 10).
+        seed : int or numpy Generator, optional
+        ci : float
+            Level of the percentile intervals.
+        signs : {'construct', 'individual', 'none'}
+
+        Returns
+        -------
+        PLSBootstrap
+            ``paths``, ``outer``, ``r_squared``, ``total_effects``,
+            ``indirect_effects`` with ``std_error``, ``t_value``, ``ci_low``, ``ci_high``.
+        """
+        if signs not in ("construct", "individual", "none"):
+            raise ValueError(f"signs must be 'construct', 'individual' or 'none', got {signs!r}")
+        n = int(n)
+        if n < 10:
+            raise ValueError(f"n must be at least 10 resamples (1000 or more for intervals), got {n}")
+        if not 0 < float(ci) < 1:
+            raise ValueError(f"ci must be a confidence level in (0, 1) such as 0.95, got {ci!r}")
+        rng = np.random.default_rng(seed)
+        X = self._X
+        nobs = X.shape[0]
+        idx = rng.integers(0, nobs, size=(n, nobs))
+        counts = np.bincount((idx + (np.arange(n) * nobs)[:, None]).ravel(),
+                             minlength=n * nobs).reshape(n, nobs).astype(float)
+        S = eng.moments(X, counts)
+        if self.standardized:
+            S = eng.to_correlation(S)
+        spec = self._spec
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            fit = eng.iterate(S, spec, self.scheme, self.tol, self.max_iter)
+            ok = fit.converged & np.isfinite(fit.w).all(axis=1)
+            if signs == "construct":
+                lam0 = self._der["loadings"][0]
+                lam = fit.cov_xy[:, np.arange(len(spec.items)), spec.block_of] / np.sqrt(
+                    np.diagonal(S, axis1=1, axis2=2))
+                flip = np.ones((n, len(spec.latents)))
+                for j, bi in enumerate(spec.block_items):
+                    d_same = np.abs(lam[:, bi] - lam0[bi]).sum(axis=1)
+                    d_flip = np.abs(lam[:, bi] + lam0[bi]).sum(axis=1)
+                    flip[d_flip < d_same, j] = -1.0
+                w, SW, R = eng._normalise(S, fit.w * flip[:, spec.block_of], spec.mask,
+                                          spec.block_of)
+                fit = eng.Fit(w=w, R=R, cov_xy=SW, iterations=fit.iterations,
+                              converged=fit.converged, delta=fit.delta)
+            der = _derived(fit, S, spec, self.standardized)
+        return PLSBootstrap(self, der, ok, signs=signs, ci=float(ci), seed=seed)
+
+
+def eng_alpha(C: np.ndarray) -> float:
+    k = C.shape[0]
+    return k / (k - 1) * (1 - np.trace(C) / C.sum())
+
+
+class PLSBootstrap:
+    """Bootstrap of a :class:`PLSResult`: standard errors and percentile CIs.
+
+    Attributes ``paths``, ``r_squared``, ``outer``, ``total_effects``,
+    ``indirect_effects`` are DataFrames with the original ``estimate``,
+    ``boot_mean``, ``std_error``, ``t_value`` (estimate / std_error),
+    ``ci_low`` and ``ci_high``; ``draws`` holds the path coefficients of every
+    valid resample (one row each); ``n_failed`` counts resamples dropped
+    because they did not converge (or had a constant item).
+    """
+
+    def __init__(self, res: PLSResult, der: dict, ok: np.ndarray, *, signs, ci, seed):
+        self.result, self.signs, self.ci, self.seed = res, signs, ci, seed
+        self.n = len(ok)
+        self.n_failed = int((~ok).sum())
+        if ok.sum() < 2:
+            raise ValueError(f"only {int(ok.sum())} of {self.n} bootstrap resamples converged; "
+                             f"check the model (constant items in resamples?) or raise max_iter")
+        if self.n_failed:
+            warnings.warn(f"{self.n_failed} of {self.n} bootstrap resamples did not converge "
+                          f"and were dropped", UserWarning, stacklevel=3)
+        spec = res._spec
+        ix = {name: i for i, name in enumerate(spec.latents)}
+        d0 = res._der
+
+        def table(frame, est0, draws):
+            draws = draws[ok]
+            if signs == "individual":
+                s0 = np.sign(est0)
+                draws = np.where(s0 != 0, np.abs(draws) * s0, draws)
+            lo, hi = np.quantile(draws, [(1 - ci) / 2, 1 - (1 - ci) / 2], axis=0)
+            se = draws.std(axis=0, ddof=1)
+            out = frame.copy()
+            out["estimate"] = est0
+            out["boot_mean"] = draws.mean(axis=0)
+            out["std_error"] = se
+            with np.errstate(divide="ignore", invalid="ignore"):
+                out["t_value"] = est0 / se
+            out["ci_low"], out["ci_high"] = lo, hi
+            return out.reset_index(drop=True), draws
+
+        src = [ix[s] for s in res.paths["source"]]
+        tgt = [ix[t] for t in res.paths["target"]]
+        self.paths, pd_draws = table(res.paths[["source", "target"]], d0["coef"][0, src, tgt],
+                                     der["coef"][:, src, tgt])
+        self.draws = pd.DataFrame(pd_draws, columns=list(res.params.index))
+        endo = spec.endogenous
+        self.r_squared, _ = table(pd.DataFrame({"latent": [spec.latents[j] for j in endo]}),
+                                  d0["r2"][0, endo], der["r2"][:, endo])
+        base = res.outer[["block", "item"]]
+        wt, _ = table(base.assign(stat="weight"), d0["w"][0], der["w"])
+        ld, _ = table(base.assign(stat="loading"), d0["loadings"][0], der["loadings"])
+        self.outer = pd.concat([wt, ld], ignore_index=True)
+        te = res.total_effects
+        s_, t_ = [ix[s] for s in te["source"]], [ix[t] for t in te["target"]]
+        self.total_effects, _ = table(te[["source", "target"]], d0["total"][0, s_, t_],
+                                      der["total"][:, s_, t_])
+        ie = res.indirect_effects
+        s_, t_ = [ix[s] for s in ie["source"]], [ix[t] for t in ie["target"]]
+        ind0 = d0["total"][0, s_, t_] - d0["coef"][0, s_, t_]
+        indb = der["total"][:, s_, t_] - der["coef"][:, s_, t_]
+        self.indirect_effects, _ = table(ie[["source", "target"]], ind0, indb)
+
+    def summary(self) -> pd.DataFrame:
+        """The bootstrapped path coefficients (``paths``)."""
+        return self.paths
+
+    def __repr__(self) -> str:
+        lines = [f"PLSBootstrap: {self.n - self.n_failed} valid resamples of {self.n}, "
+                 f"{self.ci:.0%} percentile CIs, signs={self.signs!r}"]
+        for _, r in self.paths.iterrows():
+            lines.append(f"  {r['source']:>14} -> {r['target']:<14} {r['estimate']: .4f} "
+                         f"(se {r['std_error']:.4f}) [{r['ci_low']: .4f}, {r['ci_high']: .4f}]")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        return (f"<p><b>PLS bootstrap</b>: {self.n - self.n_failed} valid resamples, "
+                f"{self.ci:.0%} percentile CIs, signs={self.signs!r}</p>"
+                + self.paths.to_html(index=False, float_format=lambda v: f"{v:.4f}"))
+
+
+# --------------------------------------------------------------------------- estimate
+
+def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
+             modes: Mapping[str, str] | str | None = None, scheme: str = "path",
+             standardized: bool = True, tol: float = 1e-7, max_iter: int = 300,
+             missing: str = "error") -> PLSResult:
+    r"""Estimate a PLS path model (Wold's algorithm as in Lohmoeller 1989 and SmartPLS).
+
+    Each latent variable ``j`` is a weighted sum of its block of items,
+    :math:`Y_j = X_j w_j`, scaled to unit variance.  Starting from unit
+    weights, the algorithm alternates
+
+    1. inner estimate :math:`Z_j = \sum_i e_{ij} Y_i` over the neighbours of ``j``
+       in the path diagram, with inner weights ``e`` from the ``scheme``:
+       *centroid* :math:`e_{ij} = \mathrm{sign}\,\mathrm{cor}(Y_i, Y_j)`;
+       *factorial* :math:`e_{ij} = \mathrm{cor}(Y_i, Y_j)`; *path*: for the
+       predecessors of ``j`` the coefficients of the regression of ``Y_j`` on
+       them, for its successors :math:`\mathrm{cor}(Y_i, Y_j)`;
+    2. outer weights: mode A (reflective) :math:`w_j = \mathrm{cov}(X_j, Z_j)`,
+       mode B (formative) :math:`w_j = (X_j'X_j)^{-1}X_j'Z_j`;
+
+    until no weight changes by more than ``tol``.  The path coefficients are
+    then the OLS coefficients of each endogenous latent score on its
+    predecessors' scores; a block whose loadings are mostly negative has its
+    sign flipped.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per respondent, numeric items (e.g. ratings on 1-10).
+    paths : list of (source, target), dict or DataFrame
+        The inner model, e.g. :data:`ECSI_PATHS`; a dict maps a source to its
+        targets; a DataFrame needs ``source`` and ``target`` columns.  Must be
+        recursive (no cycles).
+    blocks : dict
+        latent name -> list of item columns (the measurement model), e.g.
+        :data:`MOBI_BLOCKS`.
+    modes : dict or str, optional
+        ``'A'`` (reflective, default) or ``'B'`` (formative) per block, e.g.
+        ``{'Image': 'B'}``; a single string applies to every block.
+    scheme : {'path', 'centroid', 'factorial'}
+        Inner weighting scheme.
+    standardized : bool
+        True (default): items are standardised, scores have unit variance,
+        coefficients are standardised (SmartPLS output).  False: items are
+        only centred during the iteration; the reported scores are on the
+        items' scale (weights normalised to sum to 1 per block, as in the
+        ACSI index) and the path coefficients are those of the regressions on
+        these scores.
+    tol : float
+        Largest change of any outer weight accepted as convergence.
+    max_iter : int
+        Iteration limit; exceeding it raises :class:`PLSConvergenceError`
+        (a ``ValueError``).
+    missing : {'error', 'drop'}
+        Missing item values raise an error naming the columns and counts
+        (default) or drop the respondent (listwise deletion; ``res.n_dropped``).
+
+    Returns
+    -------
+    PLSResult
+        ``paths``, ``r_squared``, ``outer``, ``gof``, ``scores``, effects,
+        ``summary()``, ``reliability()``, ``htmt()``, ``bootstrap()``.
+
+    Examples
+    --------
+    >>> from cvlib.datasets import fetch_mobi                          # doctest: +SKIP
+    >>> res = estimate(fetch_mobi(), ECSI_PATHS, MOBI_BLOCKS)          # doctest: +SKIP
+    >>> res.r_squared["Satisfaction"]                                  # doctest: +SKIP
+
+    References
+    ----------
+    Wold, H. (1982). Soft modeling: the basic design and some extensions.
+    Lohmoeller, J.-B. (1989). Latent Variable Path Modeling with Partial Least Squares.
+    Tenenhaus, M., Esposito Vinzi, V., Chatelin, Y.-M., & Lauro, C. (2005). PLS path
+    modeling. Computational Statistics & Data Analysis 48(1), 159-205 (ECSI on mobi,
+    Table 4 and Fig. 6).
+    """
+    if scheme not in eng.SCHEMES:
+        raise ValueError(f"scheme must be one of {list(eng.SCHEMES)}, got {scheme!r}")
+    try:
+        tol = float(tol)
+    except (TypeError, ValueError):
+        raise TypeError(f"tol must be a small positive number such as 1e-7, got {tol!r}") from None
+    if not tol > 0:
+        raise ValueError(f"tol must be positive, got {tol}")
+    if isinstance(max_iter, bool) or not isinstance(max_iter, int | np.integer) or max_iter < 1:
+        raise ValueError(f"max_iter must be a positive integer, got {max_iter!r}")
+    require_frame(data, "data")
+    spec = build_spec(data.columns, paths, blocks, modes)
+    sub = _check_data(data, spec, missing)
+    X = sub.to_numpy(dtype=float)
+    mean = X.mean(axis=0)
+    Xc = X - mean
+    C = (Xc.T @ Xc) / (len(X) - 1)
+    S = eng.to_correlation(C[None]) if standardized else C[None]
+    if any(m == "B" for m in spec.modes):
+        for j, idx in enumerate(spec.block_items):
+            if spec.modes[j] == "B" and len(idx) > 1:
+                sub_S = S[0][np.ix_(idx, idx)]
+                if np.linalg.matrix_rank(sub_S) < len(idx):
+                    raise ValueError(f"formative (mode B) block {spec.latents[j]!r} has "
+                                     f"collinear items {[spec.items[i] for i in idx]}; drop one "
+                                     f"or use mode 'A'")
+    fit = eng.iterate(S, spec, scheme, tol, int(max_iter))
+    if not fit.converged[0]:
+        raise PLSConvergenceError(
+            f"PLS did not converge in max_iter={max_iter} iterations with scheme={scheme!r} "
+            f"(largest change of an outer weight in the last iteration {fit.delta[0]:.2g}, "
+            f"tol={tol:g}); raise max_iter, loosen tol, or try another scheme or mode"
+        )
+    # sign convention: most loadings of a block positive
+    lam = fit.cov_xy[0, np.arange(len(spec.items)), spec.block_of]
+    flip = np.ones((1, len(spec.latents)))
+    for j, idx in enumerate(spec.block_items):
+        s = np.sign(lam[idx]).sum()
+        if s < 0 or (s == 0 and lam[idx].sum() < 0):
+            flip[0, j] = -1.0
+    if (flip < 0).any():
+        w, SW, R = eng._normalise(S, fit.w * flip[:, spec.block_of], spec.mask, spec.block_of)
+        fit = eng.Fit(w=w, R=R, cov_xy=SW, iterations=fit.iterations, converged=fit.converged,
+                      delta=fit.delta)
+    der = _derived(fit, S, spec, standardized)
+    pairs = _as_pairs(paths)
+    return PLSResult(spec=spec, fit=fit, der=der, S=S, X=Xc, mean=mean, index=sub.index,
+                     scheme=scheme, standardized=standardized, tol=tol, max_iter=int(max_iter),
+                     n_dropped=len(data) - len(sub), pairs=pairs)
