@@ -212,8 +212,13 @@ def exercise(exercise_id: str) -> Exercise:
     return reg[exercise_id]
 
 
-def check(exercise_id: str, given) -> bool:
-    """Check a student's answer to exercise ``exercise_id`` (e.g. ``"02.1"``)."""
-    return exercise(exercise_id).check(given)
+def check(exercise_id: str, given) -> None:
+    """Check a student's answer to exercise ``exercise_id`` (e.g. ``"02.1"``).
+
+    Prints a confirmation when the answer is right (and returns None, so a
+    notebook shows only that line); raises :class:`ExerciseFailed` explaining
+    what was expected otherwise.
+    """
+    exercise(exercise_id).check(given)
 
 
