@@ -681,7 +681,11 @@ def mean_ratings(ratings: pd.DataFrame, weights, *, respondent: str = "responden
     require_frame(ratings, "ratings")
     require_columns(ratings, [brand], "ratings")
     if brands is None:
-        brands = list(map(str, pd.unique(ratings[brand].dropna().astype(str))))
+        col = ratings[brand].dropna()
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            brands = [str(b) for b in col.cat.categories if (col == b).any()]
+        else:
+            brands = list(map(str, pd.unique(col.astype(str))))
     sub, _, _, _ = _respondent_arrays(ratings, list(brands), attrs, respondent, brand, scale, missing)
     means = sub.groupby(sub[brand].astype(str), sort=False)[attrs].mean().T
     out = pd.DataFrame({attribute: attrs, weight: ws.to_numpy(float)})
@@ -1235,7 +1239,7 @@ def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "
         t["share_of_losses"] = t["lost"] / max(int(t["lost"].sum()), 1)
         t["share_of_wins"] = t["won"] / max(int(t["won"].sum()), 1)
         t.insert(0, "rank", np.arange(1, len(t) + 1))
-        reasons = t.rename_axis(reason).reset_index()
+        reasons = t.rename_axis(index=reason, columns=None).reset_index()
     keep = ~d[need].isna().any(axis=1).to_numpy()
     gaps = pd.DataFrame({f"gap_{a}": d[f"{a}{ours_suffix}"].to_numpy(float) - d[f"{a}{rival_suffix}"].to_numpy(float)
                          for a in attributes})[keep]
