@@ -1,3 +1,317 @@
-"""Figures for the value topic."""
+"""Figures for perceived value (notebook 01): delivered value, value pricing, hierarchy, ladder, survey."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "plot_delivered_value",
+    "plot_value_waterfall",
+    "plot_value_hierarchy",
+    "plot_means_end_ladder",
+    "plot_value_by_brand",
+    "plot_choice_shares",
+    "plot_perval",
+]
+
+
+def _axes(ax, figsize=(7, 4)):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def plot_delivered_value(result, ax=None):
+    """Total value against total cost, as stacked bars of their components.
+
+    Parameters
+    ----------
+    result : DeliveredValue or DataFrame
+        One offer (:func:`cvlib.value.delivered_value` on dicts): two stacked
+        bars, value components and cost components, with the delivered value
+        marked.  Several offers (the DataFrame it returns): total value and
+        total cost side by side per offer, delivered value as a dot.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    from ..value import DeliveredValue
+
+    ax = _axes(ax)
+    if isinstance(result, DeliveredValue):
+        value_colors = sns.color_palette("Greens_r", max(len(result.values), 1) + 2)
+        cost_colors = sns.color_palette("Reds_r", max(len(result.costs), 1) + 2)
+        for x, parts, colors in ((0, result.values, value_colors), (1, result.costs, cost_colors)):
+            bottom = 0.0
+            for (name, amount), color in zip(parts.items(), colors, strict=False):
+                ax.bar(x, amount, bottom=bottom, color=color, edgecolor="white", width=0.6)
+                if amount > 0.06 * max(result.total_value, result.total_cost):
+                    ax.text(x, bottom + amount / 2, f"{name}\n{amount:,.4g}", ha="center",
+                            va="center", fontsize=8)
+                bottom += amount
+        ax.annotate("", xy=(1.45, result.total_value), xytext=(1.45, result.total_cost),
+                    arrowprops={"arrowstyle": "<->", "color": "black"})
+        ax.text(1.5, (result.total_value + result.total_cost) / 2,
+                f"delivered value\n{result.delivered_value:,.4g}\nratio {result.value_ratio:.3g}",
+                va="center", fontsize=9)
+        ax.set_xticks([0, 1], ["total customer value", "total customer cost"])
+        ax.set_xlim(-0.5, 2.2)
+        ax.set_ylabel("amount")
+        ax.set_title(result.kind)
+        return ax
+    if not isinstance(result, pd.DataFrame) or not {"total_value", "total_cost",
+                                                    "delivered_value"} <= set(result.columns):
+        raise TypeError("plot_delivered_value needs a DeliveredValue or the DataFrame returned by "
+                        "delivered_value on DataFrames (total_value, total_cost, delivered_value)")
+    x = np.arange(len(result))
+    ax.bar(x - 0.2, result["total_value"], width=0.4, color=sns.color_palette("Greens")[3],
+           label="total value")
+    ax.bar(x + 0.2, result["total_cost"], width=0.4, color=sns.color_palette("Reds")[3],
+           label="total cost")
+    ax.plot(x, result["delivered_value"], "o", color="black", label="delivered value")
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set_xticks(x, [str(i) for i in result.index])
+    ax.set_ylabel("amount")
+    ax.legend(frameon=False)
+    return ax
+
+
+def plot_value_waterfall(result, ax=None):
+    """Waterfall of a perceived-value price: base, premiums, value-based price, discount, price.
+
+    Parameters
+    ----------
+    result : ValuePrice
+        From :func:`cvlib.value.value_based_price` (e.g. the Caterpillar example).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    steps = result.summary()
+    ax = _axes(ax, (8, 4))
+    pal = sns.color_palette("deep")
+    color = {"base": pal[7], "premium": pal[2], "total": pal[0], "discount": pal[3]}
+    for i, row in steps.iterrows():
+        if row["kind"] in ("base", "total"):
+            bottom, height = 0.0, row["amount"]
+        else:
+            bottom, height = row["running"] - row["amount"], row["amount"]
+        ax.bar(i, height, bottom=bottom, color=color[row["kind"]], width=0.7)
+        top = max(bottom, bottom + height)
+        ax.text(i, top, f"{row['amount']:+,.0f}" if row["kind"] in ("premium", "discount")
+                else f"{row['amount']:,.0f}", ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(range(len(steps)), steps["step"], rotation=30, ha="right")
+    ax.set_ylabel("amount (currency)")
+    low = 0.8 * min(result.base, result.price)
+    ax.set_ylim(low, result.value * 1.05)
+    ax.set_title(f"perceived-value pricing: value {result.value:,.0f}, price {result.price:,.0f}")
+    return ax
+
+
+def plot_value_hierarchy(hierarchy: pd.DataFrame, ax=None):
+    """The value hierarchy as nested rings: basic value at the core, unexpected value outside.
+
+    Parameters
+    ----------
+    hierarchy : DataFrame
+        From :func:`cvlib.value.value_hierarchy` (``level``, ``level_zh``, ``rank``, ``item``).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.patches as mpatches
+    import seaborn as sns
+
+    from ..value import VALUE_LEVELS
+
+    ax = _axes(ax, (8, 8))
+    colors = sns.color_palette("Blues", len(VALUE_LEVELS))
+    levels = list(VALUE_LEVELS)
+    for k in range(len(levels) - 1, -1, -1):
+        ax.add_patch(mpatches.Circle((0, 0), k + 1, color=colors[len(levels) - 1 - k], ec="white"))
+    for k, lev in enumerate(levels):
+        items = hierarchy.loc[hierarchy["level"].astype(str) == lev, "item"].tolist()
+        y0 = k + 0.55 if k else 0.35
+        ax.text(0, y0, f"{lev} value", ha="center", va="center", fontsize=10, weight="bold")
+        for j, item in enumerate(items[:4]):
+            ax.text(0, -(k + 0.25) - 0.2 * j if k else -0.05 - 0.2 * j, item, ha="center",
+                    va="center", fontsize=8)
+    ax.set_xlim(-4.1, 4.1)
+    ax.set_ylim(-4.1, 4.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title("value hierarchy: basic < expected < desired < unexpected")
+    return ax
+
+
+def plot_means_end_ladder(ladder, ax=None, cmap: str = "RdYlGn"):
+    """Woodruff's means-end ladder: attributes (bottom), consequences, goals (top).
+
+    Nodes are coloured by their satisfaction rating (grey when unrated); link
+    width grows with the number of ladders through it.  The per-level
+    satisfaction (attribute-, consequence-, goal-based) is written on the left.
+
+    Parameters
+    ----------
+    ladder : Ladder
+        From :func:`cvlib.value.means_end_ladder`.
+    ax : matplotlib Axes, optional
+    cmap : str
+        Matplotlib colour map for satisfaction.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib as mpl
+
+    nodes = ladder.nodes()
+    links = ladder.links()
+    sat = ladder.satisfaction().set_index("level")
+    ax = _axes(ax, (11, 6))
+    rows = {"attribute": 0, "consequence": 1, "goal": 2}
+    pos = {}
+    for lev, y in rows.items():
+        names = nodes.loc[nodes["level"] == lev, "node"].tolist()
+        xs = np.linspace(0, 1, len(names) + 2)[1:-1]
+        for name, x in zip(names, xs, strict=True):
+            pos[(lev, name)] = (x, y)
+    for _, e in links.iterrows():
+        (x0, y0), (x1, y1) = pos[(e["source_level"], e["source"])], pos[(e["target_level"], e["target"])]
+        ax.plot([x0, x1], [y0, y1], color="grey", lw=1 + 1.5 * e["count"], alpha=0.6, zorder=1)
+    norm = mpl.colors.Normalize(*ladder.scale)
+    colormap = mpl.colormaps[cmap]
+    for _, n in nodes.iterrows():
+        x, y = pos[(n["level"], n["node"])]
+        face = "lightgrey" if np.isnan(n["satisfaction"]) else colormap(norm(n["satisfaction"]))
+        name = textwrap.fill(str(n["node"]), 16)
+        label = name if np.isnan(n["satisfaction"]) else f"{name}\n({n['satisfaction']:g})"
+        ax.text(x, y, label, ha="center", va="center", fontsize=7.5, zorder=2, wrap=True,
+                bbox={"boxstyle": "round", "fc": face, "ec": "black", "lw": 0.5})
+    for lev, y in rows.items():
+        s = sat.loc[lev, "satisfaction"]
+        ax.text(-0.02, y, f"{lev}s\n{sat.loc[lev, 'kind']}\n"
+                + ("not rated" if np.isnan(s) else f"= {s:.2f}"),
+                ha="right", va="center", fontsize=8.5)
+    ax.set_xlim(-0.3, 1.02)
+    ax.set_ylim(-0.5, 2.5)
+    ax.axis("off")
+    ax.set_title("means-end ladder (Woodruff 1997): attribute -> consequence -> goal")
+    return ax
+
+
+def plot_value_by_brand(summary: pd.DataFrame, measure: str = "value", ax=None,
+                        brand: str = "brand", hue: str | None = None):
+    """Mean perceived benefit, cost or value by brand with confidence intervals.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        From :func:`cvlib.value.value_by_group` (``measure``, ``mean``,
+        ``ci_low``, ``ci_high`` and the grouping columns).
+    measure : str
+        Which measure to draw (``"benefit"``, ``"cost"``, ``"value"``).
+    brand : str
+        Column on the x axis.
+    hue : str, optional
+        A second grouping column (e.g. ``"segment"``) drawn as dodged points.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    data = summary[summary["measure"] == measure]
+    if data.empty:
+        raise ValueError(f"summary has no rows for measure {measure!r}; measures are "
+                         f"{sorted(summary['measure'].unique())}")
+    ax = _axes(ax)
+    cats = list(pd.unique(data[brand].astype(str)))
+    groups = [(None, data)] if hue is None else list(data.groupby(hue, observed=True, sort=False))
+    pal = sns.color_palette("deep", len(groups))
+    width = 0.6
+    for k, (name, g) in enumerate(groups):
+        off = 0.0 if hue is None else -width / 2 + width * (k + 0.5) / len(groups)
+        x = np.array([cats.index(str(b)) for b in g[brand]]) + off
+        ax.errorbar(x, g["mean"], yerr=[g["mean"] - g["ci_low"], g["ci_high"] - g["mean"]],
+                    fmt="o", capsize=4, color=pal[k], label=None if hue is None else str(name))
+    ax.set_xticks(range(len(cats)), cats)
+    ax.set_xlabel(brand)
+    ax.set_ylabel(f"mean perceived {measure} (with CI)")
+    if measure == "value":
+        ax.axhline(0, color="grey", lw=0.8)
+    if hue is not None:
+        ax.legend(title=hue, frameon=False)
+    return ax
+
+
+def plot_choice_shares(choice, ax=None, by: str | None = None):
+    """Choice shares of a value-maximising customer, per brand (and per group).
+
+    Parameters
+    ----------
+    choice : ValueChoice or DataFrame
+        From :func:`cvlib.value.value_choice` (or its ``shares`` table).
+    by : str, optional
+        Grouping column of the shares (the ``by`` used in ``value_choice``).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    shares = choice.shares if hasattr(choice, "shares") else choice
+    ax = _axes(ax)
+    sns.barplot(data=shares, x="brand" if by is None else by, y="share",
+                hue=None if by is None else "brand", ax=ax)
+    ax.set_ylabel("choice share")
+    ax.set_ylim(0, 1)
+    return ax
+
+
+def plot_perval(result, ax=None, by: str | None = None):
+    """Mean PERVAL dimension scores (optionally per group), alpha in the tick labels.
+
+    Parameters
+    ----------
+    result : PervalScores
+        From :func:`cvlib.value.perval_scores`.
+    by : str, optional
+        A column of ``result.scores`` (e.g. ``"owned_brand"``) for grouped bars.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    dims = list(result.reliability["dimension"])
+    id_vars = [by] if by else []
+    long = result.scores[id_vars + dims].melt(id_vars=id_vars, var_name="dimension", value_name="score")
+    ax = _axes(ax)
+    sns.barplot(data=long, x="dimension", y="score", hue=by, errorbar=("ci", 95), ax=ax,
+                order=dims)
+    alpha = result.reliability.set_index("dimension")["alpha"]
+    ax.set_xticks(range(len(dims)), [f"{d}\n\u03b1 = {alpha[d]:.2f}" for d in dims])
+    ax.set_ylabel("mean score (1-7)")
+    return ax

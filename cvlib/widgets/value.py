@@ -1,3 +1,166 @@
-"""Widgets for the value topic."""
+"""Explorers for perceived value (notebook 01).
 
-__all__: list[str] = []
+* :func:`delivered_value_explorer`: sliders for every value and cost
+  component of two offers; shows each offer's delivered value, value ratio
+  and the offer a value-maximising customer picks
+  (:func:`cvlib.value.compare_offers`).
+* :func:`attribute_weight_explorer`: re-weight the benefit and cost items of
+  the car survey and watch each brand's mean perceived value and the choice
+  shares move (:func:`cvlib.value.perceived_value_scores`,
+  :func:`cvlib.value.value_choice`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from ..value import (
+    compare_offers,
+    perceived_value_scores,
+    value_by_group,
+    value_choice,
+)
+from ._base import Explorer
+
+__all__ = ["delivered_value_explorer", "attribute_weight_explorer", "offers_from_controls",
+           "reweighted_value"]
+
+_DEFAULT_OFFERS = {
+    "offer 1": ({"product": 50, "service": 20, "personnel": 10, "image": 20},
+                {"monetary": 60, "time": 10, "energy": 5, "psychic": 5}),
+    "offer 2": ({"product": 40, "service": 25, "personnel": 15, "image": 10},
+                {"monetary": 45, "time": 15, "energy": 10, "psychic": 10}),
+}
+
+
+def offers_from_controls(**values) -> dict:
+    """Turn flat control values ``"<offer>|<side>|<component>"`` into the offers dict of compare_offers."""
+    offers: dict[str, tuple[dict, dict]] = {}
+    for key, amount in values.items():
+        offer, side, comp = key.split("|")
+        pair = offers.setdefault(offer, ({}, {}))
+        pair[0 if side == "value" else 1][comp] = amount
+    return offers
+
+
+def delivered_value_explorer(offers: Mapping | None = None, max_amount: float = 100.0,
+                             criterion: str = "delivered_value") -> Explorer:
+    """Two offers with a slider per value and cost component; shows delivered value and the choice.
+
+    Parameters
+    ----------
+    offers : dict, optional
+        offer name -> ``(values, costs)`` dicts giving the starting amounts
+        (default: two illustrative offers on Kotler's components).
+    max_amount : float
+        Upper end of every slider.
+    criterion : {"delivered_value", "value_ratio"}
+        What the customer maximises (a control of the explorer too).
+
+    Returns
+    -------
+    Explorer
+        Controls are named ``"<offer>|value|<component>"`` and
+        ``"<offer>|cost|<component>"`` plus ``"criterion"``; ``.result`` is the
+        :class:`cvlib.value.OfferComparison` of :func:`cvlib.value.compare_offers`.
+    """
+    import ipywidgets as w
+    from IPython.display import display
+
+    offers = dict(offers) if offers is not None else _DEFAULT_OFFERS
+    controls: dict = {}
+    columns = []
+    for name, (vals, costs) in offers.items():
+        box = [w.HTML(f"<b>{name}</b>")]
+        for side, parts in (("value", vals), ("cost", costs)):
+            for comp, amount in parts.items():
+                s = w.FloatSlider(value=float(amount), min=0.0, max=float(max_amount), step=1.0,
+                                  description=f"{side}: {comp}", continuous_update=False,
+                                  style={"description_width": "110px"})
+                controls[f"{name}|{side}|{comp}"] = s
+                box.append(s)
+        columns.append(w.VBox(box))
+    controls["criterion"] = w.ToggleButtons(options=["delivered_value", "value_ratio"], value=criterion,
+                                            description="customer maximises")
+    rows = [w.HBox(columns), controls["criterion"]]
+
+    def compute(criterion, **values):
+        return compare_offers(offers_from_controls(**values), criterion=criterion)
+
+    def show(result):
+        display(result.table.round(3))
+        print(f"A value-maximising customer picks: {result.choice} (by {result.criterion})")
+
+    return Explorer(controls, compute, show, title="Customer delivered value of two offers",
+                    layout_rows=rows)
+
+
+def reweighted_value(survey: pd.DataFrame, benefit_weights: Mapping[str, float],
+                     cost_weights: Mapping[str, float], *, normalize: bool = True,
+                     missing: str = "available", brand: str = "brand",
+                     respondent: str = "respondent_id"):
+    """Mean perceived value by brand and choice shares under the given importance weights.
+
+    Returns a dict with ``"by_brand"`` (:func:`cvlib.value.value_by_group`,
+    t intervals) and ``"choice"`` (:func:`cvlib.value.value_choice`).
+    """
+    scores = perceived_value_scores(survey, dict(benefit_weights), dict(cost_weights),
+                                    normalize=normalize, missing=missing)
+    return {"by_brand": value_by_group(scores, brand),
+            "choice": value_choice(scores, respondent=respondent, brand=brand)}
+
+
+def attribute_weight_explorer(survey: pd.DataFrame | None = None,
+                              benefits=("product", "service", "personnel", "image"),
+                              costs=("price", "time", "energy", "psychic"),
+                              normalize: bool = True) -> Explorer:
+    """Re-weight the attributes of the car survey and watch perceived value and choice shares.
+
+    Parameters
+    ----------
+    survey : DataFrame, optional
+        Respondent x brand ratings (default ``load_car_value_survey()``).
+    benefits, costs : sequence of str
+        Benefit and cost item columns, each given a weight slider (0-100).
+    normalize : bool
+        Start with weights rescaled to sum to 100 within each block; untick the
+        ``normalize`` control to see the error for weights that do not sum to 100.
+
+    Returns
+    -------
+    Explorer
+        Controls ``"benefit|<item>"``, ``"cost|<item>"`` and ``"normalize"``;
+        ``.result`` is the dict returned by :func:`reweighted_value`.
+    """
+    import ipywidgets as w
+    from IPython.display import display
+
+    if survey is None:
+        from ..datasets import load
+
+        survey = load("car_value_survey")
+    controls: dict = {}
+    for side, items in (("benefit", benefits), ("cost", costs)):
+        for item in items:
+            controls[f"{side}|{item}"] = w.IntSlider(value=100 // len(items), min=0, max=100, step=5,
+                                                     description=f"{side}: {item}",
+                                                     continuous_update=False,
+                                                     style={"description_width": "110px"})
+    controls["normalize"] = w.Checkbox(value=normalize, description="normalize weights to 100")
+    rows = [w.HBox([w.VBox([controls[f"benefit|{i}"] for i in benefits]),
+                    w.VBox([controls[f"cost|{i}"] for i in costs])]), controls["normalize"]]
+
+    def compute(normalize, **weights):
+        bw = {k.split("|")[1]: v for k, v in weights.items() if k.startswith("benefit|")}
+        cw = {k.split("|")[1]: v for k, v in weights.items() if k.startswith("cost|")}
+        return reweighted_value(survey, bw, cw, normalize=normalize)
+
+    def show(result):
+        table = result["by_brand"].pivot(index="brand", columns="measure", values="mean")
+        table["choice share"] = result["choice"].shares.set_index("brand")["share"]
+        display(table.round(3))
+
+    return Explorer(controls, compute, show, title="Re-weight the attributes: perceived value by brand",
+                    layout_rows=rows)
