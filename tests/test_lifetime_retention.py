@@ -374,3 +374,24 @@ def test_bgnbd_explorer_wiring():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+# ---------------------------------------------------------------- exercises of notebook 05
+
+
+def test_exercise_answers_from_sources():
+    from cvlib.exercises import ExerciseFailed, check, exercise
+
+    # 05.1: 1 / (1 - 0.85) - 1 / (1 - 0.80) = 6.667 - 5 years
+    assert exercise("05.1").answer() == pytest.approx(20 / 3 - 5)
+    assert check("05.1", 1.667)
+    with pytest.raises(ExerciseFailed, match="factor of 100"):
+        check("05.1", 166.67)
+    # 05.2: the finite CLV reaches 90% of 334 / (1.12 - 0.85) when (0.85 / 1.12)^T <= 0.1
+    assert exercise("05.2").answer() == math.ceil(math.log(0.1) / math.log(0.85 / 1.12))
+    # 05.3: the IRR zeroes the NPV of the cash flows
+    assert npv([-51, 30, 42, 44, 49, 55], exercise("05.3").answer()) == pytest.approx(0, abs=1e-8)
+    # 05.4: 946 of the 2,357 CDNOW customers repeat in the calibration period (datasets README)
+    assert exercise("05.4").answer() == pytest.approx(1 - 946 / 2357)
+    with pytest.raises(ExerciseFailed):
+        check("05.4", 946 / 2357)
