@@ -1,3 +1,286 @@
-"""Figures for the satisfaction topic."""
+"""Figures for the satisfaction topic (notebook 03).
 
-__all__: list[str] = []
+One function per figure; each takes a result or tidy DataFrame from
+:mod:`cvlib.satisfaction` and an optional ``ax``, and returns the Axes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "likert_bars",
+    "ipa_chart",
+    "kano_chart",
+    "satisfaction_index_chart",
+    "key_driver_chart",
+    "nps_chart",
+]
+
+
+def _axes(ax, figsize=(7, 4.5)):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def likert_bars(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict | None = None,
+                palette: str = "RdYlGn"):
+    """Diverging stacked bars of Likert items, centred on the neutral point.
+
+    Answers below the scale's middle extend to the left of zero, answers
+    above it to the right; an odd scale's middle category is split half and
+    half across zero (Robbins & Heiberger 2011).
+
+    Parameters
+    ----------
+    distribution : DataFrame
+        The output of :func:`cvlib.satisfaction.likert_distribution`
+        (``item``, ``response``, ``share``, and optionally ``label``).
+    ax : matplotlib Axes, optional
+    order : list of str, optional
+        Items from top to bottom; default by share of answers above the middle.
+    labels : dict, optional
+        item -> text shown on the axis (e.g. the question wording).
+    palette : str
+        A diverging seaborn/matplotlib palette.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    need = {"item", "response", "share"}
+    if not need <= set(distribution.columns):
+        raise ValueError(f"distribution needs columns {sorted(need)} (from likert_distribution), "
+                         f"got {list(distribution.columns)}")
+    ax = _axes(ax)
+    wide = distribution.pivot(index="item", columns="response", values="share").fillna(0.0)
+    responses = list(wide.columns)
+    k = len(responses)
+    mid = (k - 1) / 2
+    if order is None:
+        pos = wide[[r for i, r in enumerate(responses) if i > mid]].sum(axis=1)
+        order = list(pos.sort_values().index)
+    wide = wide.loc[list(order)]
+    colours = sns.color_palette(palette, k)
+    names = {}
+    if "label" in distribution.columns:
+        names = dict(zip(distribution["response"], distribution["label"], strict=False))
+    y = np.arange(len(wide))
+    neg_start = -(wide[[r for i, r in enumerate(responses) if i < mid]].sum(axis=1)
+                  + (wide[responses[int(mid)]] / 2 if k % 2 else 0.0)).to_numpy()
+    left = neg_start.copy()
+    for i, r in enumerate(responses):
+        width = wide[r].to_numpy()
+        ax.barh(y, width, left=left, color=colours[i], edgecolor="white", linewidth=0.5,
+                label=str(names.get(r, r)))
+        left = left + width
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    ax.set_yticks(y)
+    ax.set_yticklabels([(labels or {}).get(i, i) for i in wide.index])
+    lim = float(max(np.abs(neg_start).max(), left.max())) * 1.05
+    ax.set_xlim(-lim, lim)
+    ticks = ax.get_xticks()
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([f"{abs(t):.0%}" for t in ticks])
+    ax.set_xlim(-lim, lim)
+    ax.set_xlabel("share of answers (left: below the middle, right: above)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=min(k, 6), fontsize="small",
+              frameon=False)
+    return ax
+
+
+def ipa_chart(result, *, ax=None, annotate: bool = True):
+    """The importance-performance grid (Martilla & James 1977) with its four quadrants.
+
+    Performance on the horizontal axis, importance on the vertical axis, the
+    cut-lines where the result put them, and the quadrant labels in the
+    corners (Concentrate here top left, Keep up the good work top right, Low
+    priority bottom left, Possible overkill bottom right).
+
+    Parameters
+    ----------
+    result : IPAResult
+        From :func:`cvlib.satisfaction.ipa`.
+    ax : matplotlib Axes, optional
+    annotate : bool
+        Write each attribute's name next to its point.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    ax = _axes(ax, (7, 5.5))
+    t = result.table
+    sns.scatterplot(data=t, x="performance", y="importance", hue="quadrant", s=70, ax=ax,
+                    hue_order=["Concentrate here", "Keep up the good work", "Low priority",
+                               "Possible overkill"])
+    ax.axvline(result.performance_cut, color="0.4", linestyle="--", linewidth=1)
+    ax.axhline(result.importance_cut, color="0.4", linestyle="--", linewidth=1)
+    if annotate:
+        for _, row in t.iterrows():
+            ax.annotate(row["attribute"], (row["performance"], row["importance"]),
+                        textcoords="offset points", xytext=(5, 4), fontsize="small")
+    xs = np.r_[t["performance"].to_numpy(), result.performance_cut]
+    ys = np.r_[t["importance"].to_numpy(), result.importance_cut]
+    padx = max(np.ptp(xs) * 0.15, 0.1)
+    pady = max(np.ptp(ys) * 0.15, 0.1)
+    ax.set_xlim(xs.min() - padx, xs.max() + padx)
+    ax.set_ylim(ys.min() - pady, ys.max() + pady)
+    corners = [(0.02, 0.98, "left", "top", "Concentrate here"),
+               (0.98, 0.98, "right", "top", "Keep up the good work"),
+               (0.02, 0.02, "left", "bottom", "Low priority"),
+               (0.98, 0.02, "right", "bottom", "Possible overkill")]
+    for x, y, ha, va, text in corners:
+        ax.text(x, y, text, transform=ax.transAxes, ha=ha, va=va, fontsize="small",
+                color="0.35", style="italic")
+    ax.set_xlabel("performance")
+    ax.set_ylabel("importance")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small", frameon=False)
+    return ax
+
+
+def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
+    """Better-worse diagram: CS+ (satisfaction if present) against |CS-| (dissatisfaction if absent).
+
+    The 0.5 lines split it into attractive (top left), one-dimensional (top
+    right), must-be (bottom right) and indifferent (bottom left), as in
+    Berger et al. (1993).
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`cvlib.satisfaction.kano_table` (``feature``, ``better``,
+        ``worse``, ``category``).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    need = {"feature", "better", "worse", "category"}
+    if not need <= set(table.columns):
+        raise ValueError(f"table needs columns {sorted(need)} (from kano_table), got {list(table.columns)}")
+    ax = _axes(ax, (6.5, 5.5))
+    t = table.assign(dissatisfaction=-table["worse"])
+    sns.scatterplot(data=t, x="dissatisfaction", y="better", hue="category", s=70, ax=ax,
+                    hue_order=[c for c in "AOMIRQ" if c in set(t["category"])])
+    ax.axvline(0.5, color="0.4", linestyle="--", linewidth=1)
+    ax.axhline(0.5, color="0.4", linestyle="--", linewidth=1)
+    if annotate:
+        for _, row in t.iterrows():
+            ax.annotate(str(row["feature"]), (row["dissatisfaction"], row["better"]),
+                        textcoords="offset points", xytext=(5, 4), fontsize="small")
+    for x, y, ha, va, text in [(0.02, 0.98, "left", "top", "attractive"),
+                               (0.98, 0.98, "right", "top", "one-dimensional"),
+                               (0.98, 0.02, "right", "bottom", "must-be"),
+                               (0.02, 0.02, "left", "bottom", "indifferent")]:
+        ax.text(x, y, text, transform=ax.transAxes, ha=ha, va=va, fontsize="small",
+                color="0.35", style="italic")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("|worse| = (O + M) / (A + O + M + I): dissatisfaction if absent")
+    ax.set_ylabel("better = (A + O) / (A + O + M + I): satisfaction if present")
+    ax.legend(title="category", loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+    return ax
+
+
+def satisfaction_index_chart(result, *, ax=None, color: str = "C0"):
+    """The satisfaction index (0-100) per segment with its bootstrap confidence interval.
+
+    Parameters
+    ----------
+    result : IndexResult
+        From :func:`cvlib.satisfaction.satisfaction_index`.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax, (6, 3.5))
+    t = result.table
+    y = np.arange(len(t))[::-1]
+    ax.barh(y, t["index"], color=color, alpha=0.7)
+    if result.n_boot:
+        err = np.vstack([t["index"] - t["ci_low"], t["ci_high"] - t["index"]])
+        ax.errorbar(t["index"], y, xerr=err, fmt="none", ecolor="0.2", capsize=4)
+    for yi, v in zip(y, t["index"], strict=True):
+        ax.text(1, yi, f"{v:.1f}", va="center", ha="left", color="white", fontweight="bold")
+    ax.set_yticks(y)
+    ax.set_yticklabels(t["segment"].astype(str))
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("satisfaction index (0-100)"
+                  + (f", {result.ci:.0%} bootstrap CI" if result.n_boot else ""))
+    return ax
+
+
+def key_driver_chart(drivers, *, ax=None, measure: str = "importance"):
+    """Relative importance of the drivers: bars, or grouped bars by satisfaction level.
+
+    Parameters
+    ----------
+    drivers : KeyDrivers or DataFrame
+        A :func:`cvlib.satisfaction.key_drivers` result, or the tidy table of
+        :func:`cvlib.satisfaction.drivers_by_level` (with a ``level`` column).
+    measure : str
+        The column to draw (``"importance"``: % of R-squared; ``"beta"``...).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    table = drivers.table if hasattr(drivers, "table") else drivers
+    if measure not in table.columns:
+        raise ValueError(f"no column {measure!r} to draw; choose one of {list(table.columns)}")
+    ax = _axes(ax, (7, 4.5))
+    order = (table.groupby("driver")[measure].mean().sort_values(ascending=False).index.tolist())
+    if "level" in table.columns:
+        sns.barplot(data=table, y="driver", x=measure, hue="level", order=order, ax=ax,
+                    palette="RdYlGn")
+        ax.legend(title="customers", loc="lower right", fontsize="small")
+    else:
+        sns.barplot(data=table, y="driver", x=measure, order=order, ax=ax, color="C0")
+    ax.set_xlabel({"importance": "share of R² (%, Shapley)", "beta": "standardised coefficient"}
+                  .get(measure, measure))
+    ax.set_ylabel("")
+    return ax
+
+
+def nps_chart(table: pd.DataFrame, *, ax=None):
+    """Detractors, passives and promoters per segment as stacked bars, with the NPS written on.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`cvlib.satisfaction.nps`.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = _axes(ax, (7, 3.2))
+    y = np.arange(len(table))[::-1]
+    left = np.zeros(len(table))
+    for col, colour in [("detractors", "#d7301f"), ("passives", "#bdbdbd"), ("promoters", "#1a9850")]:
+        w = table[col].to_numpy() * 100
+        ax.barh(y, w, left=left, color=colour, label=col)
+        left += w
+    for yi, (_, row) in zip(y, table.iterrows(), strict=True):
+        ax.text(101, yi, f"NPS {row['nps']:+.1f} (SE {row['se']:.1f})", va="center", fontsize="small")
+    ax.set_yticks(y)
+    ax.set_yticklabels(table["segment"].astype(str))
+    ax.set_xlim(0, 130)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.set_xlabel("% of respondents")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.25), ncol=3, frameon=False)
+    return ax
