@@ -268,7 +268,8 @@ class _Fitted:
         return self.params.to_numpy()
 
     # -- optimisation
-    def _optimize(self, negll, grad, total_weight: float, starts, analytic: bool = True):
+    def _optimize(self, negll, grad, total_weight: float, starts, analytic: bool = True,
+                  negll_and_grad=None):
         """Minimise ``negll`` (summed, weighted) over log parameters; store the results."""
         k = len(self.param_names)
         scale = 1.0 / total_weight
@@ -279,10 +280,14 @@ class _Fitted:
 
         if analytic:
             def fun_and_grad(phi):
-                val = negll(phi)
-                if not np.isfinite(val):
+                if negll_and_grad is not None:
+                    val, g = negll_and_grad(phi)
+                else:
+                    val = negll(phi)
+                    g = grad(phi) if np.isfinite(val) else None
+                if not np.isfinite(val) or not np.isfinite(g).all():
                     return 1e300, np.zeros(k)
-                return val * scale, grad(phi) * scale
+                return val * scale, g * scale
         best = None
         messages = []
         for x0 in starts:
@@ -491,32 +496,35 @@ class BetaGeo(_Fitted):
         self.nobs, self.n_patterns = float(w.sum()), int(w.size)
         self._data = (x, tx, t_end, w)
 
-        def negll(phi):
-            ll = _bg_parts(np.exp(phi), x, tx, t_end)[0]
-            return -float(w @ ll)
-
-        def grad(phi):
+        def negll_and_grad(phi):
             theta = np.exp(phi)
             r, al, a, b = theta
-            _, w1, w2, bx1, pos = _bg_parts(theta, x, tx, t_end)
-            lt, ltx = np.log(al + t_end), np.log(al + tx)
-            dr = digamma(r + x) - digamma(r) + np.log(al) - w1 * lt - w2 * ltx
-            dal = r / al - (r + x) * (w1 / (al + t_end) + w2 / (al + tx))
-            psi_abx = digamma(a + b + x)
-            psi_ab = digamma(a + b)
-            da = (w1 * (digamma(a) - psi_abx) + w2 * (digamma(a + 1) - psi_abx)
-                  - (digamma(a) - psi_ab))
-            db = (w1 * (digamma(b + x) - psi_abx) + w2 * np.where(pos, digamma(bx1) - psi_abx, 0.0)
-                  - (digamma(b) - psi_ab))
+            with np.errstate(all="ignore"):
+                ll, w1, w2, bx1, pos = _bg_parts(theta, x, tx, t_end)
+                lt, ltx = np.log(al + t_end), np.log(al + tx)
+                dr = digamma(r + x) - digamma(r) + np.log(al) - w1 * lt - w2 * ltx
+                dal = r / al - (r + x) * (w1 / (al + t_end) + w2 / (al + tx))
+                psi_abx = digamma(a + b + x)
+                psi_a = digamma(a)
+                psi_ab = digamma(a + b)
+                da = w1 * (psi_a - psi_abx) + w2 * (psi_a + 1 / a - psi_abx) - (psi_a - psi_ab)
+                db = (w1 * (digamma(b + x) - psi_abx)
+                      + w2 * np.where(pos, digamma(bx1) - psi_abx, 0.0) - (digamma(b) - psi_ab))
             g = np.array([w @ dr, w @ dal, w @ da, w @ db]) * theta
-            return -g
+            return -float(w @ ll), -g
+
+        def negll(phi):
+            return negll_and_grad(phi)[0]
+
+        def grad(phi):
+            return negll_and_grad(phi)[1]
 
         mean_x = float(w @ x / w.sum())
         mean_t = float(w @ t_end / w.sum())
         guess = np.log([1.0, max(mean_t / max(mean_x, 0.1), 0.5), 1.0, 1.0])
         starts = [guess if init is None else np.log(np.asarray(init, dtype=float)),
                   np.zeros(4), np.log([0.5, 5.0, 0.5, 3.0]), np.log([0.1, 1.0, 2.0, 2.0])]
-        self._optimize(negll, grad, self.nobs, starts)
+        self._optimize(negll, grad, self.nobs, starts, negll_and_grad=negll_and_grad)
         return self
 
     # -- predictions
