@@ -62,8 +62,8 @@ ACSI_SURVEY_BLOCKS: dict[str, list[str]] = {
 
 #: The true loading of each item on its latent variable (before rounding to 1-10).
 ACSI_SURVEY_LOADINGS: dict[str, float] = {
-    "IMAG1": 0.80, "IMAG2": 0.75, "IMAG3": 0.70, "IMAG4": 0.65,
-    "CUEX1": 0.75, "CUEX2": 0.70, "CUEX3": 0.65,
+    "IMAG1": 0.85, "IMAG2": 0.80, "IMAG3": 0.75, "IMAG4": 0.70,
+    "CUEX1": 0.80, "CUEX2": 0.70, "CUEX3": 0.60,
     "PERQ1": 0.85, "PERQ2": 0.80, "PERQ3": 0.80, "PERQ4": 0.75, "PERQ5": 0.70,
     "PERV1": 0.90, "PERV2": 0.85,
     "CUSA1": 0.90, "CUSA2": 0.85, "CUSA3": 0.80,
@@ -93,7 +93,7 @@ _WORDING = {
     "CUSA2": "Satisfaction: fulfilment of expectations",
     "CUSA3": "Satisfaction: distance from the ideal operator",
     "CUSCO": "Complaints: how well the operator handled (or would handle) a complaint; "
-             "about 12% gave no answer",
+             "about 8% gave no answer",
     "CUSL1": "Loyalty: intention to stay with the operator",
     "CUSL2": "Loyalty: price tolerance, would stay if prices rose 10% (weak item, loading 0.35)",
     "CUSL3": "Loyalty: would recommend the operator to friends",
@@ -171,7 +171,7 @@ def acsi_survey(seed: int = 31) -> pd.DataFrame:
     # missing answers: a few percent per item; complaints handling often unanswered
     items = [c for c in out.columns if c not in ("respondent_id", "company", "plan")]
     for c in items:
-        rate = 0.12 if c == "CUSCO" else rng.uniform(0.01, 0.04)
+        rate = 0.08 if c == "CUSCO" else rng.uniform(0.005, 0.02)
         mask = rng.random(n) < rate
         out[c] = out[c].where(~mask)
     for c in items:
@@ -293,7 +293,7 @@ _ACSI_COLUMNS = {
                "perceived quality (+0.25 sd on Quality), Orchid is behind on both",
     "plan": "prepaid or contract (contract share 55%, 65%, 40% by operator; not used by the model)",
     **{item: f"{text}; 1-10 (10 best), from the ECSI model with loading "
-              f"{ACSI_SURVEY_LOADINGS[item]:.2f}, rounded and clipped to 1-10; 1-4% missing"
+              f"{ACSI_SURVEY_LOADINGS[item]:.2f}, rounded and clipped to 1-10; 0.5-2% missing"
        for item, text in _WORDING.items()},
     "recommend": "How likely are you to recommend the operator? 0-10 (the NPS question); "
                  "0.8 x Loyalty + noise, rounded and clipped; about 2% missing",
