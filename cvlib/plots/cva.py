@@ -1,3 +1,259 @@
-"""Figures for the cva topic."""
+"""Figures for Gale's customer value analysis (notebook 02): profiles, value map,
+head-to-head area chart, win/loss drivers, key events timeline, what/who heatmap."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "plot_cva_profile",
+    "plot_cva_value_map",
+    "plot_cva_head_to_head",
+    "plot_cva_win_loss",
+    "plot_cva_key_events",
+    "plot_cva_what_who",
+]
+
+
+def _axes(ax, figsize=(7, 4)):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def plot_cva_profile(profile, ax=None):
+    """A quality or price profile: the two offers' ratings per attribute, with weights and ratios.
+
+    Parameters
+    ----------
+    profile : cvlib.cva.Profile
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    from ..cva import Profile
+
+    if not isinstance(profile, Profile):
+        raise TypeError(f"plot_cva_profile needs a Profile, got {type(profile).__name__}")
+    t = profile.table
+    ax = _axes(ax, (7, 0.6 * len(t) + 1.6))
+    y = np.arange(len(t))
+    labels = [f"{a} (w={w:.3g})" for a, w in zip(t["attribute"], t["weight"], strict=True)]
+    colors = sns.color_palette("deep")
+    if t["ours"].notna().any():
+        ax.barh(y - 0.2, t["ours"], height=0.4, color=colors[0], label=profile.ours)
+        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=profile.competitor[:40])
+        right = float(np.nanmax(t[["ours", "competitor"]].to_numpy()))
+        for yi, r in zip(y, t["ratio"], strict=True):
+            ax.text(right * 1.03, yi, f"ratio {r:.3g}", va="center", fontsize=8)
+        ax.set_xlim(0, right * 1.25)
+        ax.set_xlabel("mean rating")
+        ax.legend(loc="lower right", fontsize=8)
+    else:
+        ax.barh(y, t["ratio"], color=colors[0])
+        ax.axvline(1.0, color="black", lw=1)
+        ax.set_xlabel("performance ratio (1 = parity)")
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    what = "quality" if profile.kind == "quality" else "price"
+    tail = (f", relative price {profile.relative_price:.1f}" if profile.kind == "price" else "")
+    ax.set_title(f"{what} profile: score {profile.score:.1f}{tail}")
+    return ax
+
+
+def plot_cva_value_map(value_map, ax=None, highlight=None):
+    """Customer value map: relative price against relative quality, fair-value line and zone.
+
+    Brands below the line (green) give better value, above it (red) worse.
+
+    Parameters
+    ----------
+    value_map : cvlib.cva.ValueMap
+    ax : matplotlib Axes, optional
+    highlight : str, optional
+        A brand drawn larger (e.g. the one whose price a widget moves).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    from ..cva import ValueMap
+
+    if not isinstance(value_map, ValueMap):
+        raise TypeError(f"plot_cva_value_map needs a ValueMap, got {type(value_map).__name__}")
+    t = value_map.table
+    ax = _axes(ax, (6, 5.5))
+    lo = float(min(t["relative_quality"].min(), t["relative_price"].min(), 100)) - 8
+    hi = float(max(t["relative_quality"].max(), t["relative_price"].max(), 100)) + 8
+    x = np.array([lo, hi])
+    a, b = value_map.intercept, value_map.slope
+    half = value_map.zone * np.hypot(1.0, b)  # vertical half-width of the perpendicular zone
+    ax.fill_between(x, a + b * x - half, a + b * x + half, color="0.85", label="fair-value zone")
+    ax.plot(x, a + b * x, color="black", lw=1.2, label="fair-value line")
+    colors = {"better value": "tab:green", "fair value": "tab:gray", "worse value": "tab:red"}
+    for _, r in t.iterrows():
+        big = highlight is not None and r["brand"] == highlight
+        ax.scatter(r["relative_quality"], r["relative_price"], s=140 if big else 60,
+                   color=colors[r["position"]], edgecolor="black", zorder=3)
+        ax.annotate(f"{r['brand']} ({r['distance']:+.1f})", (r["relative_quality"], r["relative_price"]),
+                    textcoords="offset points", xytext=(6, 6), fontsize=9)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_aspect("equal")
+    ax.set_xlabel("relative quality (100 = competitors)")
+    ax.set_ylabel("relative price (100 = competitors)")
+    ax.text(0.97, 0.03, "better value", transform=ax.transAxes, ha="right", color="tab:green")
+    ax.text(0.03, 0.95, "worse value", transform=ax.transAxes, va="top", color="tab:red")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    ax.set_title("customer value map" + (" (regression line)" if value_map.line == "regression" else ""))
+    return ax
+
+
+def plot_cva_head_to_head(h2h, ax=None):
+    """Head-to-head area chart: a bar per attribute, width = weight, height = ratio - 1.
+
+    Parameters
+    ----------
+    h2h : cvlib.cva.HeadToHead or Profile
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    from ..cva import HeadToHead, Profile, head_to_head
+
+    if isinstance(h2h, Profile):
+        h2h = head_to_head(h2h)
+    if not isinstance(h2h, HeadToHead):
+        raise TypeError(f"plot_cva_head_to_head needs a HeadToHead or Profile, got {type(h2h).__name__}")
+    t = h2h.table
+    ax = _axes(ax, (8, 4))
+    colors = np.where(t["height"] >= 0, "tab:green", "tab:red")
+    ax.bar(t["start"], t["height"], width=t["weight"], align="edge", color=colors,
+           edgecolor="white")
+    ax.axhline(0, color="black", lw=1)
+    span = float(max(t["height"].abs().max(), 0.05))
+    for _, r in t.iterrows():
+        mid = (r["start"] + r["end"]) / 2
+        y = r["height"] + (0.04 * span if r["height"] >= 0 else -0.04 * span)
+        ax.text(mid, y, f"{r['attribute']}\n{r['area']:+.1f}", ha="center",
+                va="bottom" if r["height"] >= 0 else "top", fontsize=8)
+    top = max(float(t["height"].max()), 0.0)
+    bottom = min(float(t["height"].min()), 0.0)
+    ax.set_ylim(bottom - 0.35 * span, top + 0.35 * span)
+    ax.set_xlim(0, float(t["end"].iloc[-1]))
+    ax.set_xlabel("cumulative importance weight")
+    ax.set_ylabel("performance ratio - 1")
+    ax.set_title(f"head-to-head: {h2h.ours} vs {h2h.competitor[:40]}, net area {h2h.net_area:+.1f}")
+    return ax
+
+
+def plot_cva_win_loss(win_loss, ax=None):
+    """Odds ratio of winning per point of rating advantage, with confidence intervals.
+
+    Parameters
+    ----------
+    win_loss : cvlib.cva.WinLoss
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    from ..cva import WinLoss
+
+    if not isinstance(win_loss, WinLoss):
+        raise TypeError(f"plot_cva_win_loss needs a WinLoss, got {type(win_loss).__name__}")
+    d = win_loss.drivers
+    ax = _axes(ax, (6, 0.5 * len(d) + 1.5))
+    y = np.arange(len(d))
+    lo, hi = np.exp(d["lower"]), np.exp(d["upper"])
+    ax.errorbar(d["odds_ratio"], y, xerr=[d["odds_ratio"] - lo, hi - d["odds_ratio"]], fmt="o",
+                color="tab:blue", capsize=3)
+    ax.axvline(1.0, color="black", lw=1, ls="--")
+    ax.set_yticks(y, d["attribute"])
+    ax.invert_yaxis()
+    ax.set_xlabel("odds ratio of a win per rating point of advantage")
+    ax.set_title("what wins deals (logistic regression)")
+    return ax
+
+
+def plot_cva_key_events(key_events, ax=None, columns=None):
+    """Key events timeline: score series by quarter with the events marked.
+
+    Parameters
+    ----------
+    key_events : cvlib.cva.KeyEvents
+    ax : matplotlib Axes, optional
+    columns : list of str, optional
+        Score columns to draw (default: all).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    from ..cva import KeyEvents
+
+    if not isinstance(key_events, KeyEvents):
+        raise TypeError(f"plot_cva_key_events needs a KeyEvents, got {type(key_events).__name__}")
+    tl = key_events.timeline
+    columns = list(columns or key_events.columns)
+    ax = _axes(ax, (9, 4.5))
+    x = np.arange(len(tl))
+    pos = {p: i for i, p in enumerate(tl["period"])}
+    for c in columns:
+        ax.plot(x, tl[c], marker="o", label=c.replace("_", " "))
+    ax.axhline(100, color="0.6", lw=0.8, ls=":")
+    ev = key_events.events
+    top = float(np.nanmax(tl[columns].to_numpy()))
+    bottom = float(np.nanmin(tl[columns].to_numpy()))
+    for k, (_, r) in enumerate(ev.iterrows()):
+        xi = pos[r["period"]] - 0.5 + (pd.Timestamp(r["date"]).dayofyear % 92) / 92
+        ax.axvline(xi, color="0.5", lw=0.8, ls="--")
+        ax.text(xi, top + (1 + (k % 3) * 1.6), str(r["event"]), rotation=0, fontsize=7, ha="center",
+                va="bottom", bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"})
+    ax.set_ylim(bottom - 3, top + 7)
+    ax.set_xticks(x, tl["period"])
+    ax.set_ylabel("score (100 = parity)")
+    ax.legend(loc="lower left", fontsize=8)
+    ax.set_title("key events timeline")
+    return ax
+
+
+def plot_cva_what_who(what_who, ax=None):
+    """What/who matrix as a heatmap (9/3/1/0), with each function's weighted share in its label.
+
+    Parameters
+    ----------
+    what_who : cvlib.cva.WhatWho
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    from ..cva import WhatWho
+
+    if not isinstance(what_who, WhatWho):
+        raise TypeError(f"plot_cva_what_who needs a WhatWho, got {type(what_who).__name__}")
+    m = what_who.matrix
+    share = what_who.shares.set_index("function")["share"]
+    ax = _axes(ax, (1.3 * m.shape[1] + 3, 0.5 * m.shape[0] + 1.5))
+    cols = [f"{f}\n{share[f]:.0f}%" for f in m.columns]
+    rows = [f"{a} ({w:.3g})" for a, w in what_who.weights.items()]
+    sns.heatmap(pd.DataFrame(m.to_numpy(), index=rows, columns=cols), annot=True, fmt="d",
+                cmap="Blues", vmin=0, vmax=9, cbar=False, linewidths=0.5, ax=ax)
+    ax.set_xlabel("who (function) and its weighted share of customer value")
+    ax.set_ylabel("what (attribute and weight)")
+    ax.set_title("what/who matrix")
+    return ax
