@@ -175,7 +175,7 @@ def acsi_survey(seed: int = 31) -> pd.DataFrame:
         mask = rng.random(n) < rate
         out[c] = out[c].where(~mask)
     for c in items:
-        out[c] = out[c].astype("Int64")
+        out[c] = out[c].astype("float64")
     return out
 
 
@@ -225,7 +225,7 @@ def service_attributes(seed: int = 32) -> pd.DataFrame:
     rate["overall"] = 0.0
     rate["stay"] = 0.01
     for c, r in rate.items():
-        out[c] = out[c].where(~(rng.random(n) < r)).astype("Int64")
+        out[c] = out[c].where(~(rng.random(n) < r)).astype("float64")
     return out
 
 
