@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -157,18 +158,23 @@ def build_spec(columns, paths, blocks, modes=None) -> eng.Spec:
                     order=tuple(order))
 
 
-def _check_data(data, spec: eng.Spec, missing: str) -> pd.DataFrame:
+def _check_data(data, spec: eng.Spec, missing: str):
     require_frame(data, "data")
     if missing not in ("error", "drop"):
         raise ValueError(f"missing must be 'error' (default) or 'drop' (listwise), got {missing!r}")
     items = list(spec.items)
-    require_numeric(data, items, "data")
-    if missing == "error":
-        require_no_missing(data, items, "data")
-        sub = data[items]
-    else:
-        sub = data[items].dropna()
-    n = len(sub)
+    sub = data[items]
+    if not all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
+               for t in sub.dtypes):
+        require_numeric(data, items, "data")
+    X = sub.to_numpy(dtype=float)
+    bad = np.isnan(X)
+    if bad.any():
+        if missing == "error":
+            require_no_missing(data, items, "data")
+        keep = ~bad.any(axis=1)
+        sub, X = sub[keep], X[keep]
+    n = len(X)
     need = max([len(spec.predecessors(j)) for j in spec.endogenous]
                + [len(spec.block_items[j]) for j, m in enumerate(spec.modes) if m == "B"])
     if n < max(10, need + 2):
@@ -180,11 +186,12 @@ def _check_data(data, spec: eng.Spec, missing: str) -> pd.DataFrame:
         warnings.warn(f"only {n} rows for a model whose largest regression has {need} "
                       f"predictors; the 10-times rule of thumb asks for {10 * need}",
                       UserWarning, stacklevel=3)
-    sd = sub.std(ddof=1)
-    const = [c for c in items if not sd[c] > 0]
+    sd = X.std(axis=0, ddof=1)
+    const = [c for c, v in zip(items, sd, strict=True) if not v > 0]
     if const:
         raise ValueError(f"item(s) {const} are constant (zero variance) in data; drop them "
                          f"from their blocks, they cannot measure a latent variable")
+    return sub, X
     return sub
 
 
@@ -255,69 +262,102 @@ class PLSResult:
     def __init__(self, *, spec, fit, der, S, X, mean, index, scheme, standardized, tol,
                  max_iter, n_dropped, pairs):
         self._spec, self._S, self._X, self._mean = spec, S, X, mean
+        self._fit, self._der, self._index, self._pairs = fit, der, index, pairs
         self.scheme, self.standardized, self.tol, self.max_iter = scheme, standardized, tol, max_iter
         self.modes = dict(zip(spec.latents, spec.modes, strict=True))
         self.n = X.shape[0]
         self.n_dropped = n_dropped
         self.iterations = int(fit.iterations[0])
         self.converged = True
-        self._der = der
-        lv = list(spec.latents)
-        ix = {name: i for i, name in enumerate(lv)}
-        self._pairs = pairs
-        coef = der["coef"][0]
-        self.paths = pd.DataFrame({
+        self._ix = {name: i for i, name in enumerate(spec.latents)}
+
+    # tables are built on first access (estimate itself stays fast)
+    @cached_property
+    def paths(self) -> pd.DataFrame:
+        coef, ix, pairs = self._der["coef"][0], self._ix, self._pairs
+        return pd.DataFrame({
             "source": [s for s, _ in pairs], "target": [t for _, t in pairs],
             "estimate": [coef[ix[s], ix[t]] for s, t in pairs]})
-        self.params = pd.Series(self.paths["estimate"].to_numpy(),
-                                index=[f"{s} -> {t}" for s, t in pairs], name="estimate")
-        endo = spec.endogenous
-        self.r_squared = pd.Series(der["r2"][0, endo], index=[lv[j] for j in endo],
-                                   name="r_squared")
-        items = list(spec.items)
-        self.outer = pd.DataFrame({
-            "block": [lv[j] for j in spec.block_of], "item": items,
+
+    @cached_property
+    def params(self) -> pd.Series:
+        return pd.Series(self.paths["estimate"].to_numpy(),
+                         index=[f"{s} -> {t}" for s, t in self._pairs], name="estimate")
+
+    @cached_property
+    def r_squared(self) -> pd.Series:
+        endo = self._spec.endogenous
+        return pd.Series(self._der["r2"][0, endo], index=[self._spec.latents[j] for j in endo],
+                         name="r_squared")
+
+    @cached_property
+    def outer(self) -> pd.DataFrame:
+        spec, der, lv = self._spec, self._der, self._spec.latents
+        out = pd.DataFrame({
+            "block": [lv[j] for j in spec.block_of], "item": list(spec.items),
             "mode": [spec.modes[j] for j in spec.block_of],
             "weight": der["w"][0], "norm_weight": der["norm_w"][0],
             "loading": der["loadings"][0]})
-        self.outer["communality"] = self.outer["loading"] ** 2
-        # scores
-        w = der["w"][0]
-        if standardized:
-            Z = X / np.sqrt(np.diag(S[0]))
+        out["communality"] = out["loading"] ** 2
+        return out
+
+    @cached_property
+    def scores(self) -> pd.DataFrame:
+        spec, der, X = self._spec, self._der, self._X
+        if self.standardized:
+            Z = X / X.std(axis=0, ddof=1)
+            w = der["w"][0]
             Y = np.column_stack([Z[:, idx] @ w[idx] for idx in spec.block_items])
         else:
             raw = X + self._mean
-            Y = np.column_stack([raw[:, idx] @ der["norm_w"][0][idx] for idx in spec.block_items])
-        self.scores = pd.DataFrame(Y, index=index, columns=lv)
-        self.latent_correlations = pd.DataFrame(fit.R[0], index=lv, columns=lv)
-        sd_item = np.sqrt(np.diag(S[0]))
-        self.cross_loadings = pd.DataFrame(fit.cov_xy[0] / sd_item[:, None], index=items,
-                                           columns=lv)
-        # effects
-        anyp, long = _reach(spec.adj)
-        total = der["total"][0]
-        rows = []
-        for i in spec.order:
-            for j in spec.order:
-                if anyp[i, j]:
-                    rows.append((lv[i], lv[j], coef[i, j], total[i, j] - coef[i, j], total[i, j]))
-        self.effects = pd.DataFrame(rows, columns=["source", "target", "direct", "indirect",
-                                                   "total"])
-        self._anyp, self._long = anyp, long
-        self.total_effects = self.effects[["source", "target", "total"]].rename(
+            w = der["norm_w"][0]
+            Y = np.column_stack([raw[:, idx] @ w[idx] for idx in spec.block_items])
+        return pd.DataFrame(Y, index=self._index, columns=list(spec.latents))
+
+    @cached_property
+    def latent_correlations(self) -> pd.DataFrame:
+        lv = list(self._spec.latents)
+        return pd.DataFrame(self._fit.R[0], index=lv, columns=lv)
+
+    @cached_property
+    def cross_loadings(self) -> pd.DataFrame:
+        sd_item = np.sqrt(np.diag(self._S[0]))
+        return pd.DataFrame(self._fit.cov_xy[0] / sd_item[:, None], index=list(self._spec.items),
+                            columns=list(self._spec.latents))
+
+    @cached_property
+    def effects(self) -> pd.DataFrame:
+        spec, lv = self._spec, self._spec.latents
+        anyp, _ = _reach(spec.adj)
+        coef, total = self._der["coef"][0], self._der["total"][0]
+        rows = [(lv[i], lv[j], coef[i, j], total[i, j] - coef[i, j], total[i, j])
+                for i in spec.order for j in spec.order if anyp[i, j]]
+        return pd.DataFrame(rows, columns=["source", "target", "direct", "indirect", "total"])
+
+    @cached_property
+    def total_effects(self) -> pd.DataFrame:
+        return self.effects[["source", "target", "total"]].rename(
             columns={"total": "estimate"}).reset_index(drop=True)
-        ind = self.effects[[long[ix[s], ix[t]] for s, t in zip(
-            self.effects["source"], self.effects["target"], strict=True)]]
-        self.indirect_effects = ind[["source", "target", "indirect"]].rename(
+
+    @cached_property
+    def indirect_effects(self) -> pd.DataFrame:
+        _, long = _reach(self._spec.adj)
+        e, ix = self.effects, self._ix
+        keep = [bool(long[ix[s], ix[t]]) for s, t in zip(e["source"], e["target"], strict=True)]
+        return e.loc[keep, ["source", "target", "indirect"]].rename(
             columns={"indirect": "estimate"}).reset_index(drop=True)
-        # goodness of fit
+
+    @cached_property
+    def gof(self) -> float:
+        """sqrt(mean communality of the items of multi-item mode A blocks x mean R^2)."""
+        spec = self._spec
         multi = [j for j, idx in enumerate(spec.block_items)
                  if len(idx) > 1 and spec.modes[j] == "A"]
-        com = self.outer["communality"].to_numpy()
-        mean_com = np.mean(np.concatenate([com[spec.block_items[j]] for j in multi])) \
-            if multi else np.nan
-        self.gof = float(np.sqrt(mean_com * self.r_squared.mean()))
+        if not multi:
+            return float("nan")
+        com = self._der["loadings"][0] ** 2
+        mean_com = np.mean(np.concatenate([com[spec.block_items[j]] for j in multi]))
+        return float(np.sqrt(mean_com * np.nanmean(self._der["r2"][0])))
 
     # ----------------------------------------------------------------- reporting
     def summary(self) -> pd.DataFrame:
@@ -442,10 +482,12 @@ class PLSResult:
                   signs: str = "construct") -> PLSBootstrap:
         """Bootstrap standard errors and percentile confidence intervals.
 
-        ``n`` resamples of the respondents (with replacement) are drawn with
-        ``numpy.random.default_rng(seed)``; the model is re-estimated on all of
-        them at once (the algorithm runs on a stack of ``n`` covariance matrices,
-        see ``cvlib.pls._engine``).
+        ``n`` resamples of the respondents (with replacement) are drawn as
+        ``numpy.random.default_rng(seed).integers(0, n_rows, size=(n, n_rows))``
+        (row positions of the data used by the estimate); the model is
+        re-estimated on all of them at once: the algorithm runs on a stack of
+        ``n`` covariance matrices (see ``cvlib.pls._engine``), so resample ``b``
+        gives exactly what :func:`estimate` gives on ``data.iloc[rows[b]]``.
 
         Sign changes: a latent variable's sign is arbitrary, so a resample may
         return a block with all signs flipped.  ``signs='construct'`` (default)
@@ -682,8 +724,7 @@ def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
         raise ValueError(f"max_iter must be a positive integer, got {max_iter!r}")
     require_frame(data, "data")
     spec = build_spec(data.columns, paths, blocks, modes)
-    sub = _check_data(data, spec, missing)
-    X = sub.to_numpy(dtype=float)
+    sub, X = _check_data(data, spec, missing)
     mean = X.mean(axis=0)
     Xc = X - mean
     C = (Xc.T @ Xc) / (len(X) - 1)
