@@ -1,0 +1,271 @@
+"""Lifecycle stages, dynamic classification (migration between tiers) and development funnels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from .._validate import _preview, parse_date, require_columns, require_frame
+from .pareto import abc_classes, customer_values, pyramid
+from .rfm import rfm_scores, rfm_segments, rfm_table
+
+__all__ = [
+    "LIFECYCLE_STAGES",
+    "lifecycle_stages",
+    "classify_over_time",
+    "migration_matrix",
+    "DEVELOPMENT_STAGES",
+    "PIPELINE_STAGES",
+    "funnel",
+]
+
+LIFECYCLE_STAGES = ["new", "active", "at-risk", "lapsed"]
+
+
+def lifecycle_stages(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
+                     amount: str = "amount", at=None, *, new_days: int = 90,
+                     active_days: int = 180, lapsed_days: int = 365,
+                     returns: str = "error") -> pd.DataFrame:
+    """Lifecycle stage of every customer at a date: new, active, at-risk or lapsed.
+
+    With tenure :math:`\\tau` (days since the first purchase) and recency
+    :math:`R` (days since the last one) at the analysis date:
+
+    - **new** if :math:`\\tau <` ``new_days``;
+    - else **active** if :math:`R <` ``active_days``;
+    - else **at-risk** if :math:`R <` ``lapsed_days``;
+    - else **lapsed**.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Transaction log.
+    at : date, optional
+        Analysis date (default: the last date in the log).
+    new_days, active_days, lapsed_days : int
+        Windows in days; ``active_days < lapsed_days`` is required.
+
+    Returns
+    -------
+    DataFrame indexed by customer: ``recency``, ``tenure``, ``frequency`` and
+    ``stage`` (ordered categorical new < active < at-risk < lapsed).
+    """
+    for name, v in (("new_days", new_days), ("active_days", active_days),
+                    ("lapsed_days", lapsed_days)):
+        if not isinstance(v, (int, np.integer)) or isinstance(v, bool) or v <= 0:
+            raise ValueError(f"{name} must be a positive whole number of days, got {v!r}")
+    if not active_days < lapsed_days:
+        raise ValueError(f"active_days ({active_days}) must be less than lapsed_days "
+                         f"({lapsed_days}): the windows must not overlap")
+    rfm = rfm_table(tx, customer, date, amount, at=at, returns=returns)
+    r, t = rfm["recency"].to_numpy(), rfm["tenure"].to_numpy()
+    code = np.where(t < new_days, 0, np.where(r < active_days, 1, np.where(r < lapsed_days, 2, 3)))
+    out = rfm[["recency", "tenure", "frequency"]].copy()
+    out["stage"] = pd.Categorical.from_codes(code, LIFECYCLE_STAGES, ordered=True)
+    out.attrs["at"] = rfm.attrs.get("at")
+    return out
+
+
+def _classifier(by, customer, date, amount, kwargs) -> Callable:
+    if callable(by):
+        return by
+    if by == "lifecycle":
+        def f(tx, at):
+            return lifecycle_stages(tx, customer, date, amount, at=at, **kwargs)["stage"]
+    elif by in ("pyramid", "abc"):
+        def f(tx, at):
+            values = customer_values(tx, customer, date, amount, at=at)
+            fn = pyramid if by == "pyramid" else abc_classes
+            return fn(values, "revenue", **kwargs).tiers
+    elif by == "rfm":
+        def f(tx, at):
+            scores = rfm_scores(rfm_table(tx, customer, date, amount, at=at), **kwargs)
+            return rfm_segments(scores)["segment"]
+    else:
+        raise ValueError(f"by must be 'lifecycle', 'pyramid', 'abc', 'rfm' or a function "
+                         f"(tx, at) -> Series of tiers, got {by!r}")
+    return f
+
+
+def classify_over_time(tx: pd.DataFrame, at, by="lifecycle", *, customer: str = "customer_id",
+                       date: str = "date", amount: str = "amount", **kwargs) -> pd.DataFrame:
+    """Re-classify the customers at several dates (dynamic classification).
+
+    At each date only the transactions up to that date are used, so a
+    customer's tier can move (a major customer slipping to medium, an
+    active one lapsing).  Customers who had not yet bought at a date have a
+    missing tier there.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Transaction log.
+    at : sequence of dates
+        Analysis dates, in increasing order (repeats allowed).
+    by : {"lifecycle", "pyramid", "abc", "rfm"} or callable
+        The classification; a callable ``f(tx, at) -> Series`` (tiers indexed
+        by customer) allows any other.  ``kwargs`` go to the classification
+        (e.g. ``new_days=60`` or ``shares=(5, 15, 80), labels=(...)``).
+
+    Returns
+    -------
+    DataFrame indexed by customer, one column per date ("YYYY-MM-DD"; a
+    repeated date gets a suffix), each an ordered categorical of tiers.
+    """
+    dates = [parse_date(d, "at") for d in (at if isinstance(at, (list, tuple, pd.Index,
+                                                                   np.ndarray)) else [at])]
+    if len(dates) == 0:
+        raise ValueError("at must list at least one analysis date")
+    if any(b < a for a, b in zip(dates, dates[1:], strict=False)):
+        raise ValueError(f"at must be in increasing order, got {[str(d.date()) for d in dates]}")
+    f = _classifier(by, customer, date, amount, kwargs)
+    cols = {}
+    for d in dates:
+        name = str(d.date())
+        while name in cols:
+            name += "'"
+        cols[name] = f(tx, d)
+    index = pd.Index(sorted(set().union(*[set(s.index) for s in cols.values()]),
+                            key=lambda v: (str(type(v)), v)), name=customer)
+    out = pd.DataFrame(index=index)
+    for name, s in cols.items():
+        out[name] = s.reindex(index)
+    return out
+
+
+def migration_matrix(before: pd.Series, after: pd.Series, *, normalize: bool | str = False,
+                     missing: str = "(none)") -> pd.DataFrame:
+    """Counts of customers moving from each tier at one date to each tier at a later date.
+
+    .. math:: N_{jk} = \\#\\{i : \\text{tier}_i(t_1) = j,\\ \\text{tier}_i(t_2) = k\\}
+
+    Parameters
+    ----------
+    before, after : Series
+        Tiers indexed by customer (e.g. two columns of
+        :func:`classify_over_time`).  Categorical order is kept; tiers that are
+        empty at a date still get a row and a column.
+    normalize : False or "index"
+        ``"index"``: each row divided by its total (transition shares; a
+        re-classification at the same date gives the identity matrix).
+    missing : str
+        Label of customers without a tier at a date (not yet customers).
+
+    Returns
+    -------
+    DataFrame: rows are tiers at the first date, columns tiers at the second.
+    """
+    for name, s in (("before", before), ("after", after)):
+        if not isinstance(s, pd.Series):
+            raise TypeError(f"{name} must be a pandas Series of tiers indexed by customer, "
+                            f"got {type(s).__name__}")
+    if normalize not in (False, "index"):
+        raise ValueError(f"normalize must be False or 'index', got {normalize!r}")
+    index = before.index.union(after.index)
+    a, b = before.reindex(index), after.reindex(index)
+
+    def cats(s):
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            return [str(c) for c in s.cat.categories]
+        return sorted({str(v) for v in s.dropna()})
+
+    levels = list(dict.fromkeys(cats(before) + cats(after)))
+    if a.isna().any() or b.isna().any():
+        levels.append(missing)
+    fa = pd.Categorical(a.astype(object).where(a.notna(), missing).astype(str), categories=levels)
+    fb = pd.Categorical(b.astype(object).where(b.notna(), missing).astype(str), categories=levels)
+    k = len(levels)
+    counts = np.bincount(fa.codes * k + fb.codes, minlength=k * k).reshape(k, k)
+    out = pd.DataFrame(counts, index=pd.Index(levels, name=before.name or "before"),
+                       columns=pd.Index(levels, name=after.name or "after"))
+    if normalize == "index":
+        totals = out.sum(axis=1).replace(0, np.nan)
+        out = out.div(totals, axis=0)
+    return out
+
+
+# ---------------------------------------------------------------- development funnels
+
+DEVELOPMENT_STAGES = ["suspect", "prospect", "first-time customer", "repeat customer", "client",
+                      "advocate/partner"]
+PIPELINE_STAGES = ["0 not yet reached", "1 contacted", "2 needs identified",
+                   "3 proposal made", "4 negotiating", "5 contract signed", "6 delivering",
+                   "7 contract expired"]
+
+
+def funnel(data, stage: str = "stage", stages=None, *, preset: str = "development",
+           lapsed: str | None = None) -> pd.DataFrame:
+    """A development funnel: how many reached each stage and the stage-to-stage conversion.
+
+    Each row of ``data`` is one (potential) customer with the furthest stage
+    it has reached.  With stages :math:`s_0 < s_1 < \\dots`, the number that
+    reached stage :math:`k` is :math:`N_k = \\#\\{i: \\text{stage}_i \\ge s_k\\}`
+    and the conversion rate from the stage before is :math:`N_k / N_{k-1}`.
+
+    Parameters
+    ----------
+    data : DataFrame or Series
+        Furthest stage per row, as a stage name or its position (0, 1, ...).
+    stage : str
+        Column of ``data`` holding the stage.
+    stages : sequence of str, optional
+        Ordered stage names; default from ``preset``.
+    preset : {"development", "pipeline"}
+        ``"development"``: the customer development process (suspect,
+        prospect, first-time customer, repeat customer, client,
+        advocate/partner; lapsed customers are an exit, flagged by
+        ``lapsed``).  ``"pipeline"``: the sales-pipeline stages 0 (not yet
+        reached) to 7 (contract expired).
+    lapsed : str, optional
+        Boolean column: customers who lapsed after reaching their stage.
+
+    Returns
+    -------
+    DataFrame indexed by stage with ``at_stage`` (furthest stage here),
+    ``reached`` (:math:`N_k`), ``conversion`` (from the previous stage) and
+    ``cumulative_conversion`` (:math:`N_k / N_0`); with ``lapsed``, how many
+    lapsed from each stage.
+    """
+    if isinstance(data, pd.Series):
+        data = data.to_frame(name=stage)
+    require_frame(data, "data")
+    require_columns(data, [stage] + ([lapsed] if lapsed else []), "data")
+    if stages is None:
+        if preset not in ("development", "pipeline"):
+            raise ValueError(f"preset must be 'development' or 'pipeline', got {preset!r}")
+        stages = DEVELOPMENT_STAGES if preset == "development" else PIPELINE_STAGES
+    stages = [str(s) for s in stages]
+    s = data[stage]
+    if s.isna().any():
+        raise ValueError(f"column {stage!r} has {int(s.isna().sum())} missing stage(s)")
+    if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+        pos = s.to_numpy()
+        bad = (pos != np.round(pos)) | (pos < 0) | (pos >= len(stages))
+        if bad.any():
+            raise ValueError(f"column {stage!r} must hold stage numbers 0..{len(stages) - 1}, got "
+                             f"{_preview(np.unique(pos[bad]).tolist())}")
+        pos = pos.astype(np.int64)
+    else:
+        txt = s.astype(str)
+        bad = ~txt.isin(stages)
+        if bad.any():
+            raise ValueError(f"column {stage!r} has unknown stage(s) "
+                             f"{_preview(txt[bad].unique().tolist())}; expected one of {stages}")
+        pos = txt.map({n: i for i, n in enumerate(stages)}).to_numpy(dtype=np.int64)
+    k = len(stages)
+    at_stage = np.bincount(pos, minlength=k)
+    reached = np.cumsum(at_stage[::-1])[::-1]
+    out = pd.DataFrame({"at_stage": at_stage, "reached": reached},
+                       index=pd.CategoricalIndex(stages, categories=stages, ordered=True,
+                                                 name="stage"))
+    prev = np.concatenate([[reached[0]], reached[:-1]]).astype(float)
+    out["conversion"] = np.where(prev > 0, reached / np.where(prev > 0, prev, 1), np.nan)
+    out["cumulative_conversion"] = reached / reached[0] if reached[0] else np.nan
+    if lapsed:
+        flag = data[lapsed]
+        if not pd.api.types.is_bool_dtype(flag):
+            raise TypeError(f"column {lapsed!r} must be boolean (True = lapsed), got {flag.dtype}")
+        out["lapsed"] = np.bincount(pos[flag.to_numpy(bool)], minlength=k)
+    return out
