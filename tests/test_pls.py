@@ -400,7 +400,13 @@ def test_htmt_standalone_matches_result(res, mobi):
     H = htmt(mobi, MOBI_BLOCKS)
     pd.testing.assert_frame_equal(H, res.htmt())
     assert np.allclose(H.fillna(0), H.T.fillna(0))
-    assert H.loc["Complaints"].isna().all()
+    # single-item block: monotrait mean 1, so HTMT is the mean |r| with the other block
+    R0 = mobi.corr().abs()
+    assert H.loc["Complaints", "Image"] == pytest.approx(
+        R0.loc["CUSCO", MOBI_BLOCKS["Image"]].mean()
+        / np.sqrt(R0.loc[MOBI_BLOCKS["Image"], MOBI_BLOCKS["Image"]].to_numpy()[
+            np.triu_indices(5, 1)].mean()))
+    assert np.isnan(np.diag(H)).all()
     # by hand for one pair: mean |r| between blocks / sqrt(mean |r| within each)
     R = mobi.corr().abs()
     a, b = MOBI_BLOCKS["Image"], MOBI_BLOCKS["Value"]

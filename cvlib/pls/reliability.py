@@ -348,7 +348,7 @@ def htmt_from_corr(S: np.ndarray, block_items: Sequence[np.ndarray], names) -> p
     """HTMT matrix from an item correlation matrix and item indices per block."""
     A = np.abs(S)
     L = len(block_items)
-    mono = np.full(L, np.nan)
+    mono = np.ones(L)  # a single item correlates perfectly with itself
     for j, idx in enumerate(block_items):
         k = len(idx)
         if k > 1:
@@ -373,8 +373,8 @@ def htmt(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], *,
     ``i`` and ``j`` (heterotrait-heteromethod) and :math:`\bar r_{ii}` the mean
     correlation among the items of block ``i`` (monotrait-heteromethod).
     Absolute correlations are used, so reverse-worded items do not cancel
-    out.  A single-item block has no monotrait correlation, so its row and
-    column are NaN.  HTMT below 0.85 (or 0.90 for conceptually close
+    out.  For a single-item block the monotrait mean is taken as 1 (the item
+    with itself), as SmartPLS and seminr do.  HTMT below 0.85 (or 0.90 for conceptually close
     constructs) supports discriminant validity.
 
     Parameters
