@@ -1233,9 +1233,9 @@ def _kano_codes(values, name: str) -> np.ndarray:
             out[i] = int(v)
     bad = out == -1
     if bad.any():
-        shown = sorted({repr(v) for v in s[bad].tolist()})[:5]
+        shown = ", ".join(sorted({repr(v) for v in s[bad].tolist()})[:5])
         raise ValueError(
-            f"{name} has {int(bad.sum())} answer(s) that are not Kano answers: {shown}; expected "
+            f"{name} has {int(bad.sum())} answer(s) that are not Kano answers: [{shown}]; expected "
             f"1-5 or one of {list(KANO_ANSWERS.values())}"
         )
     return out
