@@ -386,7 +386,7 @@ def _profile(kind, data, ours, competitor, *, attribute, weight, lower_is_better
     _check_brands([ours] + comps, brand_cols, "the brand columns of data (all columns but "
                   f"{attribute!r} and {weight!r})")
     require_numeric(data, [ours] + comps, "data")
-    ratings = data[[ours] + comps].set_axis(attrs, axis=0).astype(float)
+    ratings = data[list(dict.fromkeys([ours] + comps))].set_axis(attrs, axis=0).astype(float)
     missing_cells = ratings.isna()
     dropped: list[str] = []
     keep = np.ones(len(attrs), dtype=bool)
@@ -405,7 +405,7 @@ def _profile(kind, data, ours, competitor, *, attribute, weight, lower_is_better
         dropped = [attrs[i] for i in np.flatnonzero(rows)]
         notes.append(f"dropped attribute(s) {dropped} with missing ratings (missing='drop'); "
                      f"the remaining weights were rescaled to sum to 100")
-    _check_scale(ratings, scale, f"the ratings of {[ours] + comps}")
+    _check_scale(ratings, scale, f"the ratings of {list(ratings.columns)}")
     if scale is None and (ratings.fillna(1) < 0).to_numpy().any():
         raise ValueError("measured values must be non-negative for a performance ratio")
     attrs_k = [a for a, k in zip(attrs, keep, strict=True) if k]
@@ -771,7 +771,7 @@ def profile_from_ratings(ratings: pd.DataFrame, weights, ours: str, competitor, 
         return s, n
 
     s_o, n_o = sums(is_ours)
-    s_c, n_c = sums(~is_ours)
+    s_c, n_c = sums(sub[brand].astype(str).isin(comps).to_numpy())
     no_o = [a for a, k in zip(attrs, n_o.sum(0), strict=True) if k == 0]
     no_c = [a for a, k in zip(attrs, n_c.sum(0), strict=True) if k == 0]
     if no_o or no_c:

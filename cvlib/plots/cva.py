@@ -216,7 +216,9 @@ def plot_cva_key_events(key_events, ax=None, columns=None):
     top = float(np.nanmax(tl[columns].to_numpy()))
     bottom = float(np.nanmin(tl[columns].to_numpy()))
     for k, (_, r) in enumerate(ev.iterrows()):
-        xi = pos[r["period"]] - 0.5 + (pd.Timestamp(r["date"]).dayofyear % 92) / 92
+        q = pd.Period(r["period"], freq="Q")
+        elapsed = (pd.Timestamp(r["date"]) - q.start_time) / (q.end_time - q.start_time)
+        xi = pos[r["period"]] - 0.5 + float(elapsed)
         ax.axvline(xi, color="0.5", lw=0.8, ls="--")
         ax.text(xi, top + (1 + (k % 3) * 1.6), str(r["event"]), rotation=0, fontsize=7, ha="center",
                 va="bottom", bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"})

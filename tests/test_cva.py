@@ -1,0 +1,549 @@
+"""Tests of cvlib.cva (Gale's customer value analysis), its data, plots, widgets and exercises.
+
+Published numbers: Gale (1994) Acura price profile (score 118.7 with ratios
+printed to 2 decimals; 118.39 exact; relative price 84.46), the course
+slides' weighted-average variant (8.2 vs 6.9 from the slides' own inputs),
+the single-price case (35,200 vs 40,000 -> 88) and Gale's endoscopic
+surgery quality profile (232), as restated in issue 3.  Everything else is
+an invariant.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cvlib import cva, datasets
+from cvlib.cva import (
+    brand_scores,
+    head_to_head,
+    key_events,
+    mean_ratings,
+    price_profile,
+    profile_from_ratings,
+    quality_profile,
+    relative_price,
+    round_half_up,
+    scores_over_time,
+    value_map,
+    what_who,
+    win_loss,
+)
+
+
+def acura():
+    return pd.DataFrame({
+        "attribute": ["purchase price", "trade-in allowance", "resale price", "finance rate"],
+        "weight": [60, 20, 10, 10],
+        "Acura": [9, 6, 9, 7],
+        "Competitors": [7, 6, 8, 7],
+    })
+
+
+def surgery():
+    return pd.DataFrame({
+        "attribute": ["at-home recovery period", "hospital stay", "complications rate",
+                      "postoperative scar", "operation time"],
+        "weight": [40, 30, 10, 5, 15],
+        "ratio": [3.0, 2.0, 1.5, 1.4, 2.0],
+    })
+
+
+# ------------------------------------------------------------------ published numbers
+
+
+def test_acura_price_profile_exact_ratios():
+    p = price_profile(acura(), ours="Acura", competitor="Competitors")
+    assert p.score == pytest.approx(118.39, abs=0.005)
+    assert p.relative_price == pytest.approx(84.46, abs=0.005)
+    assert p.kind == "price" and p.relative_quality is None
+
+
+def test_acura_price_profile_rounded_ratios_as_gale_prints():
+    p = price_profile(acura(), ours="Acura", competitor="Competitors", round_ratios=2)
+    assert p.table["ratio"].tolist() == [1.29, 1.00, 1.13, 1.00]
+    assert p.score == pytest.approx(118.7, abs=1e-9)
+
+
+def test_round_half_up_differs_from_python_round():
+    assert round(9 / 8, 2) == 1.12  # what Python does (half to even)
+    assert round_half_up(9 / 8, 2) == 1.13  # what Gale prints
+    assert round_half_up(1.005, 2) == 1.01
+    assert round_half_up(-1.125, 2) == -1.13
+    assert np.allclose(round_half_up([1.125, 2.5], 0), [1.0, 3.0])
+
+
+def test_acura_weighted_average_variant_of_the_slides():
+    p = price_profile(acura(), ours="Acura", competitor="Competitors", method="weighted_average")
+    assert p.ours_average == pytest.approx(8.2)
+    assert p.competitor_average == pytest.approx(6.9)
+    assert p.index == pytest.approx(1.188, abs=5e-4)
+    assert p.relative == pytest.approx(0.841, abs=5e-4)
+    # the slides print 8.3 vs 7.0, 1.18 and 0.85: arithmetic slips
+    assert p.ours_average != pytest.approx(8.3, abs=0.05)
+    assert p.relative != pytest.approx(0.85, abs=0.004)
+
+
+def test_single_price_case():
+    assert relative_price(35_200, 40_000) == pytest.approx(88.0)
+    assert relative_price(35_200, [38_000, 42_000]) == pytest.approx(88.0)
+    assert relative_price(100, [80, 160], weights=[3, 1]) == pytest.approx(100.0)
+
+
+def test_surgery_quality_profile():
+    p = quality_profile(surgery(), ratio="ratio", ours="endoscopic", competitor="traditional")
+    assert p.score == pytest.approx(232.0)
+    h = head_to_head(p)
+    assert h.net_area == pytest.approx(132.0)
+    assert h.table["area"].tolist() == pytest.approx([80.0, 30.0, 5.0, 2.0, 15.0])
+    assert "ours" not in p.summary().columns  # no ratings to show
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_weights_must_sum_to_100_unless_normalize():
+    bad = acura().assign(weight=[30, 10, 5, 5])
+    with pytest.raises(ValueError, match=r"must sum to 100, got 50.*normalize=True"):
+        price_profile(bad, "Acura", "Competitors")
+    p = price_profile(bad, "Acura", "Competitors", normalize=True)
+    assert p.score == pytest.approx(price_profile(acura(), "Acura", "Competitors").score)
+    assert any("rescaled" in n for n in p.notes)
+
+
+def test_ratings_outside_the_scale():
+    bad = acura()
+    bad.loc[2, "Acura"] = 11
+    with pytest.raises(ValueError, match=r"1-10 scale.*'resale price'=11"):
+        price_profile(bad, "Acura", "Competitors")
+    assert price_profile(bad, "Acura", "Competitors", scale=(0, 20)).score > 100
+
+
+def test_unknown_brand_and_attribute_columns():
+    with pytest.raises(ValueError, match=r"unknown brand 'Acrua'.*did you mean \['Acura'\]"):
+        price_profile(acura(), "Acrua", "Competitors")
+    with pytest.raises(ValueError, match=r"no column\(s\) \['feature'\]"):
+        price_profile(acura(), "Acura", "Competitors", attribute="feature")
+    with pytest.raises(ValueError, match=r"lower_is_better names unknown attribute\(s\) \['price'\]"):
+        price_profile(acura(), "Acura", "Competitors", lower_is_better=["price"])
+    with pytest.raises(ValueError, match=r"unknown attribute column\(s\) \['colour'\]"):
+        profile_from_ratings(_tiny_ratings(), {"quality": 50, "colour": 50}, "A", "B")
+
+
+def test_zero_competitor_rating_names_the_attribute():
+    bad = acura()
+    bad.loc[3, "Competitors"] = 0
+    with pytest.raises(ValueError, match=r"undefined for attribute 'finance rate' \(Competitors = 0\)"):
+        price_profile(bad, "Acura", "Competitors", scale=(0, 10))
+
+
+def test_missing_ratings_policy():
+    bad = acura().astype({"Acura": float})
+    bad.loc[1, "Acura"] = np.nan
+    with pytest.raises(ValueError, match=r"missing ratings for attribute\(s\) 'trade-in allowance'.*missing='drop'"):
+        price_profile(bad, "Acura", "Competitors")
+    p = price_profile(bad, "Acura", "Competitors", missing="drop")
+    assert p.dropped == ["trade-in allowance"]
+    assert p.table["weight"].sum() == pytest.approx(100.0)
+    assert p.table["weight"].tolist() == pytest.approx([75.0, 12.5, 12.5])
+    assert any("dropped" in n for n in p.notes) and "dropped" in repr(p)
+    with pytest.raises(ValueError, match="missing"):
+        price_profile(bad, "Acura", "Competitors", missing="ignore")
+
+
+def test_bad_options():
+    with pytest.raises(ValueError, match="method must be"):
+        price_profile(acura(), "Acura", "Competitors", method="average")
+    with pytest.raises(TypeError, match="ours= and competitor="):
+        quality_profile(acura())
+    with pytest.raises(ValueError, match="weighted_average"):
+        quality_profile(surgery(), ratio="ratio", method="weighted_average")
+    with pytest.raises(TypeError, match="DataFrame"):
+        price_profile([1, 2], "Acura", "Competitors")
+    with pytest.raises(ValueError, match="prices must be positive"):
+        relative_price(0, 40_000)
+
+
+def test_lower_is_better_inverts_the_ratio():
+    measured = pd.DataFrame({"attribute": ["hospital days", "comfort"], "weight": [50, 50],
+                             "endo": [1.5, 8.0], "trad": [5.0, 4.0]})
+    p = quality_profile(measured, "endo", "trad", lower_is_better=["hospital days"], scale=None)
+    assert p.table["ratio"].tolist() == pytest.approx([5.0 / 1.5, 2.0])
+    with pytest.raises(ValueError, match="weighted_average"):
+        quality_profile(measured, "endo", "trad", lower_is_better=["hospital days"], scale=None,
+                        method="weighted_average")
+
+
+# ---------------------------------------------------------------------- invariants
+
+ratings = st.integers(min_value=1, max_value=10)
+
+
+@st.composite
+def profiles(draw):
+    k = draw(st.integers(min_value=1, max_value=6))
+    raw = draw(st.lists(st.integers(min_value=1, max_value=50), min_size=k, max_size=k))
+    a = draw(st.lists(ratings, min_size=k, max_size=k))
+    b = draw(st.lists(ratings, min_size=k, max_size=k))
+    return pd.DataFrame({"attribute": [f"x{i}" for i in range(k)], "weight": raw, "A": a, "B": b})
+
+
+@settings(max_examples=25, deadline=None)
+@given(profiles(), st.sampled_from(["ratio", "weighted_average"]))
+def test_a_brand_compared_with_itself_scores_100(t, method):
+    t = t.assign(B=t["A"])
+    p = quality_profile(t, "A", "B", normalize=True, method=method)
+    assert p.score == pytest.approx(100.0)
+    assert price_profile(t, "A", "B", normalize=True, method=method).relative_price == pytest.approx(100.0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(profiles())
+def test_swapping_ours_and_competitor_inverts_the_ratios(t):
+    ab = quality_profile(t, "A", "B", normalize=True)
+    ba = quality_profile(t, "B", "A", normalize=True)
+    assert (ab.table["ratio"] * ba.table["ratio"]).to_numpy() == pytest.approx(np.ones(len(t)))
+    # the weighted-average index inverts exactly; the ratio score obeys AM >= HM
+    wa = quality_profile(t, "A", "B", normalize=True, method="weighted_average")
+    wb = quality_profile(t, "B", "A", normalize=True, method="weighted_average")
+    assert wa.index * wb.index == pytest.approx(1.0)
+    assert ab.score * ba.score >= 100.0 * 100.0 * (1 - 1e-12)
+
+
+@settings(max_examples=25, deadline=None)
+@given(profiles())
+def test_net_area_is_score_minus_100_and_relative_price_inverts(t):
+    p = price_profile(t, "A", "B", normalize=True)
+    assert head_to_head(p, sort=True).net_area == pytest.approx(p.score - 100.0)
+    assert p.relative_price * p.score == pytest.approx(1e4)
+    h = head_to_head(p, sort=True)
+    assert h.table["end"].iloc[-1] == pytest.approx(100.0)
+    assert list(h.table["area"]) == sorted(h.table["area"], reverse=True)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.floats(50, 150), st.floats(50, 150)), min_size=3, max_size=8),
+       st.sampled_from(["diagonal", "regression"]))
+def test_value_map_distance_is_perpendicular(points, line):
+    q = np.array([p[0] for p in points])
+    pr = np.array([p[1] for p in points])
+    if line == "regression" and np.ptp(q) < 1:
+        return
+    m = value_map(pd.DataFrame({"brand": [f"b{i}" for i in range(len(q))], "relative_quality": q,
+                                "relative_price": pr}), line=line, zone=3.0)
+    a, b = m.intercept, m.slope
+    # the foot of the perpendicular lies on the line, at |distance| from the point
+    d = m.table["distance"].to_numpy()
+    n = np.array([-b, 1.0]) / np.hypot(1.0, b)  # unit normal pointing "above" the line
+    foot_q, foot_p = q + d * n[0], pr + d * n[1]
+    assert foot_p == pytest.approx(a + b * foot_q, abs=1e-6)
+    assert (((d > 0) == (pr < a + b * q)) | (np.abs(d) < 1e-9)).all()
+    assert (m.table["position"][np.abs(d) <= 3.0] == "fair value").all()
+    if line == "diagonal":
+        assert d == pytest.approx((q - pr) / np.sqrt(2))
+
+
+def test_value_map_examples_and_errors():
+    data = pd.DataFrame({"brand": ["A", "B", "C"], "relative_quality": [110, 95, 100],
+                         "relative_price": [100, 105, 100]})
+    m = value_map(data)
+    assert m.table["position"].tolist() == ["better value", "worse value", "fair value"]
+    assert m.distance_of(100, 100) == pytest.approx(0.0)
+    r = value_map(data, line="regression")
+    assert r.params is not None and len(r.bse) == 2 and r.conf_int().shape == (2, 2)
+    with pytest.raises(ValueError, match="at least 3 brands"):
+        value_map(data.iloc[:2], line="regression")
+    with pytest.raises(ValueError, match="line must be"):
+        value_map(data, line="lowess")
+    with pytest.raises(ValueError, match=r"missing for brand\(s\) \['B'\]"):
+        value_map(data.assign(relative_price=[100, np.nan, 100]))
+
+
+# ---------------------------------------------------------------- respondent level
+
+
+def _tiny_ratings():
+    return pd.DataFrame({
+        "respondent_id": [1, 1, 2, 2, 3, 3],
+        "brand": ["A", "B", "A", "B", "A", "B"],
+        "quality": [8, 6, 9, 6, 7, 6],
+        "service": [6, 6, 7, 8, 5, 7],
+    })
+
+
+def test_profile_from_ratings_matches_the_aggregated_profile():
+    r = _tiny_ratings()
+    w = {"quality": 70, "service": 30}
+    p = profile_from_ratings(r, w, "A", "B", n_boot=200, seed=1)
+    agg = quality_profile(mean_ratings(r, w), "A", "B")
+    assert p.score == pytest.approx(agg.score)
+    # quality 8 vs 6, service 6 vs 7: 70 * 8/6 + 30 * 6/7
+    assert p.score == pytest.approx(70 * 8 / 6 + 30 * 6 / 7)
+    assert p.ci.loc["score", "lower"] <= p.score <= p.ci.loc["score", "upper"]
+    again = profile_from_ratings(r, w, "A", "B", n_boot=200, seed=1)
+    assert np.array_equal(p.boot_scores, again.boot_scores)  # seeded
+
+
+def test_profile_from_ratings_missing_policies():
+    r = _tiny_ratings().astype({"service": float})
+    r.loc[0, "service"] = np.nan
+    w = {"quality": 70, "service": 30}
+    with pytest.raises(ValueError, match=r"1 missing answer.*missing='available'"):
+        profile_from_ratings(r, w, "A", "B", n_boot=0)
+    avail = profile_from_ratings(r, w, "A", "B", n_boot=0, missing="available")
+    assert avail.table.loc[1, "ours"] == pytest.approx(6.0)  # (7 + 5) / 2
+    assert avail.table.loc[1, "n_ours"] == 2
+    listwise = profile_from_ratings(r, w, "A", "B", n_boot=0, missing="listwise")
+    assert listwise.table.loc[0, "ours"] == pytest.approx(8.0)  # respondent 1's A row dropped
+    with pytest.raises(ValueError, match=r"unknown brand 'C'"):
+        profile_from_ratings(r, w, "A", "C", missing="available")
+    bad = _tiny_ratings()
+    bad.loc[2, "quality"] = 12
+    with pytest.raises(ValueError, match="1-10 scale"):
+        profile_from_ratings(bad, w, "A", "B")
+
+
+def test_bootstrap_interval_narrows_with_more_respondents():
+    survey = datasets.load_cva_car_survey()
+    attrs = datasets.load_cva_car_attributes()
+    qw = attrs[attrs["kind"] == "quality"].set_index("attribute")["weight"]
+    full = profile_from_ratings(survey, qw, "Aurora", "Equinox", missing="available", n_boot=300)
+    ids = survey["respondent_id"].unique()[:160]
+    part = profile_from_ratings(survey[survey["respondent_id"].isin(ids)], qw, "Aurora", "Equinox",
+                                missing="available", n_boot=300)
+    width = lambda p: p.ci.loc["score", "upper"] - p.ci.loc["score", "lower"]  # noqa: E731
+    assert width(full) < width(part)
+
+
+def test_brand_scores_symmetry():
+    t = pd.DataFrame({"attribute": ["a", "b"], "weight": [50, 50], "X": [6, 6], "Y": [6, 6],
+                      "Z": [6, 6]})
+    s = brand_scores(t)
+    assert s["relative_quality"].tolist() == pytest.approx([100, 100, 100])
+    with pytest.raises(ValueError, match="unknown brand"):
+        brand_scores(t, ["X", "W"])
+
+
+# ------------------------------------------------------------------------- win/loss
+
+
+def _simulated_deals(n=4000, seed=11):
+    rng = np.random.default_rng(seed)
+    g = rng.integers(-3, 4, size=(n, 2))
+    p = 1 / (1 + np.exp(-(0.2 + 0.8 * g[:, 0] + 0.1 * g[:, 1])))
+    won = (rng.random(n) < p).astype(int)
+    return pd.DataFrame({"won": won, "competitor": rng.choice(["X", "Y"], n),
+                         "reason": np.where(won == 1, "price", "service"),
+                         "price_ours": 5 + g[:, 0], "price_rival": 5,
+                         "service_ours": 5 + g[:, 1], "service_rival": 5})
+
+
+def test_win_loss_recovers_known_coefficients():
+    d = _simulated_deals()
+    wl = win_loss(d, ["price", "service"])
+    coef = wl.drivers.set_index("attribute")["coef"]
+    assert coef["price"] == pytest.approx(0.8, abs=0.1)
+    assert coef["service"] == pytest.approx(0.1, abs=0.1)
+    assert wl.drivers["attribute"].iloc[0] == "price"
+    assert wl.odds_ratios.iloc[1] == pytest.approx(np.exp(wl.params.iloc[1]))
+    allrow = wl.by_competitor.set_index("competitor").loc["all"]
+    assert allrow["won"] == d["won"].sum() and allrow["win_rate"] == pytest.approx(d["won"].mean())
+    assert np.isfinite(wl.aic) and wl.nobs == len(d)
+    assert wl.reasons.set_index("reason").loc["service", "lost"] == (d["won"] == 0).sum()
+
+
+def test_win_loss_errors():
+    d = _simulated_deals(200)
+    with pytest.raises(ValueError, match=r"unknown attribute.*'delivery_ours'"):
+        win_loss(d, ["delivery"])
+    with pytest.raises(ValueError, match="1/True for a won deal"):
+        win_loss(d.assign(won=np.where(d["won"] == 1, "won", "lost")), ["price"])
+    m = d.astype({"price_ours": float})
+    m.loc[3, "price_ours"] = np.nan
+    with pytest.raises(ValueError, match="missing='drop'"):
+        win_loss(m, ["price"])
+    assert win_loss(m, ["price"], missing="drop").nobs == len(d) - 1
+    with pytest.raises(ValueError, match="both won and lost"):
+        win_loss(d.assign(won=1), ["price"])
+
+
+# ----------------------------------------------------------------------- key events
+
+
+def test_key_events_alignment():
+    scores = pd.DataFrame({"quarter": ["2023Q1", "2023Q2", "2023Q3", "2023Q4"],
+                           "quality": [100.0, 102.0, 95.0, 97.0]})
+    events = pd.DataFrame({"date": ["2023-08-01"], "event": ["recall"]})
+    ke = key_events(scores, events, period="quarter")
+    row = ke.events.iloc[0]
+    assert row["period"] == "2023Q3"
+    assert (row["quality_before"], row["quality_after"], row["quality_change"]) == (102.0, 95.0, -7.0)
+    lagged = key_events(scores, events, period="quarter", lag=1).events.iloc[0]
+    assert lagged["quality_change"] == -5.0
+    with pytest.raises(ValueError, match=r"\['launch'\] fall outside the timeline"):
+        key_events(scores, pd.DataFrame({"date": ["2023-02-01"], "event": ["launch"]}), period="quarter")
+    with pytest.raises(ValueError, match="quarters such as"):
+        key_events(scores.assign(quarter=["a", "b", "c", "d"]), events, period="quarter")
+    with pytest.raises(ValueError, match="not dates"):
+        key_events(scores, pd.DataFrame({"date": ["soon"], "event": ["x"]}), period="quarter")
+
+
+def test_scores_over_time_on_tracking_data():
+    attrs = datasets.load_cva_car_attributes()
+    qw = attrs[attrs["kind"] == "quality"].set_index("attribute")["weight"]
+    tr = datasets.load_cva_car_tracking()
+    s = scores_over_time(tr, qw, "Aurora", "Aurora")
+    assert len(s) == 8 and s["score"].to_numpy() == pytest.approx(np.full(8, 100.0))
+    with pytest.raises(ValueError, match=r"unknown attribute\(s\) \['colour'\]"):
+        scores_over_time(tr, {"colour": 100}, "Aurora", "Cometa")
+
+
+# -------------------------------------------------------------------------- what/who
+
+
+def test_what_who_shares():
+    m = pd.DataFrame({"attribute": ["reliability", "service"], "weight": [60, 40],
+                      "R&D": [9, 0], "Service": [3, 9], "ratio": [1.2, 0.9]})
+    ww = what_who(m, ratio="ratio")
+    share = ww.shares.set_index("function")["share"]
+    assert share["R&D"] == pytest.approx(60 * 9 / 12)
+    assert share["Service"] == pytest.approx(60 * 3 / 12 + 40)
+    gap = ww.shares.set_index("function")["gap"]
+    assert gap.sum() == pytest.approx(60 * 0.2 + 40 * -0.1)  # = score - 100
+    q = what_who(m.drop(columns="ratio"), method="qfd").shares.set_index("function")["share"]
+    assert q["R&D"] == pytest.approx(100 * 540 / (540 + 540))
+
+
+def test_what_who_errors():
+    m = pd.DataFrame({"attribute": ["a", "b"], "weight": [60, 40], "R&D": [9, 0], "Sales": [5, 0]})
+    with pytest.raises(ValueError, match=r"9 \(strong\).*'a'/'Sales'=5"):
+        what_who(m)
+    with pytest.raises(ValueError, match=r"no function is responsible for attribute\(s\) \['b'\]"):
+        what_who(m.assign(Sales=[3, 0]))
+    with pytest.raises(ValueError, match="must sum to 100"):
+        what_who(m.assign(Sales=[3, 1], weight=[50, 40]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0, 1, 3, 9]), min_size=3, max_size=3), min_size=1, max_size=5),
+       st.sampled_from(["distribute", "qfd"]))
+def test_what_who_shares_sum_to_100(rows, method):
+    rows = [r if any(r) else [1, 0, 0] for r in rows]
+    k = len(rows)
+    m = pd.DataFrame(rows, columns=["f1", "f2", "f3"])
+    m.insert(0, "weight", 100.0 / k)
+    m.insert(0, "attribute", [f"a{i}" for i in range(k)])
+    assert what_who(m, method=method).shares["share"].sum() == pytest.approx(100.0)
+
+
+# ------------------------------------------------------------------ data, plots, widgets
+
+
+def test_synthetic_market_is_consistent():
+    survey = datasets.load_cva_car_survey()
+    attrs = datasets.load_cva_car_attributes()
+    assert attrs.groupby("kind", observed=True)["weight"].sum().tolist() == [100, 100]
+    assert set(attrs["attribute"]) <= set(survey.columns)
+    assert survey["respondent_id"].nunique() == 640
+    assert survey.groupby("respondent_id").size().between(2, 3).all()
+    r = survey[attrs["attribute"]]
+    v = r.to_numpy(dtype=float, na_value=np.nan)
+    v = v[~np.isnan(v)]
+    assert ((v >= 1) & (v <= 10)).all() and np.array_equal(v, np.round(v))
+    assert r["finance_rate"].isna().mean() > 0.15  # cash buyers skip it
+    deals = datasets.load_cva_car_deals()
+    assert set(deals["won"].unique()) == {0, 1}
+    assert deals["quarter"].nunique() == 8
+    assert len(datasets.load_cva_car_tracking()) == 8 * 5 * 10
+    assert cva.__name__ and len(datasets.load_cva_car_events()) >= 5
+
+
+def test_plots_return_axes():
+    from cvlib.plots import (
+        plot_cva_head_to_head,
+        plot_cva_key_events,
+        plot_cva_profile,
+        plot_cva_value_map,
+        plot_cva_what_who,
+        plot_cva_win_loss,
+    )
+
+    p = price_profile(acura(), "Acura", "Competitors")
+    for fn, arg in [
+        (plot_cva_profile, p),
+        (plot_cva_profile, quality_profile(surgery(), ratio="ratio")),
+        (plot_cva_head_to_head, p),
+        (plot_cva_value_map, value_map(pd.DataFrame({"brand": ["A", "B"], "relative_quality": [110, 95],
+                                                     "relative_price": [100, 105]}))),
+        (plot_cva_win_loss, win_loss(_simulated_deals(300), ["price", "service"])),
+        (plot_cva_key_events, key_events(pd.DataFrame({"period": ["2023Q1", "2023Q2"], "q": [100.0, 101.0]}),
+                                         pd.DataFrame({"date": ["2023-05-01"], "event": ["launch"]}))),
+        (plot_cva_what_who, what_who(pd.DataFrame({"attribute": ["a"], "weight": [100], "R&D": [9]}))),
+    ]:
+        fig, ax = plt.subplots()
+        assert fn(arg, ax=ax) is ax
+        plt.close(fig)
+    with pytest.raises(TypeError, match="needs a Profile"):
+        plot_cva_profile(acura())
+
+
+def test_profile_explorer_matches_the_pure_function():
+    from cvlib.widgets import cva_profile_explorer
+
+    w = cva_profile_explorer()
+    assert w.result.score == pytest.approx(price_profile(acura(), "Acura", "Competitors").score)
+    w.controls["ours|purchase price"].value = 7
+    t = acura()
+    t.loc[0, "Acura"] = 7
+    assert w.result.score == pytest.approx(price_profile(t, "Acura", "Competitors").score)
+    w.controls["method"].value = "weighted_average"
+    assert w.result.score == pytest.approx(
+        price_profile(t, "Acura", "Competitors", method="weighted_average").score)
+    w.controls["weight|finance rate"].value = 20
+    assert w.result is None and "must sum to 100" in w.error
+    w.controls["normalize"].value = True
+    assert w.error is None and w.result.table["weight"].sum() == pytest.approx(100)
+    plt.close("all")
+
+
+def test_value_map_explorer_moves_one_brand():
+    from cvlib.widgets import cva_value_map_explorer
+    from cvlib.widgets.cva import value_map_from_prices
+
+    w = cva_value_map_explorer(brand="Aurora")
+    before = w.result.table.set_index("brand").loc["Aurora", "relative_price"]
+    w.controls["price"].value = 180_000
+    prices = datasets.load_cva_car_brands().set_index("brand")["list_price"].astype(float)
+    others = prices.drop("Aurora").mean()
+    after = w.result.table.set_index("brand")
+    assert after.loc["Aurora", "relative_price"] == pytest.approx(100 * 180_000 / others)
+    assert after.loc["Aurora", "relative_price"] < before
+    attrs = datasets.load_cva_car_attributes()
+    qw = attrs[attrs["kind"] == "quality"].set_index("attribute")["weight"]
+    table = mean_ratings(datasets.load_cva_car_survey(), qw, missing="available")
+    expected = value_map_from_prices(table, prices, brand="Aurora", price=180_000)
+    assert w.result.table["distance"].to_numpy() == pytest.approx(expected.table["distance"].to_numpy())
+    w.controls["weight|comfort"].value = 40
+    assert w.result is None and "must sum to 100" in w.error
+    plt.close("all")
+
+
+def test_exercises_have_answers_that_check():
+    from cvlib.exercises import check, registry
+
+    reg = registry()
+    ids = [i for i in reg if i.startswith("02.")]
+    assert len(ids) >= 3
+    assert reg["02.4"].answer() in {"Aurora", "Borealis", "Cometa", "Draco", "Equinox"}
+    p = quality_profile(surgery().assign(weight=[40, 30, 10, 10, 10]), ratio="ratio")
+    check("02.1", p.score)
+    with pytest.raises(AssertionError):
+        check("02.1", 232.0)
