@@ -60,6 +60,28 @@ def _day_numbers(values, name: str, not_after) -> np.ndarray:
     return days
 
 
+def _customer_codes(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes 0..k-1 of the customer ids, ordered as the sorted ids, and the ids.
+
+    Integer ids spanning a modest range are offset directly (no hashing, the
+    codes of absent ids are dropped later as customers without purchases);
+    other ids go through :func:`pandas.factorize`.
+    """
+    if pd.api.types.is_integer_dtype(ids) and not isinstance(ids.dtype, pd.CategoricalDtype):
+        values = ids.to_numpy(dtype=np.int64)
+        low, high = int(values.min()), int(values.max())
+        if high - low < max(2 * values.size, 1_000_000):
+            return values - low, pd.Index(np.arange(low, high + 1, dtype=np.int64))
+    codes, uniques = pd.factorize(ids, sort=False)
+    try:
+        order = np.argsort(np.asarray(uniques), kind="stable")
+    except TypeError:       # ids of mixed types cannot be sorted: keep first appearance
+        return codes.astype(np.int64), pd.Index(uniques)
+    rank = np.empty(order.size, dtype=np.int64)
+    rank[order] = np.arange(order.size)
+    return rank[codes], pd.Index(uniques).take(order)
+
+
 def _to_day(value, name: str) -> int:
     ts = parse_date(value, name)
     return int(np.datetime64(ts.date(), "D").astype(np.int64))
@@ -122,7 +144,7 @@ def summarize(
     Returns
     -------
     DataFrame
-        Indexed by customer id (in order of first appearance in the log) with
+        Indexed by customer id (sorted) with
         ``frequency`` (int), ``recency``, ``T`` (float, in ``time_unit``),
         ``monetary_value`` (mean spend per repeat purchase day; 0 when
         frequency is 0) and, with a calibration end, the holdout columns.
@@ -158,8 +180,7 @@ def summarize(
     ids = log[customer]
     if ids.isna().any():
         raise ValueError(f"column {customer!r} has {int(ids.isna().sum())} missing customer id(s)")
-    codes, uniques = pd.factorize(ids, sort=False)
-    codes = codes.astype(np.int64)
+    codes, uniques = _customer_codes(ids)
     n_cust = len(uniques)
 
     obs_day = None if observation_end is None else _to_day(observation_end, "observation_end")
@@ -218,58 +239,54 @@ def summarize(
         if amount is not None:
             spend = spend[keep]
 
-    # one row per (customer, purchase day), sorted by customer then day
-    span = int(days.max()) - int(days.min()) + 1
-    key = codes * span + (days - int(days.min()))
-    if key.size > 1 and not (key[1:] >= key[:-1]).all():
-        order = np.argsort(key, kind="stable")
-        key = key[order]
-        if amount is not None:
-            spend = spend[order]
+    # the distinct (customer, purchase day) pairs, sorted by customer then day: sorting the
+    # int64 keys themselves (no argsort) is the only O(n log n) step
+    day0 = int(days.min())
+    shift = max(int(days.max()) - day0, 1).bit_length()    # day offsets fit in `shift` bits
+    key = np.sort((codes << shift) | (days - day0))
     new = np.empty(key.size, dtype=bool)
     new[0] = True
     np.not_equal(key[1:], key[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    ukey = key[starts]
-    d_cust = ukey // span
-    d_day = ukey % span + int(days.min())
-    d_spend = np.add.reduceat(spend, starts) if amount is not None else None
+    ukey = key[new]
+    del key, new
+    d_cust = ukey >> shift
+    d_day = (ukey & ((1 << shift) - 1)) + day0
 
-    # per customer: first purchase day (the rows are sorted, so the first row of each block)
+    # per customer: the first purchase day opens its block of rows
     c_new = np.empty(d_cust.size, dtype=bool)
     c_new[0] = True
     np.not_equal(d_cust[1:], d_cust[:-1], out=c_new[1:])
     c_start = np.flatnonzero(c_new)
     cust_of_block = d_cust[c_start]
-    birth = np.full(n_cust, np.iinfo(np.int64).max, dtype=np.int64)
+    birth = np.zeros(n_cust, dtype=np.int64)
     birth[cust_of_block] = d_day[c_start]
+    start_of = np.zeros(n_cust, dtype=np.int64)
+    start_of[cust_of_block] = c_start
 
     in_cal = d_day <= end_day
     n_cal = np.bincount(d_cust[in_cal], minlength=n_cust)
     present = n_cal > 0
     if not present.any():
         raise ValueError("no customer made a purchase by the calibration end")
-    # last calibration purchase day: rows are sorted by day within a customer
-    last_cal = np.zeros(n_cust, dtype=np.int64)
-    last_cal[d_cust[in_cal]] = d_day[in_cal]    # later rows overwrite earlier ones
+    # the calibration days are the first n_cal rows of each customer's block
+    last_cal = d_day[np.where(present, start_of + n_cal - 1, 0)]
     freq = n_cal - 1
     out = pd.DataFrame(index=pd.Index(uniques, name=customer))
     out["frequency"] = freq
     out["recency"] = np.where(present, (last_cal - birth) / unit, np.nan)
     out["T"] = np.where(present, (end_day - birth) / unit, np.nan)
     if amount is not None:
-        first_spend = np.zeros(n_cust)
-        first_spend[cust_of_block] = d_spend[c_start]
-        total = np.bincount(d_cust[in_cal], weights=d_spend[in_cal], minlength=n_cust)
-        rep = total - first_spend
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out["monetary_value"] = np.where(freq > 0, rep / np.maximum(freq, 1), 0.0)
+        row_cal = days <= end_day
+        on_first = (days - day0).astype(np.int32) == (birth - day0).astype(np.int32)[codes]
+        first_spend = np.bincount(codes, weights=np.where(on_first, spend, 0.0), minlength=n_cust)
+        total = np.bincount(codes, weights=np.where(row_cal, spend, 0.0), minlength=n_cust)
+        rep = np.maximum(total - first_spend, 0.0)
+        out["monetary_value"] = np.where(freq > 0, rep / np.maximum(freq, 1), 0.0)
     if cal_day is not None:
-        hold = ~in_cal
-        n_hold = np.bincount(d_cust[hold], minlength=n_cust)
+        n_hold = np.bincount(d_cust[~in_cal], minlength=n_cust)
         out["frequency_holdout"] = n_hold
         if amount is not None:
-            tot_h = np.bincount(d_cust[hold], weights=d_spend[hold], minlength=n_cust)
+            tot_h = np.bincount(codes, weights=np.where(row_cal, 0.0, spend), minlength=n_cust)
             out["monetary_value_holdout"] = np.where(n_hold > 0, tot_h / np.maximum(n_hold, 1), 0.0)
         out["duration_holdout"] = (obs_day - cal_day) / unit
     if not present.all():
