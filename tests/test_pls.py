@@ -525,3 +525,70 @@ def test_estimate_does_not_modify_input(mobi):
     before = mobi.copy()
     estimate(mobi, ECSI_PATHS, MOBI_BLOCKS).bootstrap(n=20, seed=0)
     pd.testing.assert_frame_equal(mobi, before)
+
+
+# ----------------------------------------------------------------- plots and widget
+
+def test_path_diagram_plot(res, boot):
+    import matplotlib.pyplot as plt
+
+    from cvlib.plots import plot_pls_bootstrap, plot_pls_loadings, plot_pls_paths, pls_layout
+
+    ax = plot_pls_paths(res, boot=boot)
+    texts = [t.get_text() for t in ax.texts]
+    assert "Satisfaction\nR² = 0.68" in texts  # R^2 inside the ellipse
+    assert "0.50*" in texts and "0.56*" in texts  # coefficients on the arrows
+    assert len(ax.patches) >= 7
+    plt.close("all")
+    pos = pls_layout(res)
+    assert set(pos) == set(MOBI_BLOCKS)
+    # a path always goes from a lower layer (left) to a higher one
+    assert all(pos[s][0] < pos[t][0] for s, t in ECSI_PATHS)
+    ax = plot_pls_paths(res, pos=pos)
+    assert len([t for t in ax.texts if t.get_text()]) == 7 + 12  # 7 ellipses, 12 arrows
+    with pytest.raises(ValueError, match="no position"):
+        plot_pls_paths(res, pos={"Image": (0, 0)})
+    plot_pls_loadings(res)
+    ax = plot_pls_bootstrap(boot, what="indirect_effects")
+    assert len(ax.get_yticks()) == len(boot.indirect_effects)
+    with pytest.raises(ValueError, match="what must be"):
+        plot_pls_bootstrap(boot, what="weights")
+    plt.close("all")
+
+
+def test_pls_explorer_matches_estimate(mobi):
+    from cvlib.widgets import pls_explorer, pls_from_controls
+
+    models = {"ECSI": (mobi, ECSI_PATHS, MOBI_BLOCKS),
+              "ACSI": (mobi, ACSI_PATHS, MOBI_ACSI_BLOCKS)}
+    w = pls_explorer(models)
+    assert w.error is None
+    assert np.allclose(w.result.paths["estimate"], list(SMARTPLS_PATHS.values()), atol=1e-4)
+    w.controls["scheme"].value = "centroid"
+    w.controls["formative"].value = ("Image",)
+    ref = estimate(mobi, ECSI_PATHS, MOBI_BLOCKS, scheme="centroid", modes={"Image": "B"})
+    pd.testing.assert_frame_equal(w.result.paths, ref.paths)
+    w.controls["model"].value = "ACSI"  # has no Image block: the mode B choice is ignored
+    ref = estimate(mobi, ACSI_PATHS, MOBI_ACSI_BLOCKS, scheme="centroid")
+    pd.testing.assert_frame_equal(w.result.paths, ref.paths)
+    w.controls["standardized"].value = False
+    same = pls_from_controls(models, model="ACSI", scheme="centroid", formative=("Image",),
+                             standardized=False)
+    pd.testing.assert_series_equal(w.result.r_squared, same.r_squared)
+    w.controls["max_iter"].value = 1
+    assert w.result is None and "did not converge" in w.error
+    w.controls["max_iter"].value = 300
+    assert w.error is None
+
+
+def test_pls_explorer_default_presets():
+    from cvlib.widgets import pls_explorer
+
+    w = pls_explorer()
+    assert list(w.controls["model"].options) == ["ECSI (mobi)", "ACSI (mobi, no Image)",
+                                                 "ECSI (plspm bank)"]
+    assert w.result.r_squared["Satisfaction"] == pytest.approx(0.681, abs=5e-4)
+    w.controls["model"].value = "ECSI (plspm bank)"
+    assert w.error is None and "Complaints" not in w.result.scores.columns
+    with pytest.raises(ValueError, match="model must be one of"):
+        pls_explorer(model="SCSI")

@@ -1,3 +1,243 @@
-"""Figures for the pls topic."""
+"""Figures for PLS path models (notebook 03): the path diagram, outer loadings, bootstrap CIs."""
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["pls_layout", "plot_pls_paths", "plot_pls_loadings", "plot_pls_bootstrap",
+           "PLS_INDEX_LAYOUT"]
+
+#: Positions of the satisfaction-index latent variables, in the spirit of the usual ECSI/ACSI
+#: figures (Fornell et al. 1996, Fig. 1; Tenenhaus et al. 2005, Fig. 6): drivers at the left,
+#: satisfaction in the centre, complaints and loyalty at the right.  Used by
+#: :func:`plot_pls_paths` whenever every latent variable of a model has a place here.
+PLS_INDEX_LAYOUT: dict[str, tuple[float, float]] = {
+    "Image": (3.0, 2.4),
+    "Expectation": (0.0, 1.2),
+    "Quality": (0.0, -1.2),
+    "Value": (3.2, -1.9),
+    "Satisfaction": (6.0, 0.0),
+    "Complaints": (8.5, 2.0),
+    "Loyalty": (10.0, 0.0),
+}
+
+
+def _curve(p1, p2, rad, num=25):
+    """Points of matplotlib's ``arc3`` connection (a quadratic Bezier) from p1 to p2."""
+    p1, p2 = np.asarray(p1, float), np.asarray(p2, float)
+    d = p2 - p1
+    c = (p1 + p2) / 2 + rad * np.array([d[1], -d[0]])
+    t = np.linspace(0, 1, num)[:, None]
+    return (1 - t) ** 2 * p1 + 2 * t * (1 - t) * c + t**2 * p2
+
+
+def _clearance(points, centres, half_w, half_h) -> float:
+    """Smallest ellipse-normalised distance of ``points`` to the ellipses at ``centres``."""
+    if not len(centres):
+        return np.inf
+    q = np.asarray(centres, float)
+    dist = np.hypot((points[:, None, 0] - q[None, :, 0]) / half_w,
+                    (points[:, None, 1] - q[None, :, 1]) / half_h)
+    return float(dist.min())
+
+
+def _choose_rad(p1, p2, others, half_w, half_h) -> float:
+    """Straight if the arrow clears the other ellipses, else the gentlest clearing arc."""
+    best_rad, best_clear = 0.0, -1.0
+    for rad in (0.0, 0.2, -0.2, 0.32, -0.32, 0.45, -0.45):
+        clear = _clearance(_curve(p1, p2, rad), others, half_w, half_h)
+        if clear > 1.25:
+            return rad
+        if clear > best_clear:
+            best_rad, best_clear = rad, clear
+    return best_rad
+
+
+def pls_layout(res, *, dx: float = 3.0, dy: float = 1.5, width: float = 1.8,
+               height: float = 0.85) -> dict[str, tuple[float, float]]:
+    """A simple layered layout of the latent variables of a fitted model.
+
+    A latent variable's layer (its column, from left to right) is the length
+    of the longest chain of paths leading to it, so exogenous variables are at
+    the left.  Variables sharing a layer are stacked; a variable alone in its
+    layer gets the height (among three) at which the fewest straight arrows
+    run through other ellipses, ties going to the height nearest its
+    predecessors' mean.
+
+    Returns
+    -------
+    dict
+        latent name -> (x, y).
+    """
+    lv = list(res.scores.columns)
+    edges = list(zip(res.paths["source"], res.paths["target"], strict=True))
+    preds = {t: [s for s, t2 in edges if t2 == t] for t in lv}
+    layer: dict[str, int] = {}
+
+    def depth(v):
+        if v not in layer:
+            layer[v] = 1 + max((depth(p) for p in preds[v]), default=-1)
+        return layer[v]
+
+    for v in lv:
+        depth(v)
+    pos: dict[str, tuple[float, float]] = {}
+    for k in range(max(layer.values()) + 1):
+        members = [v for v in lv if layer[v] == k]
+        if len(members) > 1:
+            ys = (np.arange(len(members)) - (len(members) - 1) / 2) * dy * 1.3
+            for v, y in zip(members, ys[::-1], strict=True):
+                pos[v] = (k * dx, float(y))
+            continue
+        v = members[0]
+        best = None
+        for y in (0.0, -dy, dy):
+            trial = dict(pos, **{v: (k * dx, y)})
+            clashes = 0
+            for a, b in edges:
+                if a in trial and b in trial:
+                    others = [trial[c] for c in trial if c not in (a, b)]
+                    pts = _curve(trial[a], trial[b], 0.0)
+                    clashes += _clearance(pts, others, width / 2, height / 2) < 1.25
+            target = np.mean([pos[p][1] for p in preds[v]]) if preds[v] else 0.0
+            score = (clashes, abs(y - target), abs(y))
+            if best is None or score < best[0]:
+                best = (score, y)
+        pos[v] = (k * dx, best[1])
+    return pos
+
+
+def plot_pls_paths(res, ax=None, *, boot=None, pos=None, decimals: int = 2, show_r2: bool = True,
+                   width: float = 1.8, height: float = 0.85):
+    """Path diagram of a fitted PLS model: latent variables as ellipses, arrows with coefficients.
+
+    Each ellipse shows the latent variable's name and, for an endogenous one,
+    its R^2; each arrow carries its path coefficient (with a star when a
+    bootstrap ``boot`` is given and its percentile CI excludes 0).  Formative
+    (mode B) blocks have a dashed outline.
+
+    Parameters
+    ----------
+    res : PLSResult
+        From :func:`cvlib.pls.estimate`.
+    ax : matplotlib Axes, optional
+    boot : PLSBootstrap, optional
+        From ``res.bootstrap(...)``; marks significant paths.
+    pos : dict, optional
+        latent name -> (x, y); default :data:`PLS_INDEX_LAYOUT` when it places
+        every latent variable, else :func:`pls_layout`.
+    decimals : int
+        Decimals of the coefficients shown.
+    show_r2 : bool
+        Write R^2 inside the endogenous ellipses.
+    width, height : float
+        Size of the ellipses in layout units.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Ellipse
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(11, 4.5))
+    lv = list(res.scores.columns)
+    if pos is None:
+        pos = PLS_INDEX_LAYOUT if set(lv) <= set(PLS_INDEX_LAYOUT) else pls_layout(res)
+    pos = {v: pos[v] for v in lv if v in pos} if isinstance(pos, dict) else pos
+    missing = [v for v in lv if v not in pos]
+    if missing:
+        raise ValueError(f"pos has no position for latent variable(s) {missing}")
+    r2 = res.r_squared
+    patches = {}
+    for v in lv:
+        x, y = pos[v]
+        endo = v in r2.index
+        e = Ellipse((x, y), width, height, facecolor="#dbe9f6" if endo else "#fde9c9",
+                    edgecolor="#2b4c7e", lw=1.5, zorder=3,
+                    linestyle="--" if res.modes.get(v) == "B" else "-")
+        ax.add_patch(e)
+        patches[v] = e
+        label = v if not (show_r2 and endo) else f"{v}\nR² = {r2[v]:.{decimals}f}"
+        ax.text(x, y, label, ha="center", va="center", fontsize=9, zorder=4)
+    sig = None
+    if boot is not None:
+        bp = boot.paths
+        sig = {(s, t): (lo > 0) or (hi < 0) for s, t, lo, hi in
+               zip(bp["source"], bp["target"], bp["ci_low"], bp["ci_high"], strict=True)}
+    for s, t, est in res.paths[["source", "target", "estimate"]].itertuples(index=False):
+        (x1, y1), (x2, y2) = pos[s], pos[t]
+        others = [pos[v] for v in lv if v not in (s, t)]
+        rad = _choose_rad(pos[s], pos[t], others, width / 2, height / 2)
+        ax.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=2,
+                    arrowprops=dict(arrowstyle="-|>", color="#444444", lw=1.2 + 2 * abs(est),
+                                    patchA=patches[s], patchB=patches[t], shrinkA=0, shrinkB=0,
+                                    connectionstyle=f"arc3,rad={rad}", mutation_scale=14))
+        xm, ym = (x1 + x2) / 2 + 0.5 * rad * (y2 - y1), (y1 + y2) / 2 - 0.5 * rad * (x2 - x1)
+        text = f"{est:.{decimals}f}"
+        if sig is not None and sig.get((s, t)):
+            text += "*"
+        ax.text(xm, ym, text, ha="center", va="center", fontsize=8.5, zorder=5,
+                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.9))
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    ax.set_xlim(min(xs) - width, max(xs) + width)
+    ax.set_ylim(min(ys) - 1.6 * height - 0.6, max(ys) + 1.6 * height + 0.6)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    title = f"PLS path model ({res.scheme} scheme)"
+    if boot is not None:
+        title += f"; * {boot.ci:.0%} bootstrap CI excludes 0"
+    ax.set_title(title)
+    return ax
+
+
+def plot_pls_loadings(res, ax=None, *, threshold: float = 0.7):
+    """Outer loadings by block as horizontal bars, with the usual 0.708 / 0.7 line.
+
+    Items loading below ``threshold`` are drawn in a warning colour (e.g. mobi's
+    CUSL2, loading about 0.20).
+    """
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 0.28 * len(res.outer) + 1))
+    out = res.outer.assign(ok=lambda d: np.where(d["loading"] >= threshold, "ok", "low"))
+    sns.barplot(data=out, y="item", x="loading", hue="ok", dodge=False, ax=ax,
+                palette={"ok": "#4c72b0", "low": "#dd8452"}, hue_order=["ok", "low"])
+    ax.axvline(threshold, color="grey", ls="--", lw=1)
+    ax.set_xlim(min(0.0, out["loading"].min() - 0.05), 1.0)
+    ax.set_xlabel("outer loading (correlation of item and latent score)")
+    ax.set_ylabel("")
+    # block labels at the right
+    for block, grp in out.groupby("block", sort=False):
+        ax.text(1.01, grp.index.to_numpy().mean(), block, transform=ax.get_yaxis_transform(),
+                va="center", fontsize=8)
+    ax.legend(title=f"loading >= {threshold}", loc="lower left", fontsize=8)
+    return ax
+
+
+def plot_pls_bootstrap(boot, ax=None, *, what: str = "paths"):
+    """Bootstrap estimates with their percentile confidence intervals (a forest plot).
+
+    ``what`` is ``'paths'``, ``'total_effects'`` or ``'indirect_effects'``.
+    """
+    import matplotlib.pyplot as plt
+
+    if what not in ("paths", "total_effects", "indirect_effects"):
+        raise ValueError(f"what must be 'paths', 'total_effects' or 'indirect_effects', "
+                         f"got {what!r}")
+    tab = getattr(boot, what)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 0.35 * len(tab) + 1))
+    labels = [f"{s} → {t}" for s, t in zip(tab["source"], tab["target"], strict=True)]
+    y = np.arange(len(tab))[::-1]
+    ax.errorbar(tab["estimate"], y, xerr=[tab["estimate"] - tab["ci_low"],
+                                          tab["ci_high"] - tab["estimate"]],
+                fmt="o", color="#2b4c7e", ecolor="#7f9cc4", capsize=3)
+    ax.axvline(0, color="grey", lw=1)
+    ax.set_yticks(y, labels)
+    ax.set_xlabel(f"estimate with {boot.ci:.0%} percentile CI ({boot.n - boot.n_failed} resamples)")
+    return ax

@@ -1,3 +1,114 @@
-"""Widgets for the pls topic."""
+"""Explorer for PLS path models of satisfaction indices (notebook 03).
 
-__all__: list[str] = []
+* :func:`pls_explorer`: choose the model (ECSI or ACSI on the mobi survey,
+  the plspm bank model, or your own), the inner weighting scheme, which
+  blocks are formative (mode B), standardised or not, and the iteration
+  limit; see the path diagram, the path coefficients and R^2
+  (:func:`cvlib.pls.estimate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..pls import PRESETS, estimate
+from ._base import Explorer
+
+__all__ = ["pls_explorer", "pls_from_controls", "pls_preset_models"]
+
+
+def pls_preset_models() -> dict[str, tuple]:
+    """The preset models with their published data: name -> (data, paths, blocks).
+
+    Uses :func:`cvlib.datasets.fetch_mobi` and
+    :func:`cvlib.datasets.fetch_bank_satisfaction` (set ``CVLIB_DATA_HOME``).
+    """
+    from .. import datasets
+
+    cache: dict[str, object] = {}
+    out = {}
+    for name, (fetcher, paths, blocks) in PRESETS.items():
+        if fetcher not in cache:
+            cache[fetcher] = getattr(datasets, fetcher)()
+        out[name] = (cache[fetcher], paths, blocks)
+    return out
+
+
+def pls_from_controls(models: Mapping, *, model: str, scheme: str = "path",
+                      formative=(), standardized: bool = True, max_iter: int = 300):
+    """Fit the chosen model as the explorer does; blocks named in ``formative`` get mode B.
+
+    Names in ``formative`` that are not blocks of the chosen model are ignored
+    (the control lists the blocks of every model).
+    """
+    data, paths, blocks = models[model]
+    modes = {b: "B" for b in formative if b in blocks}
+    return estimate(data, paths, blocks, modes=modes, scheme=scheme,
+                    standardized=bool(standardized), max_iter=int(max_iter))
+
+
+def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
+                 scheme: str = "path") -> Explorer:
+    """Choose a satisfaction-index model and its estimation settings; see paths and R^2.
+
+    Parameters
+    ----------
+    models : dict, optional
+        name -> ``(data, paths, blocks)``; default :func:`pls_preset_models`
+        (ECSI and ACSI on mobi, the plspm bank model).  Pass your own survey
+        here, e.g. ``{"my survey": (df, ACSI_PATHS, my_blocks)}``.
+    model : str, optional
+        The model shown first (default: the first one).
+    scheme : {'path', 'centroid', 'factorial'}
+        The inner weighting scheme shown first.
+
+    Returns
+    -------
+    Explorer
+        Controls ``model`` (dropdown), ``scheme`` (dropdown), ``formative``
+        (blocks estimated in mode B), ``standardized`` (checkbox) and
+        ``max_iter`` (slider; set it to 1 or 2 to see a convergence failure);
+        ``.result`` is the :class:`cvlib.pls.PLSResult` of
+        :func:`pls_from_controls`.
+    """
+    import ipywidgets as w
+    from IPython.display import display
+
+    models = dict(pls_preset_models() if models is None else models)
+    if not models:
+        raise ValueError("models is empty: give name -> (data, paths, blocks)")
+    names = list(models)
+    if model is not None and model not in models:
+        raise ValueError(f"model must be one of {names}, got {model!r}")
+    blocks = []
+    for _, _, bl in models.values():
+        blocks += [b for b in bl if b not in blocks]
+    controls = {
+        "model": w.Dropdown(options=names, value=model or names[0], description="model"),
+        "scheme": w.Dropdown(options=["path", "centroid", "factorial"], value=scheme,
+                             description="scheme"),
+        "formative": w.SelectMultiple(options=blocks, value=(), rows=min(7, len(blocks)),
+                                      description="mode B"),
+        "standardized": w.Checkbox(value=True, description="standardized"),
+        "max_iter": w.IntSlider(value=300, min=1, max=300, description="max_iter",
+                                continuous_update=False),
+    }
+
+    def compute(**values):
+        return pls_from_controls(models, **values)
+
+    def show(res):
+        import matplotlib.pyplot as plt
+        import pandas as pd
+
+        from ..plots.pls import plot_pls_paths
+
+        plot_pls_paths(res)
+        plt.show()
+        r2 = res.r_squared.rename("R²").to_frame().T
+        display(res.paths.round(4))
+        display(pd.DataFrame(r2).round(3))
+        print(f"{res.iterations} iterations, GoF = {res.gof:.3f}")
+
+    return Explorer(controls, compute, show,
+                    title="PLS path model: model, inner weighting scheme and block modes")
