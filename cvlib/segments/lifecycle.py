@@ -177,7 +177,8 @@ def migration_matrix(before: pd.Series, after: pd.Series, *, normalize: bool | s
     fa = pd.Categorical(a.astype(object).where(a.notna(), missing).astype(str), categories=levels)
     fb = pd.Categorical(b.astype(object).where(b.notna(), missing).astype(str), categories=levels)
     k = len(levels)
-    counts = np.bincount(fa.codes * k + fb.codes, minlength=k * k).reshape(k, k)
+    codes = fa.codes.astype(np.int64) * k + fb.codes.astype(np.int64)
+    counts = np.bincount(codes, minlength=k * k).reshape(k, k)
     out = pd.DataFrame(counts, index=pd.Index(levels, name=before.name or "before"),
                        columns=pd.Index(levels, name=after.name or "after"))
     if normalize == "index":

@@ -51,19 +51,17 @@ def retail_transactions(seed: int = 404) -> pd.DataFrame:
         when = np.sort(np.concatenate([first, others])).astype(int)
         amount = basket[i] * rng.gamma(4.0, 0.25, k)
         channel_online = np.where(rng.random(k) < 0.85, online[i], ~online[i])
-        parts.append(pd.DataFrame({"i": i, "day": when, "amount": amount,
-                                   "online": channel_online}))
-    tx = pd.concat(parts, ignore_index=True)
-    idx = tx["i"].to_numpy()
-    amt = np.round(np.maximum(tx["amount"].to_numpy(), 1.0), 2)
-    margin = np.round(amt * np.clip(margin_rate[idx] + rng.normal(0, 0.03, len(tx)), 0.0, 0.8), 2)
-    onl = tx["online"].to_numpy(bool)
-    case = rng.random(len(tx)) < np.minimum(0.04 * fussy[idx], 0.6)
-    service = np.where(case, rng.gamma(2.0, 25.0, len(tx)), 0.0)
+        parts.append((np.full(k, i), when, amount, channel_online))
+    idx, day, raw, onl = (np.concatenate(a) for a in zip(*parts, strict=True))
+    amt = np.round(np.maximum(raw, 1.0), 2)
+    margin = np.round(amt * np.clip(margin_rate[idx] + rng.normal(0, 0.03, len(idx)), 0.0, 0.8), 2)
+    onl = onl.astype(bool)
+    case = rng.random(len(idx)) < np.minimum(0.04 * fussy[idx], 0.6)
+    service = np.where(case, rng.gamma(2.0, 25.0, len(idx)), 0.0)
     cost = np.where(onl, 12.0 + 0.05 * amt, 2.5 + 0.01 * amt) + service
     out = pd.DataFrame({
         "customer_id": [f"C{i + 1:04d}" for i in idx],
-        "date": days[tx["day"].to_numpy()],
+        "date": days[day],
         "channel": pd.Categorical(np.where(onl, "online", "store"),
                                   categories=["store", "online"]),
         "amount": amt,
