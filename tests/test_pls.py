@@ -223,6 +223,91 @@ def test_formative_block_weights_are_regression_weights(mobi):
     assert np.allclose(beta / np.linalg.norm(beta), w / np.linalg.norm(w), atol=1e-6)
 
 
+def _one_iteration_from_data(fit, data, blocks, scheme):
+    """One outer/inner step computed directly from the data and the fitted scores.
+
+    At convergence it must return the fitted weights (the fixed point of Wold's algorithm).
+    """
+    Y = fit.scores
+    Y = (Y - Y.mean()) / Y.std(ddof=1)
+    R = Y.corr()
+    pred = {t: list(g["source"]) for t, g in fit.paths.groupby("target")}
+    succ = {s: list(g["target"]) for s, g in fit.paths.groupby("source")}
+    out = {}
+    for block, items in blocks.items():
+        X = data[items].astype(float)
+        X = X - X.mean()
+        if fit.standardized:
+            X = X / X.std(ddof=1)
+        nb = pred.get(block, []) + succ.get(block, [])
+        if scheme == "path":
+            inner = np.zeros(len(Y))
+            if block in pred:
+                P = pred[block]
+                beta = np.linalg.solve(R.loc[P, P].to_numpy(), R.loc[P, block].to_numpy())
+                inner += Y[P].to_numpy() @ beta
+            for t in succ.get(block, []):
+                inner += R.loc[block, t] * Y[t].to_numpy()
+        else:
+            e = R.loc[block, nb].to_numpy()
+            e = np.sign(e) if scheme == "centroid" else e
+            inner = Y[nb].to_numpy() @ e
+        Xa = X.to_numpy()
+        if fit.modes[block] == "A":
+            w = Xa.T @ inner / (len(Xa) - 1)
+        else:
+            w = np.linalg.lstsq(Xa, inner, rcond=None)[0]
+        w = w / np.std(Xa @ w, ddof=1)
+        out[block] = w
+    return out
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 10_000), scheme=st.sampled_from(["path", "centroid", "factorial"]),
+       mode_b=st.lists(st.booleans(), min_size=4, max_size=4),
+       standardized=st.booleans())
+def test_fixed_point_and_ols_invariants_on_random_models(seed, scheme, mode_b, standardized):
+    rng = np.random.default_rng(seed)
+    n = 150
+    eta1 = rng.normal(size=n)
+    eta2 = 0.6 * eta1 + 0.8 * rng.normal(size=n)
+    eta3 = 0.4 * eta1 + 0.3 * eta2 + 0.8 * rng.normal(size=n)
+    eta4 = 0.5 * eta3 + 0.8 * rng.normal(size=n)
+    data, blocks = {}, {}
+    for j, eta in enumerate((eta1, eta2, eta3, eta4)):
+        k = int(rng.integers(1, 5))
+        names = [f"x{j}{i}" for i in range(k)]
+        for name in names:
+            data[name] = np.round(rng.uniform(0.5, 2) * eta + rng.normal(size=n) + 5, 1)
+        blocks[f"L{j}"] = names
+    data = pd.DataFrame(data)
+    paths = [("L0", "L1"), ("L0", "L2"), ("L1", "L2"), ("L2", "L3")]
+    modes = {f"L{j}": "B" if b else "A" for j, b in enumerate(mode_b)}
+    fit = estimate(data, paths, blocks, modes=modes, scheme=scheme, standardized=standardized,
+                   tol=1e-10, max_iter=1000)
+    # the fixed point of the algorithm, recomputed from the data
+    again = _one_iteration_from_data(fit, data, blocks, scheme)
+    got = fit.outer.groupby("block", sort=False)["weight"].apply(np.asarray)
+    for block, w in again.items():
+        assert np.allclose(np.abs(w), np.abs(got[block]), atol=1e-6), block
+    # paths = OLS of each latent score on its predecessors' scores (with intercept)
+    Y = fit.scores
+    for target, grp in fit.paths.groupby("target"):
+        X = np.column_stack([np.ones(len(Y)), Y[list(grp["source"])].to_numpy()])
+        beta, *_ = np.linalg.lstsq(X, Y[target].to_numpy(), rcond=None)
+        assert np.allclose(beta[1:], grp["estimate"].to_numpy(), atol=1e-8)
+    # loadings are correlations of item and score
+    for block, items in blocks.items():
+        lo = fit.outer.set_index("item").loc[items, "loading"]
+        assert np.allclose(lo, [np.corrcoef(data[i], Y[block])[0, 1] for i in items])
+    # the vectorised bootstrap gives, for each resample, what a refit gives
+    boot = fit.bootstrap(n=10, seed=seed)
+    rows = np.random.default_rng(seed).integers(0, n, size=(10, n))
+    refit = estimate(data.iloc[rows[0]], paths, blocks, modes=modes, scheme=scheme,
+                     standardized=standardized, tol=1e-10, max_iter=1000)
+    assert np.allclose(np.abs(refit.paths["estimate"]), np.abs(boot.draws.iloc[0]), atol=1e-6)
+
+
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000))
 def test_permuting_rows_does_not_change_estimates(mobi, res, seed):
