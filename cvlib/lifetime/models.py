@@ -79,6 +79,11 @@ class ModelFitError(RuntimeError):
 # ----------------------------------------------------------------- helpers
 
 
+def _dot(a, b) -> float:
+    """Inner product without BLAS (whose threads slow small products on a busy machine)."""
+    return float(np.multiply(a, b).sum())
+
+
 def _as_array(value, name: str) -> np.ndarray:
     try:
         arr = np.asarray(value, dtype=float)
@@ -180,15 +185,21 @@ def _collapse(arrays: list[np.ndarray], w: np.ndarray):
 
 
 def _fast_collapse(arrays: list[np.ndarray], w: np.ndarray):
-    """Like :func:`_collapse` but via integer codes (fast for millions of rows)."""
+    """Distinct rows of the stacked arrays with summed weights, via integer codes and hashing
+    (fast for millions of rows)."""
     code = np.zeros(arrays[0].size, dtype=np.int64)
     for a in arrays:
-        k, u = pd.factorize(a, sort=True)
+        k, u = pd.factorize(a)
         code = code * len(u) + k
-    ucode, first, inv = np.unique(code, return_index=True, return_inverse=True)
-    counts = np.bincount(inv.ravel(), weights=w, minlength=len(ucode))
+    group, uniq = pd.factorize(code)
+    counts = np.bincount(group, weights=w, minlength=len(uniq))
+    out = []
+    for a in arrays:
+        rep = np.empty(len(uniq))
+        rep[group] = a          # all rows of a group hold the same value
+        out.append(rep)
     keep = counts > 0
-    return [a[first][keep] for a in arrays], counts[keep]
+    return [o[keep] for o in out], counts[keep]
 
 
 def _hessian_from_gradient(grad, phi: np.ndarray, eps: float = 1e-5) -> np.ndarray:
@@ -269,7 +280,7 @@ class _Fitted:
 
     # -- optimisation
     def _optimize(self, negll, grad, total_weight: float, starts, analytic: bool = True,
-                  negll_and_grad=None):
+                  negll_and_grad=None, hess_inv0=None):
         """Minimise ``negll`` (summed, weighted) over log parameters; store the results."""
         k = len(self.param_names)
         scale = 1.0 / total_weight
@@ -290,14 +301,17 @@ class _Fitted:
                 return val * scale, g * scale
         best = None
         messages = []
-        for x0 in starts:
+        for attempt, x0 in enumerate(starts):
             x0 = np.asarray(x0, dtype=float)
+            options = {"maxiter": 2000, "gtol": 1e-8}
+            if attempt == 0 and hess_inv0 is not None and analytic:
+                options["hess_inv0"] = hess_inv0
             with np.errstate(all="ignore"):
                 if analytic:
                     # BFGS (numpy only): scipy's L-BFGS-B calls BLAS, whose threads make
                     # small problems slow on a busy machine
                     res = optimize.minimize(fun_and_grad, x0, jac=True, method="BFGS",
-                                            options={"maxiter": 2000, "gtol": 1e-8})
+                                            options=options)
                     gmax = np.abs(res.jac).max() if np.isfinite(res.jac).all() else np.inf
                     converged = bool(res.success) or gmax < 1e-5
                 else:
@@ -350,6 +364,7 @@ class _Fitted:
                 f"definite; standard errors are not available", RuntimeWarning, stacklevel=3,
             )
             cov_phi = np.full((len(names), len(names)), np.nan)
+        self._cov_log = cov_phi
         cov = cov_phi * np.outer(theta, theta)    # delta method, exact at a stationary point
         self.cov_params = pd.DataFrame(cov, index=names, columns=names)
         self.loglik = float(-negll(phi))
@@ -525,16 +540,18 @@ class BetaGeo(_Fitted):
                 e2 = np.exp(l2 - top)
                 s = e1 + e2
                 w1, w2 = e1 / s, e2 / s
-                ll = w @ (top + np.log(s)) + wx @ (gammaln(r + ux) - gammaln(r)) + nobs * r * np.log(al)
+                ll = (_dot(w, top + np.log(s)) + _dot(wx, gammaln(r + ux) - gammaln(r))
+                      + nobs * r * np.log(al))
                 ww1, ww2 = w * w1, w * w2
                 psi_abx = digamma(a + b + ux)
                 psi_ab = digamma(a + b)
-                dr = (wx @ digamma(r + ux) + nobs * (np.log(al) - digamma(r))
-                      - ww1 @ lt - ww2 @ ltx)
-                dal = nobs * r / al - (ww1 * rx) @ (1 / (al + ut))[it] - (ww2 * rx) @ (1 / (al + utx))[itx]
-                da = nobs * psi_ab - wx @ psi_abx + ww2.sum() / a
+                dr = (_dot(wx, digamma(r + ux)) + nobs * (np.log(al) - digamma(r))
+                      - _dot(ww1, lt) - _dot(ww2, ltx))
+                dal = (nobs * r / al - _dot(ww1 * rx, (1 / (al + ut))[it])
+                       - _dot(ww2 * rx, (1 / (al + utx))[itx]))
+                da = nobs * psi_ab - _dot(wx, psi_abx) + ww2.sum() / a
                 dg_bx1 = np.where(pos_u, digamma(b + bx1_u), 0.0)
-                db = (ww1 @ digamma(b + ux)[ix] + ww2 @ dg_bx1[ix] - wx @ psi_abx
+                db = (_dot(ww1, digamma(b + ux)[ix]) + _dot(ww2, dg_bx1[ix]) - _dot(wx, psi_abx)
                       + nobs * (psi_ab - digamma(b)))
             g = np.array([dr, dal, da, db]) * theta
             return -float(ll), -g
@@ -545,12 +562,30 @@ class BetaGeo(_Fitted):
         def grad(phi):
             return negll_and_grad(phi)[1]
 
-        mean_x = float(w @ x / w.sum())
-        mean_t = float(w @ t_end / w.sum())
+        mean_x = _dot(w, x) / w.sum()
+        mean_t = _dot(w, t_end) / w.sum()
         guess = np.log([1.0, max(mean_t / max(mean_x, 0.1), 0.5), 1.0, 1.0])
         starts = [guess if init is None else np.log(np.asarray(init, dtype=float)),
                   np.zeros(4), np.log([0.5, 5.0, 0.5, 3.0]), np.log([0.1, 1.0, 2.0, 2.0])]
-        self._optimize(negll, grad, self.nobs, starts, negll_and_grad=negll_and_grad)
+        hess_inv0 = None
+        if init is None and self.n_patterns > 20_000:
+            # many patterns: a pilot fit on 20,000 customers drawn from the data gives the
+            # starting point and curvature, so the full fit needs only a few iterations
+            draw = np.random.default_rng(0).multinomial(20_000, w / w.sum())
+            keep = draw > 0
+            pilot_data = pd.DataFrame({"frequency": x[keep], "recency": tx[keep], "T": t_end[keep]})
+            try:
+                pilot = BetaGeo().fit(pilot_data, weights=draw[keep])
+            except ModelFitError:
+                pass
+            else:
+                starts.insert(0, np.log(pilot.params.to_numpy()))
+                h0 = pilot._cov_log * pilot.nobs          # inverse Hessian of the mean loglik
+                h0 = (h0 + h0.T) / 2
+                if np.isfinite(h0).all() and (np.linalg.eigvalsh(h0) > 0).all():
+                    hess_inv0 = h0
+        self._optimize(negll, grad, self.nobs, starts, negll_and_grad=negll_and_grad,
+                       hess_inv0=hess_inv0)
         return self
 
     # -- predictions
@@ -713,11 +748,11 @@ class ParetoNBD(_Fitted):
         def negll(phi):
             with np.errstate(all="ignore"):
                 ll = _pnbd_ll(np.exp(phi), x, tx, t_end)
-            val = -float(w @ ll)
+            val = -_dot(w, ll)
             return val if np.isfinite(val) else np.inf
 
-        mean_x = float(w @ x / w.sum())
-        mean_t = float(w @ t_end / w.sum())
+        mean_x = _dot(w, x) / w.sum()
+        mean_t = _dot(w, t_end) / w.sum()
         guess = np.log([1.0, max(mean_t / max(mean_x, 0.1), 0.5), 1.0, mean_t])
         starts = [guess if init is None else np.log(np.asarray(init, dtype=float)),
                   np.zeros(4), np.log([0.5, 10.0, 0.5, 10.0])]
@@ -835,7 +870,7 @@ class GammaGamma(_Fitted):
             p, q, g = np.exp(phi)
             ll = (gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * np.log(g)
                   + p * x * lx + (p * x - 1) * lz - (p * x + q) * np.log(g + x * z))
-            return -float(w @ ll)
+            return -_dot(w, ll)
 
         def grad(phi):
             theta = np.exp(phi)
@@ -844,9 +879,9 @@ class GammaGamma(_Fitted):
             dp = x * (digamma(p * x + q) - digamma(p * x) + lx + lz - lg)
             dq = digamma(p * x + q) - digamma(q) + np.log(g) - lg
             dg = q / g - (p * x + q) / (g + x * z)
-            return -np.array([w @ dp, w @ dq, w @ dg]) * theta
+            return -np.array([_dot(w, dp), _dot(w, dq), _dot(w, dg)]) * theta
 
-        mean_z = float(w @ z / w.sum())
+        mean_z = _dot(w, z) / w.sum()
         starts = [np.log([1.0, 2.0, mean_z]) if init is None else np.log(np.asarray(init, float)),
                   np.zeros(3), np.log([5.0, 3.0, 10.0])]
         self._optimize(negll, grad, self.nobs, starts)
@@ -1033,7 +1068,7 @@ class ShiftedBetaGeometric(_Fitted):
             al, be = np.exp(phi)
             lp = betaln(al + 1, be + t - 1) - betaln(al, be)
             ls = betaln(al, be + last) - betaln(al, be)
-            return -float(lost @ lp + n[-1] * ls)
+            return -(_dot(lost, lp) + n[-1] * ls)
 
         def grad(phi):
             al, be = np.exp(phi)
@@ -1042,7 +1077,7 @@ class ShiftedBetaGeometric(_Fitted):
             dpb = digamma(be + t - 1) - digamma(al + be + t) - digamma(be) + psi_ab
             dsa = psi_ab - digamma(al + be + last)
             dsb = digamma(be + last) - digamma(al + be + last) - digamma(be) + psi_ab
-            g = np.array([lost @ dpa + n[-1] * dsa, lost @ dpb + n[-1] * dsb])
+            g = np.array([_dot(lost, dpa) + n[-1] * dsa, _dot(lost, dpb) + n[-1] * dsb])
             return -g * np.array([al, be])
 
         starts = [np.zeros(2) if init is None else np.log(np.asarray(init, float)),
