@@ -677,3 +677,18 @@ def test_pls_explorer_default_presets():
     assert w.error is None and "Complaints" not in w.result.scores.columns
     with pytest.raises(ValueError, match="model must be one of"):
         pls_explorer(model="SCSI")
+
+
+def test_reliability_function_errors(mobi):
+    with pytest.raises(ValueError, match="at least 2 item columns"):
+        cronbach_alpha(mobi[["CUSCO"]])
+    with pytest.raises(ValueError, match="ci must be"):
+        cronbach_alpha(mobi[MOBI_BLOCKS["Value"]], ci=95)
+    with pytest.raises(ValueError, match="method must be"):
+        cronbach_alpha(mobi[MOBI_BLOCKS["Value"]], method="kr20")
+    with pytest.raises(TypeError, match="DataFrame"):
+        item_analysis(mobi["CUSA1"])
+    with pytest.raises(ValueError, match="CUSL9"):
+        htmt(mobi, dict(MOBI_BLOCKS, Loyalty=["CUSL1", "CUSL9"]))
+    with pytest.raises(ValueError, match="weights has 2 values for 3 items"):
+        rho_a(mobi[MOBI_BLOCKS["Satisfaction"]], [0.5, 0.5])

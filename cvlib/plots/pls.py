@@ -194,7 +194,7 @@ def plot_pls_paths(res, ax=None, *, boot=None, pos=None, decimals: int = 2, show
 
 
 def plot_pls_loadings(res, ax=None, *, threshold: float = 0.7):
-    """Outer loadings by block as horizontal bars, with the usual 0.708 / 0.7 line.
+    """Outer loadings by block as horizontal bars, with the usual 0.7 line (Hair et al. 2022).
 
     Items loading below ``threshold`` are drawn in a warning colour (e.g. mobi's
     CUSL2, loading about 0.20).
@@ -215,7 +215,8 @@ def plot_pls_loadings(res, ax=None, *, threshold: float = 0.7):
     for block, grp in out.groupby("block", sort=False):
         ax.text(1.01, grp.index.to_numpy().mean(), block, transform=ax.get_yaxis_transform(),
                 va="center", fontsize=8)
-    ax.legend(title=f"loading >= {threshold}", loc="lower left", fontsize=8)
+    ax.legend(title=f"loading >= {threshold}", loc="lower center", bbox_to_anchor=(0.5, 1.0),
+              ncol=2, fontsize=8, frameon=False)
     return ax
 
 

@@ -239,7 +239,8 @@ class PLSResult:
     r_squared : Series
         R^2 of every endogenous latent variable.
     outer : DataFrame
-        ``block``, ``item``, ``mode``, ``weight`` (scores have unit variance),
+        ``block``, ``item``, ``mode``, ``weight`` (giving unit-variance scores from
+        the standardised items, or from the centred raw items when ``standardized=False``),
         ``norm_weight`` (summing to 1 per block), ``loading`` (correlation of the
         item with its latent score) and ``communality`` (loading^2).
     gof : float
