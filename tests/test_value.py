@@ -518,6 +518,7 @@ def test_plots_return_axes(survey, perval):
     axes = [
         plots.plot_delivered_value(delivered_value(KOTLER_V, KOTLER_C)),
         plots.plot_value_waterfall(caterpillar_example()),
+        plots.plot_value_waterfall(delivered_value(KOTLER_V, KOTLER_C)),
         plots.plot_value_hierarchy(car_value_hierarchy()),
         plots.plot_means_end_ladder(car_ladder_example()),
         plots.plot_value_by_brand(value_by_group(scores, ["brand", "segment"]), hue="segment"),

@@ -18,6 +18,11 @@ __all__ = [
 ]
 
 
+def _num(x: float) -> str:
+    """A readable amount: thousands separators for large round numbers, 4 digits otherwise."""
+    return f"{x:,.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:,.4g}"
+
+
 def _axes(ax, figsize=(7, 4)):
     import matplotlib.pyplot as plt
 
@@ -85,13 +90,33 @@ def plot_delivered_value(result, ax=None):
     return ax
 
 
+def _delivered_steps(result) -> pd.DataFrame:
+    rows = [(f"+ {k}", v, "premium") for k, v in result.values.items()]
+    rows.append(("total customer value", result.total_value, "total"))
+    rows += [(f"- {k}", -v, "discount") for k, v in result.costs.items()]
+    rows.append(("delivered value", result.delivered_value, "total"))
+    frame = pd.DataFrame(rows, columns=["step", "amount", "kind"])
+    running, acc = [], 0.0
+    for amount, kind in zip(frame["amount"], frame["kind"], strict=True):
+        acc = amount if kind == "total" else acc + amount
+        running.append(acc)
+    frame["running"] = running
+    return frame
+
+
 def plot_value_waterfall(result, ax=None):
-    """Waterfall of a perceived-value price: base, premiums, value-based price, discount, price.
+    """Waterfall of a value build-up.
+
+    For a :class:`~cvlib.value.ValuePrice`: base, premiums, value-based price,
+    discount, price.  For a :class:`~cvlib.value.DeliveredValue`: each value
+    component up to total customer value, each cost component down to the
+    delivered value.
 
     Parameters
     ----------
-    result : ValuePrice
-        From :func:`cvlib.value.value_based_price` (e.g. the Caterpillar example).
+    result : ValuePrice or DeliveredValue
+        From :func:`cvlib.value.value_based_price` (e.g. the Caterpillar
+        example) or :func:`cvlib.value.delivered_value` on dicts.
     ax : matplotlib Axes, optional
 
     Returns
@@ -100,7 +125,10 @@ def plot_value_waterfall(result, ax=None):
     """
     import seaborn as sns
 
-    steps = result.summary()
+    from ..value import DeliveredValue
+
+    delivered = isinstance(result, DeliveredValue)
+    steps = _delivered_steps(result) if delivered else result.summary()
     ax = _axes(ax, (8, 4))
     pal = sns.color_palette("deep")
     color = {"base": pal[7], "premium": pal[2], "total": pal[0], "discount": pal[3]}
@@ -111,9 +139,16 @@ def plot_value_waterfall(result, ax=None):
             bottom, height = row["running"] - row["amount"], row["amount"]
         ax.bar(i, height, bottom=bottom, color=color[row["kind"]], width=0.7)
         top = max(bottom, bottom + height)
-        ax.text(i, top, f"{row['amount']:+,.0f}" if row["kind"] in ("premium", "discount")
-                else f"{row['amount']:,.0f}", ha="center", va="bottom", fontsize=8)
+        sign = "+" if row["kind"] in ("premium", "discount") and row["amount"] >= 0 else ""
+        ax.text(i, top, sign + _num(row["amount"]), ha="center", va="bottom", fontsize=8)
     ax.set_xticks(range(len(steps)), steps["step"], rotation=30, ha="right")
+    if delivered:
+        ax.axhline(0, color="grey", lw=0.8)
+        ax.set_ylim(min(0.0, steps["running"].min()) * 1.1, steps["running"].max() * 1.1)
+        ax.set_ylabel("amount")
+        ax.set_title(f"{result.kind}: {result.total_value:,.4g} - {result.total_cost:,.4g} = "
+                     f"{result.delivered_value:,.4g}")
+        return ax
     ax.set_ylabel("amount (currency)")
     low = 0.8 * min(result.base, result.price)
     ax.set_ylim(low, result.value * 1.05)
