@@ -1237,7 +1237,8 @@ def frequency_recency_grid(model, quantity: str = "p_alive", T: float | None = N
 
     Returns
     -------
-    DataFrame with frequency as the index (0..max) and recency as columns.
+    DataFrame with frequency as the index (0..max) and recency as columns;
+    cells with frequency 0 and recency > 0 (impossible) are NaN.
     """
     if quantity not in ("p_alive", "expected_purchases"):
         raise ValueError(f"quantity must be 'p_alive' or 'expected_purchases', got {quantity!r}")
@@ -1255,6 +1256,7 @@ def frequency_recency_grid(model, quantity: str = "p_alive", T: float | None = N
         val = model.p_alive(xx, rr, T)
     else:
         val = model.expected_purchases(t, xx, rr, T)
+    val = np.where((xx == 0) & (np.arange(rec.size)[None, :] > 0), np.nan, val)   # impossible cells
     out = pd.DataFrame(np.asarray(val), index=pd.Index(freq, name="frequency"),
                        columns=pd.Index(np.round(rec, 2), name="recency"))
     out.attrs.update(quantity=quantity, T=T, t=t)
