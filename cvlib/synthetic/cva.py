@@ -148,7 +148,7 @@ def car_survey(seed: int = 3) -> pd.DataFrame:
             rows.append([f"R{i + 1:04d}", segments[i], BRANDS[b], j == 0, *x])
     out = pd.DataFrame(rows, columns=["respondent_id", "segment", "brand", "owner", *ATTR])
     for a in ATTR:
-        out[a] = out[a].astype("Int64")
+        out[a] = out[a].astype(float)
     out["segment"] = pd.Categorical(out["segment"], categories=["family", "young professional", "executive"])
     out["brand"] = pd.Categorical(out["brand"], categories=BRANDS)
     return out
@@ -229,7 +229,7 @@ def car_deals(seed: int = 5) -> pd.DataFrame:
     cols += [f"{a}_ours" for a in attrs] + [f"{a}_rival" for a in attrs]
     out = pd.DataFrame(rows, columns=cols)
     for c in cols[6:]:
-        out[c] = out[c].astype("Int64")
+        out[c] = out[c].astype(float)
     out["competitor"] = pd.Categorical(out["competitor"], categories=rivals)
     return out.sort_values(["date", "deal_id"], kind="stable").reset_index(drop=True)
 
