@@ -814,9 +814,14 @@ def loyalty_regression(data: pd.DataFrame, outcome: str, predictors: Sequence[st
     from statsmodels.miscmodels.ordinal_model import OrderedModel
 
     levels = np.sort(d[outcome].unique())
+    if np.all(levels == np.round(levels)):
+        levels = levels.astype(int)        # thresholds read 1/2, 2/3, ... rather than 1.0/2.0
     if len(levels) < 3:
         raise ValueError(f"an ordered model needs an outcome with at least 3 levels; {outcome!r} has {list(levels)}")
-    y = pd.Series(pd.Categorical(d[outcome], categories=levels, ordered=True), index=d.index)
+    values = d[outcome].to_numpy()
+    if levels.dtype.kind == "i":
+        values = values.astype(int)
+    y = pd.Series(pd.Categorical(values, categories=levels, ordered=True), index=d.index)
     model = OrderedModel(y, d[predictors].astype(float), distr=distr)
     fit = model.fit(method="bfgs", disp=False, maxiter=2000)
     return LoyaltyModel("ordered", outcome, predictors, fit, None, len(d))
