@@ -48,12 +48,11 @@ customers: who are they and what will they do next? Management Science 33(1), 1-
 from __future__ import annotations
 
 import html
-import warnings
 
 import numpy as np
 import pandas as pd
 from scipy import optimize, stats
-from scipy.special import betaln, digamma, gammaln, hyp2f1
+from scipy.special import betainc, betaln, digamma, gammaln, hyp2f1
 
 from .._validate import require_columns, require_frame
 from .summary import TIME_UNITS, _unit_days
@@ -356,14 +355,17 @@ class _Fitted:
         self.params = pd.Series(theta, index=names, name="estimate")
         try:
             cov_phi = np.linalg.inv(hess)
-            if not (np.isfinite(cov_phi).all() and (np.diag(cov_phi) > 0).all()):
-                raise np.linalg.LinAlgError("not positive definite")
+            ok = (np.isfinite(cov_phi).all() and (np.diag(cov_phi) > 0).all()
+                  and (np.linalg.eigvalsh((hess + hess.T) / 2) > 0).all())
         except np.linalg.LinAlgError:
-            warnings.warn(
-                f"{type(self).__name__}: the Hessian at the estimate is singular or not positive "
-                f"definite; standard errors are not available", RuntimeWarning, stacklevel=3,
+            ok = False
+        if not ok:
+            raise ModelFitError(
+                f"{type(self).__name__}: the optimiser stopped at {dict(zip(names, theta.round(6), strict=True))} "
+                f"(log-likelihood {-negll(phi):.4f}) where the log-likelihood is flat or not a "
+                f"maximum (singular Hessian): the data cannot identify all parameters (for "
+                f"example no repeat purchase at all, or far too few customers)."
             )
-            cov_phi = np.full((len(names), len(names)), np.nan)
         self._cov_log = cov_phi
         cov = cov_phi * np.outer(theta, theta)    # delta method, exact at a stationary point
         self.cov_params = pd.DataFrame(cov, index=names, columns=names)
@@ -669,17 +671,13 @@ class BetaGeo(_Fitted):
         if (tt <= 0).any():
             raise ValueError("t must be > 0")
         nn, tt = np.broadcast_arrays(nn, tt)
-        out = np.empty(nn.shape)
-        for idx in np.ndindex(nn.shape):
-            k, tv = int(nn[idx]), float(tt[idx])
-            q = tv / (al + tv)
-            lp0 = r * np.log(al / (al + tv))
-            j = np.arange(k + 1)
-            terms = np.exp(gammaln(r + j) - gammaln(r) - gammaln(j + 1) + j * np.log(q) + lp0)
-            val = np.exp(betaln(a, b + k) - betaln(a, b)) * terms[k]
-            if k > 0:
-                val += np.exp(betaln(a + 1, b + k - 1) - betaln(a, b)) * (1 - terms[:k].sum())
-            out[idx] = val
+        q = tt / (al + tt)
+        nb = np.exp(gammaln(r + nn) - gammaln(r) - gammaln(nn + 1) + r * np.log(al / (al + tt))
+                    + nn * np.log(q))
+        # 1 - sum_{j<n} NB(j) = P(NB >= n) = I_q(n, r), without cancellation
+        tail = betainc(np.maximum(nn, 1), r, q)
+        out = np.exp(betaln(a, b + nn) - betaln(a, b)) * nb + np.where(
+            nn > 0, np.exp(betaln(a + 1, np.maximum(b + nn - 1, 1e-300)) - betaln(a, b)) * tail, 0.0)
         return _wrap(out, n, t)
 
 
