@@ -1083,6 +1083,7 @@ class WinLoss:
     drivers: pd.DataFrame
     fit: object
     attributes: list
+    n_dropped: int = 0
 
     @property
     def params(self):
@@ -1122,7 +1123,8 @@ class WinLoss:
         allrow = self.by_competitor.iloc[-1]
         return [f"Win/loss analysis: {int(allrow['deals'])} deals, win rate {allrow['win_rate']:.1%}",
                 f"logit of a win on rating gaps (ours - rival): log-likelihood {self.llf:.2f}, "
-                f"AIC {self.aic:.1f}, pseudo R^2 {self.fit.prsquared:.3f}"]
+                f"AIC {self.aic:.1f}, pseudo R^2 {self.fit.prsquared:.3f}, {self.nobs} deals"
+                + (f" ({self.n_dropped} with a missing rating dropped)" if self.n_dropped else "")]
 
     def __repr__(self):
         with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
@@ -1269,10 +1271,8 @@ def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "
     })
     drivers = drivers.reindex(drivers["z"].abs().sort_values(ascending=False).index).reset_index(drop=True)
     drivers.insert(0, "rank", np.arange(1, len(drivers) + 1))
-    out = WinLoss(by_competitor=by, reasons=reasons, drivers=drivers, fit=fit, attributes=attributes)
-    if n_dropped:
-        object.__setattr__(out, "_dropped", n_dropped)
-    return out
+    return WinLoss(by_competitor=by, reasons=reasons, drivers=drivers, fit=fit, attributes=attributes,
+                   n_dropped=n_dropped)
 
 
 # ----------------------------------------------------------------------------- key events
