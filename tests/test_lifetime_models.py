@@ -6,6 +6,8 @@ Sources of the asserted numbers:
   Pareto/NBD on the same data, r 0.55, alpha 10.58, s 0.61, beta 11.67.
 - Fader, Hardie & Lee (2005b), RFM and CLV, JMR 42(4): Gamma-Gamma p 6.25, q 3.74, gamma 15.44.
 - Fader & Hardie (2007), How to project customer retention: sBG alpha 0.704, beta 1.182.
+- Fader, Hardie & Shang (2010), Marketing Science 29(6): BG/BB on the donations data,
+  alpha 1.204, beta 0.750, gamma 0.657, delta 2.783, LL -33,225.6.
 - The published CDNOW summaries (cdnow_customers_summary*.csv) and their description in
   ../shared/datasets/README.md (946 customers with repeat purchases, zbar mean 35.08, sd 30.28,
   min 2.99, median 27.50, max 299.63).
@@ -25,9 +27,15 @@ import pytest  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from cvlib.datasets import fetch_cdnow, fetch_cdnow_summary, fetch_sbg_retention  # noqa: E402
+from cvlib.datasets import (  # noqa: E402
+    fetch_cdnow,
+    fetch_cdnow_summary,
+    fetch_donations,
+    fetch_sbg_retention,
+)
 from cvlib.lifetime.models import (  # noqa: E402
     BetaGeo,
+    BetaGeoBeta,
     GammaGamma,
     ModelFitError,
     ParetoNBD,
@@ -230,6 +238,37 @@ def test_sbg_reproduces_fader_hardie_2007():
     assert (np.diff(proj["survival"]) < 0).all()
     assert (np.diff(proj["retention_rate"].dropna()) > 0).all()    # survivors are more loyal
     assert proj.loc[0, "expected_alive"] == 1000
+
+
+def test_bgbb_reproduces_fader_hardie_shang_2010():
+    donations = fetch_donations()
+    m = BetaGeoBeta().fit(donations, frequency="frequency", recency="recency", periods="periods",
+                          weights="weights")
+    assert m.params.round(3).to_dict() == {"alpha": 1.204, "beta": 0.750, "gamma": 0.657,
+                                           "delta": 2.783}
+    assert round(m.loglik, 1) == -33225.6
+    assert m.nobs == 11104
+    p = m.p_alive(donations["frequency"], donations["recency"], donations["periods"])
+    assert ((p > 0) & (p < 1)).all()
+    e1 = m.expected_purchases(1, donations["frequency"], donations["recency"], donations["periods"])
+    e5 = m.expected_purchases(5, donations["frequency"], donations["recency"], donations["periods"])
+    assert (e5 > e1).all() and (e1 < 1).all()
+    u = m.unconditional_expected_purchases(np.arange(1, 12))
+    assert (np.diff(u) > 0).all() and (np.diff(u, 2) < 0).all()
+    with pytest.raises(ValueError, match="frequency cannot exceed recency"):
+        m.p_alive(3, 2, 6)
+    with pytest.raises(ValueError, match="recency must not exceed"):
+        m.p_alive(3, 7, 6)
+
+
+def test_import_as_in_the_issue():
+    from cvlib.lifetime import (  # noqa: F401
+        BetaGeo,
+        GammaGamma,
+        ParetoNBD,
+        ShiftedBetaGeometric,
+        summarize,
+    )
 
 
 # ------------------------------------------------------------ invariants
