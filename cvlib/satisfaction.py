@@ -916,7 +916,7 @@ def relative_weights(data: pd.DataFrame, outcome: str, drivers: Sequence[str], *
     p = len(drivers)
     rxx, rxy = corr[:p, :p], corr[:p, p]
     evals, evecs = np.linalg.eigh(rxx)
-    half = evecs @ np.diag(np.sqrt(evals)) @ evecs.T
+    half = evecs @ np.diag(np.sqrt(np.clip(evals, 0.0, None))) @ evecs.T
     beta = np.linalg.solve(half, rxy)
     eps = (half ** 2) @ (beta ** 2)
     return pd.Series(eps, index=drivers, name="relative_weight")

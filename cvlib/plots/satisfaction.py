@@ -176,9 +176,13 @@ def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     ax.axvline(0.5, color="0.4", linestyle="--", linewidth=1)
     ax.axhline(0.5, color="0.4", linestyle="--", linewidth=1)
     if annotate:
+        placed: list[tuple[float, float]] = []
         for _, row in t.iterrows():
-            ax.annotate(str(row["feature"]), (row["dissatisfaction"], row["better"]),
-                        textcoords="offset points", xytext=(5, 4), fontsize="small")
+            x, y = float(row["dissatisfaction"]), float(row["better"])
+            crowd = sum(abs(x - px) < 0.15 and abs(y - py) < 0.04 for px, py in placed)
+            placed.append((x, y))
+            ax.annotate(str(row["feature"]), (x, y), textcoords="offset points",
+                        xytext=(5, 4 - 11 * crowd), fontsize="small")
     for x, y, ha, va, text in [(0.02, 0.98, "left", "top", "attractive"),
                                (0.98, 0.98, "right", "top", "one-dimensional"),
                                (0.98, 0.02, "right", "bottom", "must-be"),
