@@ -241,7 +241,7 @@ def _brand_list(competitor) -> list[str]:
 
 
 def _competitor_name(comps: list[str]) -> str:
-    return comps[0] if len(comps) == 1 else f"mean of {comps}"
+    return comps[0] if len(comps) == 1 else "mean of " + ", ".join(comps)
 
 
 def _check_brands(brands: list[str], available: list[str], what: str) -> None:

@@ -24,6 +24,10 @@ def _axes(ax, figsize=(7, 4)):
     return ax
 
 
+def _short(name: str, n: int = 45) -> str:
+    return name if len(name) <= n else name[: n - 3] + "..."
+
+
 def plot_cva_profile(profile, ax=None):
     """A quality or price profile: the two offers' ratings per attribute, with weights and ratios.
 
@@ -49,13 +53,13 @@ def plot_cva_profile(profile, ax=None):
     colors = sns.color_palette("deep")
     if t["ours"].notna().any():
         ax.barh(y - 0.2, t["ours"], height=0.4, color=colors[0], label=profile.ours)
-        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=profile.competitor[:40])
+        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=_short(profile.competitor))
         right = float(np.nanmax(t[["ours", "competitor"]].to_numpy()))
         for yi, r in zip(y, t["ratio"], strict=True):
             ax.text(right * 1.03, yi, f"ratio {r:.3g}", va="center", fontsize=8)
         ax.set_xlim(0, right * 1.25)
         ax.set_xlabel("mean rating")
-        ax.legend(loc="lower right", fontsize=8)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
     else:
         ax.barh(y, t["ratio"], color=colors[0])
         ax.axvline(1.0, color="black", lw=1)
@@ -152,7 +156,7 @@ def plot_cva_head_to_head(h2h, ax=None):
     ax.set_xlim(0, float(t["end"].iloc[-1]))
     ax.set_xlabel("cumulative importance weight")
     ax.set_ylabel("performance ratio - 1")
-    ax.set_title(f"head-to-head: {h2h.ours} vs {h2h.competitor[:40]}, net area {h2h.net_area:+.1f}")
+    ax.set_title(f"head-to-head: {h2h.ours} vs {_short(h2h.competitor)}, net area {h2h.net_area:+.1f}")
     return ax
 
 
