@@ -523,7 +523,7 @@ def satisfaction_index(data: pd.DataFrame, items: Sequence[str], weights="equal"
     where :math:`\\bar x_i` is the mean answer to item *i* and min, max are
     the scale bounds.  With the ACSI's 1-10 items and the PLS outer weights
     (made unstandardised and normalised, :func:`pls_item_weights`) this is
-    the ACSI/ECSI index (Fornell et al. 1996, eq. 2).
+    the ACSI/ECSI index (Fornell et al. 1996).
 
     Parameters
     ----------

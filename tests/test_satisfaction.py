@@ -625,3 +625,21 @@ def test_exercises_of_notebook_03():
     assert check("03.5", "cusl2") is not False
     with pytest.raises(AssertionError):
         check("03.3", ["loyalty points"])
+
+
+def test_reverse_items_of_the_scale_are_recoded_in_the_index():
+    d = pd.DataFrame({"pos": [10.0, 10.0], "neg": [1.0, 1.0]})
+    plain = S.satisfaction_index(d, ["pos", "neg"], n_boot=0).params["all"]
+    recoded = S.satisfaction_index(d, ["pos", "neg"], scale=S.Scale(1, 10, reverse=("neg",)),
+                                   n_boot=0).params["all"]
+    assert plain == pytest.approx(50.0) and recoded == pytest.approx(100.0)
+
+
+def test_drivers_by_level_splits_on_another_column(attributes):
+    xs = ["perf_coverage", "perf_app", "perf_price"]
+    t = S.drivers_by_level(attributes, "stay", xs, level="overall")
+    complete = attributes[xs + ["stay", "overall"]].dropna()
+    sizes = t.groupby("level", observed=True)["n"].first()
+    assert sizes["dissatisfied"] == (complete["overall"] <= 4).sum()
+    assert sizes["satisfied"] == (complete["overall"] > 7).sum()
+    assert sizes.sum() == len(complete)
