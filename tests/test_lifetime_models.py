@@ -497,3 +497,5 @@ def test_unfitted_model_and_failed_optimisation():
         BetaGeo().fit(nobody)
     with pytest.raises(ValueError, match="exactly the parameters"):
         BetaGeo.from_params(r=1, alpha=1, a=1)
+    with pytest.raises(ValueError, match="2 positive starting values"):
+        ShiftedBetaGeometric().fit(SURVIVORS, init=[-1, 2])

@@ -175,15 +175,6 @@ def _numeric_columns(data: pd.DataFrame, cols: dict[str, str]) -> dict[str, np.n
     return out
 
 
-def _collapse(arrays: list[np.ndarray], w: np.ndarray):
-    """Distinct rows of the stacked arrays with summed weights."""
-    stacked = np.column_stack(arrays)
-    uniq, inv = np.unique(stacked, axis=0, return_inverse=True)
-    counts = np.bincount(inv.ravel(), weights=w, minlength=len(uniq))
-    keep = counts > 0
-    return [uniq[keep, j] for j in range(uniq.shape[1])], counts[keep]
-
-
 def _fast_collapse(arrays: list[np.ndarray], w: np.ndarray):
     """Distinct rows of the stacked arrays with summed weights, via integer codes and hashing
     (fast for millions of rows)."""
@@ -200,6 +191,16 @@ def _fast_collapse(arrays: list[np.ndarray], w: np.ndarray):
         out.append(rep)
     keep = counts > 0
     return [o[keep] for o in out], counts[keep]
+
+
+def _log_init(init) -> np.ndarray:
+    """Log of user starting values (NaN for non-positive ones, refused by ``_optimize``)."""
+    try:
+        values = np.asarray(init, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise TypeError(f"init must be a sequence of numbers, got {init!r}") from None
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(values > 0, np.log(np.abs(values) + (values <= 0)), np.nan)
 
 
 def _hessian_from_gradient(grad, phi: np.ndarray, eps: float = 1e-5) -> np.ndarray:
@@ -295,12 +296,19 @@ class _Fitted:
                     val, g = negll_and_grad(phi)
                 else:
                     val = negll(phi)
-                    g = grad(phi) if np.isfinite(val) else None
+                    if not np.isfinite(val):
+                        return 1e300, np.zeros(k)
+                    g = grad(phi)
                 if not np.isfinite(val) or not np.isfinite(g).all():
                     return 1e300, np.zeros(k)
                 return val * scale, g * scale
         best = None
         messages = []
+        first = np.asarray(starts[0], dtype=float)
+        if first.shape != (k,) or not np.isfinite(first).all():
+            raise ValueError(
+                f"init must give {k} positive starting values for {list(self.param_names)}"
+            )
         for attempt, x0 in enumerate(starts):
             x0 = np.asarray(x0, dtype=float)
             options = {"maxiter": 2000, "gtol": 1e-8}
@@ -568,7 +576,7 @@ class BetaGeo(_Fitted):
         mean_x = _dot(w, x) / w.sum()
         mean_t = _dot(w, t_end) / w.sum()
         guess = np.log([1.0, max(mean_t / max(mean_x, 0.1), 0.5), 1.0, 1.0])
-        starts = [guess if init is None else np.log(np.asarray(init, dtype=float)),
+        starts = [guess if init is None else _log_init(init),
                   np.zeros(4), np.log([0.5, 5.0, 0.5, 3.0]), np.log([0.1, 1.0, 2.0, 2.0])]
         hess_inv0 = None
         if init is None and self.n_patterns > 20_000:
@@ -753,7 +761,7 @@ class ParetoNBD(_Fitted):
         mean_x = _dot(w, x) / w.sum()
         mean_t = _dot(w, t_end) / w.sum()
         guess = np.log([1.0, max(mean_t / max(mean_x, 0.1), 0.5), 1.0, mean_t])
-        starts = [guess if init is None else np.log(np.asarray(init, dtype=float)),
+        starts = [guess if init is None else _log_init(init),
                   np.zeros(4), np.log([0.5, 10.0, 0.5, 10.0])]
         self._optimize(negll, None, self.nobs, starts, analytic=False)
         return self
@@ -881,7 +889,7 @@ class GammaGamma(_Fitted):
             return -np.array([_dot(w, dp), _dot(w, dq), _dot(w, dg)]) * theta
 
         mean_z = _dot(w, z) / w.sum()
-        starts = [np.log([1.0, 2.0, mean_z]) if init is None else np.log(np.asarray(init, float)),
+        starts = [np.log([1.0, 2.0, mean_z]) if init is None else _log_init(init),
                   np.zeros(3), np.log([5.0, 3.0, 10.0])]
         self._optimize(negll, grad, self.nobs, starts)
         return self
@@ -1079,7 +1087,7 @@ class ShiftedBetaGeometric(_Fitted):
             g = np.array([_dot(lost, dpa) + n[-1] * dsa, _dot(lost, dpb) + n[-1] * dsb])
             return -g * np.array([al, be])
 
-        starts = [np.zeros(2) if init is None else np.log(np.asarray(init, float)),
+        starts = [np.zeros(2) if init is None else _log_init(init),
                   np.log([0.5, 2.0]), np.log([2.0, 0.5])]
         self._optimize(negll, grad, self.nobs, starts)
         return self
@@ -1272,7 +1280,7 @@ class BetaGeoBeta(_Fitted):
             val = -_dot(w, ll)
             return val if np.isfinite(val) else np.inf
 
-        starts = [np.zeros(4) if init is None else np.log(np.asarray(init, float)),
+        starts = [np.zeros(4) if init is None else _log_init(init),
                   np.log([1.0, 1.0, 0.5, 3.0]), np.log([0.5, 2.0, 2.0, 0.5])]
         self._optimize(negll, None, self.nobs, starts, analytic=False)
         return self
