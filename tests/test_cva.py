@@ -547,3 +547,30 @@ def test_exercises_have_answers_that_check():
     check("02.1", p.score)
     with pytest.raises(AssertionError):
         check("02.1", 232.0)
+
+
+def test_reprs_show_the_key_numbers():
+    p = price_profile(acura(), "Acura", "Competitors")
+    text = repr(p)
+    assert "118.39" in text and "relative price 84.46" in text and "Acura" in text
+    assert "<table" in p._repr_html_() and "118.39" in p._repr_html_()
+    s = p.summary()
+    assert s["attribute"].iloc[-1] == "total" and s["weighted_ratio"].iloc[-1] == pytest.approx(p.score)
+    assert "net area +18.39" in repr(head_to_head(p))
+    m = value_map(pd.DataFrame({"brand": ["A", "B"], "relative_quality": [110, 95],
+                                "relative_price": [100, 105]}))
+    assert "better value" in repr(m) and "<table" in m._repr_html_()
+    wl = win_loss(_simulated_deals(300), ["price", "service"])
+    assert "300 deals" in repr(wl) and "AIC" in repr(wl)
+    ww = what_who(pd.DataFrame({"attribute": ["a"], "weight": [100], "R&D": [9]}))
+    assert "R&D 100.0%" in repr(ww)
+
+
+def test_respondent_level_self_comparison_is_parity():
+    survey = datasets.load_cva_car_survey()
+    attrs = datasets.load_cva_car_attributes()
+    pw = attrs[attrs["kind"] == "price"].set_index("attribute")["weight"]
+    p = profile_from_ratings(survey, pw, "Cometa", "Cometa", kind="price", missing="listwise", n_boot=50)
+    assert p.score == pytest.approx(100.0) and p.relative_price == pytest.approx(100.0)
+    assert p.ci.loc["score", "lower"] == pytest.approx(100.0)
+    assert any("listwise" in n for n in p.notes)
