@@ -189,7 +189,7 @@ class Profile:
         t = self.table.copy()
         if not t["lower_is_better"].any():
             t = t.drop(columns="lower_is_better")
-        if self.ours_average is None:
+        if t["ours"].isna().all():
             t = t.drop(columns=["ours", "competitor"])
         t = t.rename(columns={"ours": self.ours, "competitor": self.competitor})
         total = {c: np.nan for c in t.columns}
@@ -304,7 +304,8 @@ def _finish(kind, method, ours_name, comp_name, attrs, w, ours, comp, ratio, low
     if extra:
         for k, v in extra.items():
             table[k] = v
-    have_ratings = not np.isnan(ours).all()
+    # weighted averages only make sense for ratings where more is better throughout
+    have_ratings = not np.isnan(ours).all() and not np.asarray(lower).any()
     ours_avg = float(np.sum(w * ours) / 100.0) if have_ratings else None
     comp_avg = float(np.sum(w * comp) / 100.0) if have_ratings else None
     if method == "ratio":
