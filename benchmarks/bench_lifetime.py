@@ -7,6 +7,11 @@ most half the time of lifetimes 0.11.3's ``BetaGeoFitter`` (ratio printed when
 ``lifetimes`` is importable); BG/NBD on 1,000,000 customers in 2 s or less;
 ``summarize`` on a 10-million-row log of 1,000,000 customers in 4 s or less.
 Times are the best of a few repeats (the machine is shared).
+
+lifetimes is not a dependency of the workbook; to measure the ratio, install it
+outside the project environment, e.g.
+``pip install --target /tmp/ltlib --no-deps lifetimes==0.11.3 autograd dill`` and
+run this script with ``PYTHONPATH=/tmp/ltlib``.
 """
 
 from __future__ import annotations

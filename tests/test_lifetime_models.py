@@ -41,6 +41,7 @@ from cvlib.lifetime.models import (  # noqa: E402
     ParetoNBD,
     ShiftedBetaGeometric,
     calibration_holdout_table,
+    frequency_histogram_table,
     frequency_recency_grid,
     purchase_tracking,
 )
@@ -392,6 +393,10 @@ def test_diagnostic_tables_and_plots(cdnow, cdnow_log, bg):
     assert list(table.index) == ["0", "1", "2", "3", "4", "5", "6", "7+"]
     assert table["customers"].sum() == 2357
     assert (np.diff(table["model"]) > 0).all()
+    hist = frequency_histogram_table(bg, cdnow)
+    assert hist["actual"].sum() == 2357 and hist["model"].sum() == pytest.approx(2357)
+    assert hist.loc["0", "actual"] == 1411           # customers without a repeat purchase
+    assert abs(hist.loc["0", "model"] - 1411) < 30   # the BG/NBD fits the histogram closely
     grid = frequency_recency_grid(bg, "p_alive", T=38.86, max_frequency=10)
     assert grid.shape == (11, 40)
     assert grid.loc[0, 0.0] == 1.0 and grid.loc[0].iloc[1:].isna().all()
@@ -400,6 +405,7 @@ def test_diagnostic_tables_and_plots(cdnow, cdnow_log, bg):
     assert track["cumulative_actual"].iloc[-1] == (
         cdnow_log.drop_duplicates(["customer_id", "date"]).shape[0] - 2357)
     for ax in (lp.plot_calibration_holdout(bg, cdnow), lp.plot_p_alive_heatmap(bg),
+               lp.plot_frequency_histogram(bg, cdnow),
                lp.plot_expected_purchases_heatmap(bg, t=4), lp.plot_purchase_tracking(track),
                lp.plot_sbg_projection(ShiftedBetaGeometric().fit(SURVIVORS), 12,
                                       observed=fetch_sbg_retention()["alive"])):

@@ -65,6 +65,7 @@ __all__ = [
     "ShiftedBetaGeometric",
     "BetaGeoBeta",
     "calibration_holdout_table",
+    "frequency_histogram_table",
     "frequency_recency_grid",
     "purchase_tracking",
 ]
@@ -1391,6 +1392,36 @@ def calibration_holdout_table(model, summary: pd.DataFrame, frequency: str = "fr
     out.index = [f"{g}+" if g == max_frequency else str(g) for g in out.index]
     out.index.name = "frequency"
     return out
+
+
+def frequency_histogram_table(model, summary: pd.DataFrame, frequency: str = "frequency",
+                              T: str = "T", max_frequency: int = 7) -> pd.DataFrame:
+    r"""Number of customers by repeat purchases in the calibration period: actual vs the model.
+
+    The model's count for x purchases is :math:`\sum_i P(X(T_i) = x)`, summed
+    over customers with their own observation length :math:`T_i`; the last
+    group pools ``max_frequency`` and more (Fader, Hardie & Lee 2005a,
+    figure 1).  Needs a model with ``purchase_probability`` (BetaGeo).
+
+    Returns
+    -------
+    DataFrame indexed by ``frequency`` (``"0"``, ..., ``"7+"``) with ``actual``
+    and ``model`` customer counts.
+    """
+    if not hasattr(model, "purchase_probability"):
+        raise TypeError(f"{type(model).__name__} has no purchase_probability; use a BetaGeo model")
+    cols = _numeric_columns(summary, {"frequency": frequency, "T": T})
+    k = int(max_frequency)
+    t_vals, t_counts = np.unique(cols["T"], return_counts=True)
+    n = np.arange(k)
+    expected = np.zeros(k + 1)
+    for tv, cnt in zip(t_vals, t_counts, strict=True):
+        p = np.asarray(model.purchase_probability(n, tv), dtype=float)
+        expected[:k] += cnt * p
+        expected[k] += cnt * max(1.0 - p.sum(), 0.0)
+    actual = np.bincount(np.minimum(cols["frequency"], k).astype(int), minlength=k + 1)
+    index = pd.Index([str(i) for i in range(k)] + [f"{k}+"], name="frequency")
+    return pd.DataFrame({"actual": actual, "model": expected}, index=index)
 
 
 def frequency_recency_grid(model, quantity: str = "p_alive", T: float | None = None,

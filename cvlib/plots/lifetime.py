@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "plot_frequency_histogram",
     "plot_calibration_holdout",
     "plot_p_alive_heatmap",
     "plot_expected_purchases_heatmap",
@@ -65,6 +66,34 @@ def plot_calibration_holdout(data, summary: pd.DataFrame | None = None, *,
     ax.set_xlabel("purchases in the calibration period (frequency)")
     ax.set_ylabel("mean purchases in the holdout period")
     ax.set_title("Conditional expectations: calibration vs holdout")
+    ax.legend(frameon=False)
+    return ax
+
+
+def plot_frequency_histogram(data, summary: pd.DataFrame | None = None, *,
+                             max_frequency: int = 7, ax=None):
+    """Customers by number of repeat purchases in the calibration period: actual vs model bars.
+
+    ``data`` is a fitted :class:`cvlib.lifetime.BetaGeo` (with ``summary``) or
+    the table of :func:`cvlib.lifetime.frequency_histogram_table`.  Fader,
+    Hardie & Lee (2005a), figure 1.
+    """
+    from ..lifetime.models import frequency_histogram_table
+
+    if isinstance(data, pd.DataFrame):
+        table = data
+    else:
+        if summary is None:
+            raise ValueError("pass the customer summary: plot_frequency_histogram(model, summary)")
+        table = frequency_histogram_table(data, summary, max_frequency=max_frequency)
+    ax = _axes(ax)
+    pos = np.arange(len(table))
+    ax.bar(pos - 0.2, table["actual"], width=0.4, color="0.3", label="actual")
+    ax.bar(pos + 0.2, table["model"], width=0.4, color="tab:blue", label="model")
+    ax.set_xticks(pos, [str(i) for i in table.index])
+    ax.set_xlabel("repeat purchases in the calibration period")
+    ax.set_ylabel("customers")
+    ax.set_title("Frequency of repeat purchases: actual vs model")
     ax.legend(frameon=False)
     return ax
 
