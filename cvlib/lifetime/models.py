@@ -326,13 +326,14 @@ class _Fitted:
                 else:
                     res = optimize.minimize(fun, x0, method="BFGS", jac="3-point",
                                             options={"maxiter": 2000, "gtol": 1e-7})
+                    converged = bool(res.success)
                     if np.isfinite(res.fun) and res.fun < 1e299:
                         polished = optimize.minimize(fun, res.x, method="Nelder-Mead",
                                                      options={"xatol": 1e-9, "fatol": 1e-13,
                                                               "maxiter": 4000})
+                        converged = converged or bool(polished.success)
                         if polished.fun <= res.fun:
                             res.x, res.fun = polished.x, polished.fun
-                    converged = True
             messages.append(str(res.message))
             ok = converged and np.isfinite(res.fun) and res.fun < 1e299
             if ok and (best is None or res.fun < best.fun):
@@ -362,7 +363,6 @@ class _Fitted:
             hess = _hessian_from_function(negll, phi)
         theta = np.exp(phi)
         names = list(self.param_names)
-        self.params = pd.Series(theta, index=names, name="estimate")
         try:
             cov_phi = np.linalg.inv(hess)
             ok = (np.isfinite(cov_phi).all() and (np.diag(cov_phi) > 0).all()
@@ -376,6 +376,7 @@ class _Fitted:
                 f"maximum (singular Hessian): the data cannot identify all parameters (for "
                 f"example no repeat purchase at all, or far too few customers)."
             )
+        self.params = pd.Series(theta, index=names, name="estimate")
         self._cov_log = cov_phi
         cov = cov_phi * np.outer(theta, theta)    # delta method, exact at a stationary point
         self.cov_params = pd.DataFrame(cov, index=names, columns=names)
@@ -402,18 +403,32 @@ class _Fitted:
         """Bayesian information criterion, -2 loglik + k ln n (n = customers)."""
         return -2 * self.loglik + len(self.param_names) * np.log(self.nobs) if self.nobs else np.nan
 
-    def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
-        """Wald confidence intervals, estimate +- z_(1 - alpha/2) std error."""
+    def conf_int(self, alpha: float = 0.05, log_scale: bool = False) -> pd.DataFrame:
+        """Wald confidence intervals, estimate +- z_(1 - alpha/2) std error.
+
+        With ``log_scale=True`` the interval is built for log(parameter) and
+        transformed back, estimate * exp(+- z se / estimate): always positive,
+        and asymmetric like the likelihood of a scale parameter.
+        """
         self._require_fitted()
+        if not 0 < alpha < 1:
+            raise ValueError(f"alpha must lie in (0, 1), got {alpha}")
         z = stats.norm.ppf(1 - alpha / 2)
         se = self.bse
+        if log_scale:
+            factor = np.exp(z * se / self.params)
+            return pd.DataFrame({"ci lower": self.params / factor, "ci upper": self.params * factor})
         return pd.DataFrame({"ci lower": self.params - z * se, "ci upper": self.params + z * se})
 
-    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
-        """One row per parameter: estimate, std error and the (1 - alpha) Wald interval."""
+    def summary(self, alpha: float = 0.05, log_scale: bool = False) -> pd.DataFrame:
+        """One row per parameter: estimate, std error and the (1 - alpha) confidence interval.
+
+        The interval is the Wald interval on the parameter (default) or on its
+        logarithm (``log_scale=True``, see :meth:`conf_int`).
+        """
         self._require_fitted()
         out = pd.concat([self.params.rename("estimate"), self.bse.rename("std error"),
-                         self.conf_int(alpha)], axis=1)
+                         self.conf_int(alpha, log_scale)], axis=1)
         out.index.name = "parameter"
         out.attrs.update(model=self.model_name, loglik=self.loglik, aic=self.aic, bic=self.bic,
                          nobs=self.nobs, confidence=1 - alpha)
