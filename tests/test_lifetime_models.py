@@ -306,6 +306,19 @@ def test_expected_purchases_increase_with_t(x, frac, T, t1, dt):
         assert 0 < u1 < u2
 
 
+@settings(max_examples=30, deadline=None)
+@given(freqs, fractions, lengths, st.floats(0.5, 30))
+def test_pareto_nbd_formulas_agree_on_both_sides_of_alpha_equal_beta(x, frac, T, scale):
+    # Fader & Hardie (2005) write A_0 with a different hypergeometric for alpha >= beta and
+    # alpha < beta; both must give the same answer where they meet
+    recency = frac * T if x > 0 else 0.0
+    above = ParetoNBD.from_params(r=0.55, alpha=scale * (1 + 1e-7), s=0.61, beta=scale)
+    below = ParetoNBD.from_params(r=0.55, alpha=scale * (1 - 1e-7), s=0.61, beta=scale)
+    assert above.p_alive(x, recency, T) == pytest.approx(below.p_alive(x, recency, T), abs=1e-5)
+    assert above.expected_purchases(10, x, recency, T) == pytest.approx(
+        below.expected_purchases(10, x, recency, T), rel=1e-4, abs=1e-8)
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.floats(1, 100))
 def test_purchase_probabilities_sum_to_one(t):
