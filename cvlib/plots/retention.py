@@ -129,7 +129,8 @@ def plot_cash_flows(result, *, ax=None):
     ax.axhline(0, color="black", linewidth=0.8)
     final = float(table["cumulative_pv"].iloc[-1])
     ax.annotate(f"NPV = {final:,.2f}", (t[-1], final), textcoords="offset points",
-                xytext=(-10, 10 if final >= 0 else -16), ha="right")
+                xytext=(-12, 0), ha="right", va="center",
+                bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
     ax.set_xticks(np.asarray(t))
     ax.set_xlabel("period")
     ax.set_ylabel("amount")
