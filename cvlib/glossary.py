@@ -170,6 +170,8 @@ TERMS: tuple[Term, ...] = (
     Term("BG/NBD model", "BG/NBD模型", "Beta-geometric/negative binomial model of repeat purchasing in non-contractual settings (Fader, Hardie & Lee 2005).", _L, ("bg/nbd", "beta-geometric/nbd")),
     Term("Pareto/NBD model", "Pareto/NBD模型", "Schmittlein, Morrison & Colombo's model of repeat purchasing with exponential lifetimes.", _L, ("pareto/nbd",)),
     Term("Gamma-Gamma model", "Gamma-Gamma消费金额模型", "Fader, Hardie & Lee's model of spend per transaction, independent of purchase counts.", _L, ("gamma-gamma",)),
+    Term("BG/BB model", "BG/BB模型", "Beta-geometric/beta-Bernoulli model of repeat transactions in discrete opportunities, such as yearly donations (Fader, Hardie & Shang 2010).", _L, ("bg/bb",)),
+    Term("discounted expected lifetime", "折现预期寿命", "DEL: the discounted number of periods a new customer is expected to stay (Fader & Hardie 2010).", _L, ("del",)),
     Term("probability alive", "存活概率", "The probability that a customer has not yet churned, given the purchase history (P(alive)).", _L, ("p(alive)",)),
     Term("calibration period", "校准期", "The period whose transactions the model is fitted on.", _L),
     Term("holdout period", "验证期", "The later period used to check the model's predictions.", _L),
