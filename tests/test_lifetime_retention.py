@@ -395,3 +395,24 @@ def test_exercise_answers_from_sources():
     assert exercise("05.4").answer() == pytest.approx(1 - 946 / 2357)
     with pytest.raises(ExerciseFailed):
         check("05.4", 946 / 2357)
+
+
+def test_bgnbd_explorer_with_cdnow_model():
+    # default model: BetaGeo fitted on the published CDNOW summary (Fader, Hardie & Lee 2005)
+    from cvlib.datasets import fetch_cdnow_summary
+    from cvlib.lifetime import BetaGeo
+    from cvlib.widgets import bgnbd_explorer
+
+    w = bgnbd_explorer()
+    model = BetaGeo().fit(fetch_cdnow_summary())
+    assert w.result.p_alive == pytest.approx(float(model.p_alive(2, 30.43, 38.86)))
+    assert w.result.expected_purchases == pytest.approx(
+        float(model.expected_purchases(39, 2, 30.43, 38.86)))
+    w.controls["frequency"].value = 0
+    w.controls["recency"].value = 0.0
+    assert w.result.p_alive == 1.0  # no repeat purchase: alive for sure under BG/NBD
+    w.controls["recency"].value = 45.0  # recency > T
+    assert w.result is None and "recency" in w.error
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
