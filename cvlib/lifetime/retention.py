@@ -522,8 +522,8 @@ def finite_horizon_clv(margin: float, retention: float, discount_rate: float, ye
     Parameters
     ----------
     margin, retention, discount_rate, timing, acquisition_cost
-        As in :func:`simple_clv`; here the discount rate may be any value
-        above -1, as a finite sum always exists.
+        As in :func:`simple_clv`; here the discount rate may be any rate in
+        (-1, 1], even below ``r - 1``, as a finite sum always exists.
     years : int
         Horizon ``T`` in periods (>= 1).
 
