@@ -1,6 +1,6 @@
 """Exercises of notebook 02 (Gale's customer value analysis).
 
-Expected answers come from Gale's printed surgery table (02.1), from the
+Expected answers come from Gale's printed surgery table (02.1) and from the
 workbook's synthetic car market computed with cvlib (02.2-02.5).
 """
 
@@ -30,30 +30,52 @@ def _aurora_vs_equinox() -> float:
     return p.score
 
 
-def _aurora_list_price() -> float:
+def _borealis_after_cut() -> float:
     from ..cva import relative_price
     from ..datasets import load_cva_car_brands
 
     prices = load_cva_car_brands().set_index("brand")["list_price"]
-    return relative_price(prices["Aurora"], prices.drop("Aurora").to_numpy())
+    return relative_price(0.92 * prices["Borealis"], prices.drop("Borealis").to_numpy())
 
 
-def _best_value_brand() -> str:
+def _market_map():
     from ..cva import brand_scores, mean_ratings, value_map
     from ..datasets import load_cva_car_survey
 
     survey = load_cva_car_survey()
     q = brand_scores(mean_ratings(survey, _weights("quality"), missing="available"), kind="quality")
     p = brand_scores(mean_ratings(survey, _weights("price"), missing="available"), kind="price")
-    m = value_map(q[["brand", "relative_quality"]].merge(p[["brand", "relative_price"]], on="brand"))
+    return value_map(q[["brand", "relative_quality"]].merge(p[["brand", "relative_price"]], on="brand"),
+                     zone=5)
+
+
+def _best_value_on_list_prices() -> str:
+    from ..cva import brand_scores, mean_ratings, relative_price, value_map
+    from ..datasets import load_cva_car_brands, load_cva_car_survey
+
+    q = brand_scores(mean_ratings(load_cva_car_survey(), _weights("quality"), missing="available"),
+                     kind="quality").set_index("brand")["relative_quality"]
+    prices = load_cva_car_brands().set_index("brand")["list_price"]
+    rel = {b: relative_price(prices[b], prices.drop(b).to_numpy()) for b in prices.index}
+    m = value_map(pd.DataFrame({"brand": list(q.index), "relative_quality": q.to_numpy(),
+                                "relative_price": [rel[b] for b in q.index]}))
     return str(m.table.sort_values("distance", ascending=False)["brand"].iloc[0])
 
 
-def _top_driver() -> str:
+def _draco_price_cut() -> float:
+    # on the diagonal a vertical move of v points changes the perpendicular distance by v / sqrt(2)
+    d = float(_market_map().table.set_index("brand").loc["Draco", "distance"])
+    return (-d - 5.0) * 2 ** 0.5
+
+
+def _reliability_odds_two_points() -> float:
+    import numpy as np
+
     from ..cva import win_loss
     from ..datasets import load_cva_car_deals
 
-    return str(win_loss(load_cva_car_deals(), _DRIVERS, missing="drop").drivers["attribute"].iloc[0])
+    wl = win_loss(load_cva_car_deals(), _DRIVERS, missing="drop")
+    return float(np.exp(2.0 * wl.params["gap_reliability"]))
 
 
 EXERCISES = [
@@ -77,26 +99,39 @@ EXERCISES = [
     ),
     Exercise(
         id="02.3",
-        title="Aurora's relative list price (single-price case)",
-        expected=_aurora_list_price,
+        title="Borealis' relative list price after its 8% cut",
+        expected=_borealis_after_cut,
         kind="number",
-        tol=0.01,
-        hint="100 x Aurora's list price / the average list price of the four other brands "
-             "(relative_price).",
+        tol=0.05,
+        hint="relative_price(new Borealis price, list prices of the four OTHER brands): the new price "
+             "is 0.92 x the old one, and a cut of 8% lowers the relative price by 8%, not by 8 points.",
     ),
     Exercise(
         id="02.4",
-        title="The best-value brand on the value map",
-        expected=_best_value_brand,
+        title="The best-value brand when price means list price",
+        expected=_best_value_on_list_prices,
         kind="choice",
-        hint="Relative quality from the quality ratings, relative price from the price-satisfaction "
-             "ratings (brand_scores), then value_map: the largest positive distance wins.",
+        hint="Keep each brand's relative quality from the survey (brand_scores of the quality "
+             "ratings) but take relative price from list prices: relative_price(price, the other "
+             "four brands' prices). Then value_map(...) and the largest positive distance.",
     ),
     Exercise(
         id="02.5",
-        title="The attribute gap that best predicts a win",
-        expected=_top_driver,
-        kind="choice",
-        hint="win_loss(deals, attributes, missing='drop').drivers is ranked by |z|.",
+        title="How far Draco's relative price must fall to reach the fair-value zone",
+        expected=_draco_price_cut,
+        kind="number",
+        tol=0.05,
+        hint="The distance is measured perpendicular to the 45-degree line: lowering the price by v "
+             "points raises the distance by v / sqrt(2). Draco needs distance -5 (the zone's edge); "
+             "check your answer with vmap.distance_of(quality, new price).",
+    ),
+    Exercise(
+        id="02.6",
+        title="Odds of winning with two more points of reliability advantage",
+        expected=_reliability_odds_two_points,
+        kind="number",
+        tol=0.01,
+        hint="Each point of advantage multiplies the odds by the odds ratio exp(coef): two points "
+             "multiply them by exp(2 x coef) = odds ratio squared, not 2 x odds ratio.",
     ),
 ]

@@ -3,6 +3,8 @@ head-to-head area chart, win/loss drivers, key events timeline, what/who heatmap
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 
@@ -56,7 +58,7 @@ def plot_cva_profile(profile, ax=None):
         ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=_short(profile.competitor))
         right = float(np.nanmax(t[["ours", "competitor"]].to_numpy()))
         for yi, r in zip(y, t["ratio"], strict=True):
-            ax.text(right * 1.03, yi, f"ratio {r:.3g}", va="center", fontsize=8)
+            ax.text(right * 1.03, yi, f"ratio {r:.2f}", va="center", fontsize=8)
         ax.set_xlim(0, right * 1.25)
         ax.set_xlabel("mean rating")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
@@ -141,23 +143,59 @@ def plot_cva_head_to_head(h2h, ax=None):
     t = h2h.table
     ax = _axes(ax, (8, 4))
     colors = np.where(t["height"] >= 0, "tab:green", "tab:red")
-    ax.bar(t["start"], t["height"], width=t["weight"], align="edge", color=colors,
-           edgecolor="white")
+    bars = ax.bar(t["start"], t["height"], width=t["weight"], align="edge", color=colors,
+                  edgecolor="white")
     ax.axhline(0, color="black", lw=1)
     span = float(max(t["height"].abs().max(), 0.05))
-    for _, r in t.iterrows():
-        mid = (r["start"] + r["end"]) / 2
-        y = r["height"] + (0.04 * span if r["height"] >= 0 else -0.04 * span)
-        ax.text(mid, y, f"{r['attribute']}\n{r['area']:+.1f}", ha="center",
-                va="bottom" if r["height"] >= 0 else "top", fontsize=8)
     top = max(float(t["height"].max()), 0.0)
     bottom = min(float(t["height"].min()), 0.0)
-    ax.set_ylim(bottom - 0.35 * span, top + 0.35 * span)
     ax.set_xlim(0, float(t["end"].iloc[-1]))
+    ax.set_ylim(bottom - 0.35 * span, top + 0.35 * span)
+    labels = []
+    for _, r in t.iterrows():
+        up = r["height"] >= 0
+        name = textwrap.fill(str(r["attribute"]).replace("_", " "), 14)
+        labels.append(ax.annotate(f"{name}\n{r['area']:+.1f}", ((r["start"] + r["end"]) / 2, r["height"]),
+                                  xytext=(0, 3 if up else -3), textcoords="offset points", ha="center",
+                                  va="bottom" if up else "top", fontsize=8))
+    _unoverlap(ax, labels, obstacles=list(bars))
     ax.set_xlabel("cumulative importance weight")
     ax.set_ylabel("performance ratio - 1")
-    ax.set_title(f"head-to-head: {h2h.ours} vs {_short(h2h.competitor)}, net area {h2h.net_area:+.1f}")
+    ax.set_title(f"head-to-head: {h2h.ours} vs {_short(h2h.competitor)}\n"
+                 f"net area {h2h.net_area:+.1f} (= score - 100)")
     return ax
+
+
+def _unoverlap(ax, labels, obstacles=(), pad: float = 2.0) -> None:
+    """Move annotation labels away from the zero line until none overlaps another label
+    or an obstacle (the bars), then widen the y-limits so that every label fits."""
+    fig = ax.figure
+    for _ in range(3):
+        renderer = fig.canvas.get_renderer()
+        placed = [o.get_window_extent(renderer) for o in obstacles]
+        boxes = []
+        for lab in labels:
+            sign = 1.0 if lab.get_va() == "bottom" else -1.0
+            lab.xyann = (0.0, 3.0 * sign)
+            for _ in range(len(labels)):
+                box = lab.get_window_extent(renderer)
+                hit = [b for b in placed if box.x0 < b.x1 + pad and b.x0 < box.x1 + pad
+                       and box.y0 < b.y1 + pad and b.y0 < box.y1 + pad]
+                if not hit:
+                    break
+                # shift by the overlap (in points) plus padding
+                dy_px = (max(b.y1 for b in hit) - box.y0) if sign > 0 else (box.y1 - min(b.y0 for b in hit))
+                lab.xyann = (0.0, lab.xyann[1] + sign * (dy_px + pad) * 72.0 / fig.dpi)
+            boxes.append(lab.get_window_extent(renderer))
+            placed.append(boxes[-1])
+        inv = ax.transData.inverted()
+        lo, hi = ax.get_ylim()
+        need_hi = max(inv.transform((0, b.y1))[1] for b in boxes)
+        need_lo = min(inv.transform((0, b.y0))[1] for b in boxes)
+        margin = 0.04 * (hi - lo)
+        if need_hi + margin <= hi and need_lo - margin >= lo:
+            return
+        ax.set_ylim(min(lo, need_lo - margin), max(hi, need_hi + margin))
 
 
 def plot_cva_win_loss(win_loss, ax=None):
