@@ -123,7 +123,8 @@ EXERCISES = [
         tol=0.05,
         hint="The distance is measured perpendicular to the 45-degree line: lowering the price by v "
              "points raises the distance by v / sqrt(2). Draco needs distance -5 (the zone's edge); "
-             "check your answer with vmap.distance_of(quality, new price).",
+             "give the drop in points (positive), not the new price; check it with "
+             "vmap.distance_of(quality, new price).",
     ),
     Exercise(
         id="02.6",
