@@ -94,8 +94,9 @@ EXERCISES = [
         expected=_aurora_vs_equinox,
         kind="number",
         tol=0.01,
-        hint="profile_from_ratings(survey, quality weights, 'Aurora', 'Equinox', "
-             "missing='available'); the weights are the quality rows of cva_car_attributes.",
+        hint="The same call as Aurora's profile in section 4 (profile_from_ratings with the quality "
+             "weights and missing='available'), with one competitor instead of four; n_boot=0 "
+             "skips the bootstrap.",
     ),
     Exercise(
         id="02.3",
@@ -103,8 +104,9 @@ EXERCISES = [
         expected=_borealis_after_cut,
         kind="number",
         tol=0.05,
-        hint="relative_price(new Borealis price, list prices of the four OTHER brands): the new price "
-             "is 0.92 x the old one, and a cut of 8% lowers the relative price by 8%, not by 8 points.",
+        hint="Only Borealis' price changes (to 0.92 x the old one), and the average is over the four "
+             "OTHER brands (relative_price). An 8% cut lowers the relative price by 8%, not by 8 "
+             "points.",
     ),
     Exercise(
         id="02.4",
@@ -132,7 +134,7 @@ EXERCISES = [
         expected=_reliability_odds_two_points,
         kind="number",
         tol=0.01,
-        hint="Each point of advantage multiplies the odds by the odds ratio exp(coef): two points "
-             "multiply them by exp(2 x coef) = odds ratio squared, not 2 x odds ratio.",
+        hint="One more point of advantage multiplies the odds by the odds ratio exp(coef); a second "
+             "point multiplies them by it again: odds ratios multiply, they do not add.",
     ),
 ]
