@@ -113,7 +113,8 @@ def _component_dict(parts, what: str, required: Sequence[str] | None, missing: s
             raise ValueError(f"{what} has unknown component(s) {extra}; expected only {list(required)}")
     out: dict[str, float] = {}
     for key, amount in parts.items():
-        if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        if amount is None or amount is pd.NA or (isinstance(amount, (float, np.floating))
+                                                 and math.isnan(amount)):
             if missing == "zero":
                 out[str(key)] = 0.0
                 continue

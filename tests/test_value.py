@@ -38,7 +38,8 @@ from cvlib.value import (
     value_hierarchy,
 )
 
-amounts = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
+# amounts in currency units with cents, 0 to 1,000,000
+amounts = st.integers(0, 100_000_000).map(lambda cents: cents / 100)
 components = st.dictionaries(st.text("abcdefgh", min_size=1, max_size=6), amounts, min_size=1, max_size=6)
 
 KOTLER_V = {"product": 50, "service": 20, "personnel": 10, "image": 20}

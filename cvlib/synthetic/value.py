@@ -162,7 +162,7 @@ _COMMON = {
                    "respondent's true segment-weighted value (benefits minus costs) of A, B and C",
 }
 
-_RATING = ("rating 1-7 ({}), float because of missing answers: brand's true mean perception (A "
+_RATING = ("rating 1-7 ({}), stored as float so that NaN can mark a missing answer: brand's true mean perception (A "
            "premium, B all-rounder, C budget) + segment shift + respondent scale bias N(0, 0.45) "
            "{}+ item noise N(0, 0.8), rounded and clipped to 1-7")
 
