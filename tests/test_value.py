@@ -530,3 +530,19 @@ def test_plots_return_axes(survey, perval):
     plt.close("all")
     with pytest.raises(ValueError, match="no rows for measure"):
         plots.plot_value_by_brand(value_by_group(scores, "brand"), measure="utility")
+
+
+def test_ladder_from_frames_with_counts():
+    chains = pd.DataFrame({"attr": ["abs", "boot"], "cons": ["safe", "trips"], "goal": ["family", "family"],
+                           "n": [3, 1]})
+    ratings = pd.DataFrame({"level": ["attribute", "attribute", "goal"], "node": ["abs", "boot", "family"],
+                            "satisfaction": [6.0, 2.0, 5.0]})
+    lad = means_end_ladder(chains, ratings, attribute="attr", consequence="cons", count="n")
+    sat = lad.satisfaction().set_index("level")["satisfaction"]
+    assert sat["attribute"] == pytest.approx((3 * 6 + 2) / 4)
+    assert math.isnan(sat["consequence"]) and sat["goal"] == 5
+    with pytest.raises(ValueError, match="no 'goal' node 'abs'"):
+        means_end_ladder(chains, ratings.assign(node=["abs", "boot", "abs"]), attribute="attr",
+                         consequence="cons", count="n")
+    with pytest.raises(ValueError, match="counts must be positive"):
+        means_end_ladder(chains.assign(n=[0, 1]), attribute="attr", consequence="cons", count="n")
