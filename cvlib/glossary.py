@@ -77,6 +77,10 @@ TERMS: tuple[Term, ...] = (
     Term("desired value", "期盼价值", "What the customer wishes for but does not necessarily expect.", _V),
     Term("unexpected value", "意外价值", "Value beyond the customer's wishes that surprises and delights.", _V),
     Term("means-end chain", "手段-目的链", "Woodruff's hierarchy linking product attributes to consequences in use and to the customer's goals.", _V, ("customer value hierarchy model",)),
+    Term("PERVAL scale", "PERVAL感知价值量表", "Sweeney & Soutar's (2001) scale of perceived value with quality, price, emotional and social dimensions.", _V, ("perval",)),
+    Term("attribute-based satisfaction", "基于属性的满意", "Satisfaction with the product's attributes and their performance, the lowest rung of Woodruff's ladder.", _V),
+    Term("consequence-based satisfaction", "基于结果的满意", "Satisfaction with the consequences of using the product in the customer's situation.", _V),
+    Term("goal-based satisfaction", "基于目标的满意", "Satisfaction with how far the product helps the customer reach their goals and purposes.", _V),
     # 02 customer value analysis
     Term("customer value analysis", "客户价值分析", "Gale's method of measuring a business's value against competitors' from the customers' ratings of quality and price.", _C, ("cva",)),
     Term("market-perceived quality", "市场感知质量", "Customers' rating of a business's offer on the non-price attributes relative to competitors'.", _C),
