@@ -222,11 +222,12 @@ def plot_funnel(table: pd.DataFrame, *, ax=None):
     for yv, w, (_stage, row) in zip(ypos, width, table.iterrows(), strict=True):
         conv = row["conversion"]
         text = f"{int(row['reached']):,}" + ("" if yv == ypos[0] else f"  ({conv:.0%} of previous)")
-        ax.text(0.5, yv, text, ha="center", va="center", fontsize=8,
-                color="white" if w > 0.35 else "black")
+        ax.text((1 + w) / 2 + 0.01, yv, text, ha="left", va="center", fontsize=8)
     ax.set_yticks(ypos)
     ax.set_yticklabels([str(s) for s in table.index])
     ax.set_xticks([])
-    ax.set_xlim(0, 1)
+    ax.set_xlim(0, 1.25)
+    for side in ("top", "right", "bottom"):
+        ax.spines[side].set_visible(False)
     ax.set_title("Funnel: number reaching each stage")
     return ax

@@ -151,7 +151,9 @@ def migration_matrix(before: pd.Series, after: pd.Series, *, normalize: bool | s
         ``"index"``: each row divided by its total (transition shares; a
         re-classification at the same date gives the identity matrix).
     missing : str
-        Label of customers without a tier at a date (not yet customers).
+        Label of customers without a tier at a date (not yet customers); the
+        row (column) appears only when some customer has no tier at the first
+        (second) date.
 
     Returns
     -------
@@ -172,15 +174,17 @@ def migration_matrix(before: pd.Series, after: pd.Series, *, normalize: bool | s
         return sorted({str(v) for v in s.dropna()})
 
     levels = list(dict.fromkeys(cats(before) + cats(after)))
-    if a.isna().any() or b.isna().any():
-        levels.append(missing)
-    fa = pd.Categorical(a.astype(object).where(a.notna(), missing).astype(str), categories=levels)
-    fb = pd.Categorical(b.astype(object).where(b.notna(), missing).astype(str), categories=levels)
-    k = len(levels)
-    codes = fa.codes.astype(np.int64) * k + fb.codes.astype(np.int64)
-    counts = np.bincount(codes, minlength=k * k).reshape(k, k)
-    out = pd.DataFrame(counts, index=pd.Index(levels, name=before.name or "before"),
-                       columns=pd.Index(levels, name=after.name or "after"))
+    rows = levels + ([missing] if a.isna().any() else [])
+    cols = levels + ([missing] if b.isna().any() else [])
+    if missing in levels:
+        raise ValueError(f"missing={missing!r} is also a tier name; choose another label")
+    fa = pd.Categorical(a.astype(object).where(a.notna(), missing).astype(str), categories=rows)
+    fb = pd.Categorical(b.astype(object).where(b.notna(), missing).astype(str), categories=cols)
+    k, j = len(rows), len(cols)
+    codes = fa.codes.astype(np.int64) * j + fb.codes.astype(np.int64)
+    counts = np.bincount(codes, minlength=k * j).reshape(k, j)
+    out = pd.DataFrame(counts, index=pd.Index(rows, name=before.name or "before"),
+                       columns=pd.Index(cols, name=after.name or "after"))
     if normalize == "index":
         totals = out.sum(axis=1).replace(0, np.nan)
         out = out.div(totals, axis=0)

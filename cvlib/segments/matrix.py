@@ -251,7 +251,8 @@ def cycle_spend_tiers(cycle: pd.DataFrame, *, cycle_cuts=(30, 90), spend_cuts=No
     Returns
     -------
     Classification with the tiers in the order of ``CYCLE_SPEND_TIERS``
-    (grids with other names: in order of first appearance).
+    (grids with other names: in order of first appearance); the table gives
+    each tier's customers, share and mean interval and spend.
     """
     require_frame(cycle, "cycle")
     require_columns(cycle, [interval, spend], "cycle")
@@ -281,10 +282,13 @@ def cycle_spend_tiers(cycle: pd.DataFrame, *, cycle_cuts=(30, 90), spend_cuts=No
     lookup = np.array([names.index(c) for c in cells]).reshape(3, 3)
     tier = lookup[row, col].astype(np.int64)
     values = data[[interval, spend]].astype(float).copy()
-    res = make_classification(values, tier, names, [spend],
+    res = make_classification(values, tier, names, [],
                               "purchase cycle x spend per purchase",
                               {"cycle_cuts": cc.tolist(), "spend_cuts": sc.tolist(),
                                "grid": g.copy()})
+    means = values.groupby(tier).mean().reindex(range(len(names)))
+    res.table[f"mean_{interval}"] = means[interval].to_numpy()
+    res.table[f"mean_{spend}"] = means[spend].to_numpy()
     res.assignments["cycle"] = pd.Categorical.from_codes(row, ["short", "medium", "long"], ordered=True)
     res.assignments["spend"] = pd.Categorical.from_codes(col, ["high", "medium", "low"], ordered=True)
     return res
@@ -406,9 +410,10 @@ def scorecard(data: pd.DataFrame, weights: dict, *, groups: dict | None = None,
     tier = tier_from_fraction(count_above(index) / len(index), frac).astype(np.int64)
     base = values.copy()
     base["index"] = index
-    cls = make_classification(base, tier, labels, ["index"], "scorecard tiers by value index",
+    cls = make_classification(base, tier, labels, [], "scorecard tiers by value index",
                               {"tiers": dict(tiers)})
-    cls.table["mean_index"] = cls.table["index"] / cls.table["customers"].replace(0, np.nan)
+    cls.table["mean_index"] = pd.Series(index).groupby(tier).mean().reindex(
+        range(len(labels))).to_numpy()
     scores["tier"] = cls.assignments["tier"]
     wtable = pd.DataFrame({"group": [group_of[c] for c in cols], "weight": w,
                            "direction": ["lower is better" if c in lower else "higher is better"
