@@ -271,6 +271,36 @@ def test_two_axis_presets():
                                               "low-value"]
 
 
+def test_value_loyalty_preset_follows_reinartz_and_kumar():
+    d = pd.DataFrame({"profit": [9, 9, 1, 1], "tenure": [9, 1, 9, 1]})
+    res = two_axis(d, "profit", "tenure", preset="value_loyalty", x_cut=5, y_cut=5)
+    assert res.tiers.astype(str).tolist() == ["true friends", "butterflies", "barnacles",
+                                              "strangers"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1e3, 1e3), st.floats(-1e3, 1e3)), min_size=1, max_size=40),
+       st.sampled_from(["value_potential", "value_loyalty", "value_responsiveness",
+                        "volume_profit", "value_cost", "social_styles"]))
+def test_two_axis_partitions(points, preset):
+    d = pd.DataFrame(points, columns=["x", "y"])
+    res = two_axis(d, "x", "y", preset=preset)
+    assert res.table["customers"].sum() == len(d)
+    assert res.table["customer_share"].sum() == pytest.approx(1)
+    high_x = d["x"] >= d["x"].median()
+    cells = res.tiers.astype(str)
+    labels = res.params["labels"]
+    assert set(cells[high_x]) <= {labels[("high", "high")], labels[("high", "low")]}
+    assert set(cells[~high_x]) <= {labels[("low", "high")], labels[("low", "low")]}
+
+
+def test_customer_values_sums_the_log():
+    tx = small_log().assign(margin=[4.0, 12, 30, 2, 2, 8], cost=[1.0, 1, 50, 1, 1, 1])
+    v = customer_values(tx, margin="margin", cost="cost")
+    assert v.loc["a"].tolist() == [2, 40.0, 16.0, 2.0, 14.0]
+    assert v.loc["b", "profit"] == -20.0
+
+
 def test_cycle_spend_tiers():
     tx = pd.DataFrame({
         "customer_id": ["p", "p", "p", "o", "o", "s"],
@@ -364,6 +394,19 @@ def test_scores_in_range_and_ties_share_a_score(v, bins):
     order = np.argsort(x, kind="stable")
     assert (np.diff(s["f_score"].to_numpy()[order]) >= 0).all()
     assert (np.diff(s["r_score"].to_numpy()[order]) <= 0).all()   # recency reversed
+
+
+@settings(max_examples=40, deadline=None)
+@given(tied_values, st.lists(st.floats(-10, 10), min_size=4, max_size=4, unique=True))
+def test_threshold_scores_in_range_and_monotone(v, cuts):
+    rfm = pd.DataFrame({"recency": v, "frequency": v, "monetary": v})
+    cuts = sorted(cuts)
+    s = rfm_scores(rfm, bins=5, thresholds={"recency": cuts, "frequency": cuts,
+                                           "monetary": cuts})
+    x = np.asarray(v)
+    assert s["f_score"].between(1, 5).all() and s["r_score"].between(1, 5).all()
+    assert (s["f_score"] + s["r_score"] == 6).all()     # the same cut-offs, reversed
+    assert (s["f_score"].to_numpy() == 1 + (x[:, None] > np.array(cuts)).sum(axis=1)).all()
 
 
 @settings(max_examples=40, deadline=None)

@@ -436,13 +436,16 @@ RELATIONSHIP_LEVELS = ["basic", "reactive", "accountable", "proactive", "partner
 def relationship_level(margin: str, customers: str) -> str:
     """Kotler's recommended level of relationship marketing for a margin and number of customers.
 
-    =============  ===========  ===========  ===========
+    =============  ===========  ===========  ===================
     customers      high margin  medium       low margin
-    =============  ===========  ===========  ===========
-    many           accountable  reactive     basic
+    =============  ===========  ===========  ===================
+    many           accountable  reactive     basic (or reactive)
     moderate       proactive    accountable  reactive
     few            partnership  proactive    accountable
-    =============  ===========  ===========  ===========
+    =============  ===========  ===========  ===================
+
+    Kotler gives "basic or reactive" for many low-margin customers; this
+    function returns the first.
 
     Examples
     --------
