@@ -62,6 +62,9 @@ def plot_delivered_value(result, ax=None):
                 if amount > 0.06 * max(result.total_value, result.total_cost):
                     ax.text(x, bottom + amount / 2, f"{name}\n{amount:,.4g}", ha="center",
                             va="center", fontsize=8)
+                elif amount > 0:  # too thin to hold its label: write it beside the bar
+                    ax.text(x + 0.32, bottom + amount / 2, f"{name} {amount:,.4g}", ha="left",
+                            va="center", fontsize=7.5)
                 bottom += amount
         ax.annotate("", xy=(1.45, result.total_value), xytext=(1.45, result.total_cost),
                     arrowprops={"arrowstyle": "<->", "color": "black"})
@@ -150,6 +153,7 @@ def plot_value_waterfall(result, ax=None):
                      f"{result.delivered_value:,.4g}")
         return ax
     ax.set_ylabel("amount (currency)")
+    ax.yaxis.set_major_formatter("{x:,.0f}")
     low = 0.8 * min(result.base, result.price)
     ax.set_ylim(low, result.value * 1.05)
     ax.set_title(f"perceived-value pricing: value {result.value:,.0f}, price {result.price:,.0f}")
@@ -181,10 +185,10 @@ def plot_value_hierarchy(hierarchy: pd.DataFrame, ax=None):
         ax.add_patch(mpatches.Circle((0, 0), k + 1, color=colors[len(levels) - 1 - k], ec="white"))
     for k, lev in enumerate(levels):
         items = hierarchy.loc[hierarchy["level"].astype(str) == lev, "item"].tolist()
-        y0 = k + 0.55 if k else 0.35
+        y0 = k + 0.55 if k else 0.45
         ax.text(0, y0, f"{lev} value", ha="center", va="center", fontsize=10, weight="bold")
         for j, item in enumerate(items[:4]):
-            ax.text(0, -(k + 0.25) - 0.2 * j if k else -0.05 - 0.2 * j, item, ha="center",
+            ax.text(0, -(k + 0.25) - 0.2 * j if k else 0.12 - 0.2 * j, item, ha="center",
                     va="center", fontsize=8)
     ax.set_xlim(-4.1, 4.1)
     ax.set_ylim(-4.1, 4.1)
@@ -246,6 +250,10 @@ def plot_means_end_ladder(ladder, ax=None, cmap: str = "RdYlGn"):
     ax.set_xlim(-0.3, 1.02)
     ax.set_ylim(-0.5, 2.5)
     ax.axis("off")
+    if len(ladder.ratings):
+        bar = ax.figure.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=colormap), ax=ax,
+                                 fraction=0.025, pad=0.01, shrink=0.6)
+        bar.set_label(f"satisfaction ({ladder.scale[0]:g}-{ladder.scale[1]:g})")
     ax.set_title("means-end ladder (Woodruff 1997): attribute -> consequence -> goal")
     return ax
 
@@ -344,9 +352,12 @@ def plot_perval(result, ax=None, by: str | None = None):
     id_vars = [by] if by else []
     long = result.scores[id_vars + dims].melt(id_vars=id_vars, var_name="dimension", value_name="score")
     ax = _axes(ax)
-    sns.barplot(data=long, x="dimension", y="score", hue=by, errorbar=("ci", 95), ax=ax,
+    sns.barplot(data=long, x="dimension", y="score", hue=by, errorbar=("ci", 95), seed=0, ax=ax,
                 order=dims)
     alpha = result.reliability.set_index("dimension")["alpha"]
     ax.set_xticks(range(len(dims)), [f"{d}\n\u03b1 = {alpha[d]:.2f}" for d in dims])
-    ax.set_ylabel("mean score (1-7)")
+    ax.set_ylabel("mean score (1-7), 95% CI")
+    if by:  # outside the axes, so it never hides a bar
+        sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+                        title=by.replace("_", " "))
     return ax
