@@ -5,7 +5,7 @@
   curve and the 20/80/30 rule, the customer pyramid (1/4/15/80, or
   platinum/gold/iron/lead), monetary and purchase decile tables, spend bands.
 - :mod:`cvlib.segments.rfm`: RFM table from a transaction log (vectorised,
-  ten million rows in about a second), quantile or threshold scores with
+  ten million rows in one to two seconds), quantile or threshold scores with
   ties sharing a score, rule tables of named segments, R x F grid, summary.
 - :mod:`cvlib.segments.matrix`: one two-axis mechanism for the course's
   2 x 2 matrices (value x potential, value x loyalty, value x cost to

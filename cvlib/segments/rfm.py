@@ -34,7 +34,7 @@ def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date
     Transactions after ``at`` are left out, so the same log can be summarised
     at several dates (see :func:`classify_over_time`).  The computation is
     vectorised (factorised ids, integer day numbers, ``bincount`` and
-    ``maximum.at``), about a second for ten million rows.
+    ``maximum.at``): one to two seconds for ten million rows.
 
     Parameters
     ----------
