@@ -24,6 +24,7 @@ synthetic CSV files; ``python -m cvlib.datasets list`` lists every data set.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import io
 import os
@@ -110,13 +111,20 @@ def load(name: str) -> pd.DataFrame:
         return _typed(entry.generate(), entry)
     frame = pd.read_csv(path)
     typed = _typed(frame, entry)
-    if entry.categories:
-        reference = entry.generate()
-        for c in entry.categories:
-            if isinstance(reference[c].dtype, pd.CategoricalDtype):
-                typed[c] = pd.Categorical(frame[c], categories=reference[c].cat.categories,
-                                          ordered=reference[c].cat.ordered)
+    for c, (categories, ordered) in _category_orders(name).items():
+        typed[c] = pd.Categorical(frame[c], categories=categories, ordered=ordered)
     return typed
+
+
+@functools.cache
+def _category_orders(name: str) -> dict:
+    """The generator's order of categories per categorical column (generated once per session)."""
+    entry = _entry(name)
+    if not entry.categories:
+        return {}
+    reference = entry.generate()
+    return {c: (reference[c].cat.categories, reference[c].cat.ordered) for c in entry.categories
+            if isinstance(reference[c].dtype, pd.CategoricalDtype)}
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:

@@ -159,6 +159,10 @@ TERMS: tuple[Term, ...] = (
     Term("cost to serve", "服务成本", "What it costs the firm to serve a customer: sales calls, delivery, support.", _K),
     Term("customer scorecard", "客户价值评分卡", "A weighted index of several value indicators used to rank customers into tiers.", _K, ("scorecard",)),
     Term("purchase cycle", "购买周期", "The average interval between a customer's purchases.", _K),
+    Term("customer development process", "客户发展过程", "The stages a customer passes through: suspect, prospect, first-time customer, repeat customer, client, advocate or partner, and lapsed.", _K),
+    Term("sales pipeline", "销售漏斗", "Stages of a sales opportunity from not yet reached to contract, with the conversion rate between stages.", _K, ("sales funnel", "funnel")),
+    Term("platinum tier", "铂金层", "Zeithaml, Rust & Lemon's most profitable customer tier, above gold, iron and lead.", _K, ("platinum",)),
+    Term("lead tier", "铅层", "Zeithaml, Rust & Lemon's bottom tier: customers who cost more than they bring.", _K),
     Term("relationship level", "关系水平", "Kotler's five levels of relationship marketing: basic, reactive, accountable, proactive, partnership.", _K),
     Term("social style", "社交风格", "Customer types from assertiveness x responsiveness: driver, expressive, amiable, analytical.", _K),
     # 05 lifetime value
