@@ -81,12 +81,15 @@ def plot_whale_curve(data, profit: str | None = None, *, customer: str | None = 
     ax.axhline(100, color="grey", ls="--", lw=1)
     k = int(np.argmax(y))
     ax.plot([x[k]], [y[k]], "o", color="C3")
+    # the label sits low on the right, where the curve (at or above 100%) never goes
     ax.annotate(f"peak {y[k]:.0f}% at {x[k]:.0%} of customers", (x[k], y[k]),
-                xytext=(max(x[k] - 0.45, 0.02), y[k] * 0.75), arrowprops={"arrowstyle": "->"})
+                xytext=(0.42, 0.12), textcoords="axes fraction",
+                arrowprops={"arrowstyle": "->", "color": "0.3"})
     ax.set_xlabel("cumulative share of customers (most profitable first)")
     ax.set_ylabel("cumulative profit, % of total")
     ax.set_title("Whale curve of customer profitability")
     ax.set_xlim(0, 1)
+    ax.set_ylim(min(0.0, float(y.min())) - 5, max(float(y.max()), 100.0) * 1.08)
     return ax
 
 
@@ -192,7 +195,14 @@ def plot_two_axis(result, *, ax=None, log: bool = False, alpha: float = 0.6):
         ax.set_xscale("log")
         ax.set_yscale("log")
     ax.legend(title="", fontsize=8)
-    ax.set_title(result.method)
+    preset = p.get("preset")
+    if preset:
+        from ..segments import TWO_AXIS_PRESETS
+
+        names = TWO_AXIS_PRESETS[preset]
+        ax.set_title(f"{names['x']} x {names['y']} (cut-offs dashed)")
+    else:
+        ax.set_title(f"{x} x {y} (cut-offs dashed)")
     return ax
 
 

@@ -252,7 +252,8 @@ def cycle_spend_tiers(cycle: pd.DataFrame, *, cycle_cuts=(30, 90), spend_cuts=No
     -------
     Classification with the tiers in the order of ``CYCLE_SPEND_TIERS``
     (grids with other names: in order of first appearance); the table gives
-    each tier's customers, share and mean interval and spend.
+    each tier's customers, share and the tier's average of the customers'
+    mean interval and mean spend (columns ``mean_interval``, ``mean_spend``).
     """
     require_frame(cycle, "cycle")
     require_columns(cycle, [interval, spend], "cycle")
@@ -287,8 +288,8 @@ def cycle_spend_tiers(cycle: pd.DataFrame, *, cycle_cuts=(30, 90), spend_cuts=No
                               {"cycle_cuts": cc.tolist(), "spend_cuts": sc.tolist(),
                                "grid": g.copy()})
     means = values.groupby(tier).mean().reindex(range(len(names)))
-    res.table[f"mean_{interval}"] = means[interval].to_numpy()
-    res.table[f"mean_{spend}"] = means[spend].to_numpy()
+    for c in (interval, spend):   # "mean_interval", not "mean_mean_interval"
+        res.table[c if c.startswith("mean_") else f"mean_{c}"] = means[c].to_numpy()
     res.assignments["cycle"] = pd.Categorical.from_codes(row, ["short", "medium", "long"], ordered=True)
     res.assignments["spend"] = pd.Categorical.from_codes(col, ["high", "medium", "low"], ordered=True)
     return res
