@@ -2,103 +2,373 @@
 
 Expected answers are computed with cvlib, when first checked, from the
 workbook's synthetic surveys (``acsi_survey``, ``service_attributes``,
-``kano_survey``) with the formulas of the sources: the ACSI rescaling
-(Fornell et al. 1996), the NPS and its standard error (Reichheld 2003; the
-multinomial variance of a difference of shares), Berger et al.'s (1993) Kano
-coefficients and Martilla & James's (1977) quadrants.  The mobi exercise's
-answer is the published finding that item CUSL2 loads about 0.20 on Loyalty
-(Tenenhaus et al. 2005; see ``../shared/datasets/README.md``).
+``kano_survey``) and the published mobi data, with the formulas of the
+sources: the ACSI rescaling (Fornell et al. 1996), the NPS and its standard
+error (Reichheld 2003; the multinomial variance of a difference of shares,
+and independent samples' variances adding up), Berger et al.'s (1993) Kano
+coefficients, Martilla & James's (1977) quadrants and Cronbach's (1951)
+alpha.  The mobi loyalty exercise's answer is the published finding that item
+CUSL2 loads about 0.20 on Loyalty (Tenenhaus et al. 2005; see
+``../shared/datasets/README.md``).
+
+Besides the generic check, each exercise recognises the mistakes a student
+plausibly makes (a wrong filter, the wrong rescaling, standard errors added
+instead of their squares, mean instead of median cut-lines...) and names
+them, so a wrong answer says *what* went wrong.
 """
 
 from __future__ import annotations
 
-from . import Exercise
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import Exercise, ExerciseFailed
 
 __all__ = ["EXERCISES"]
 
+CUSA = ["CUSA1", "CUSA2", "CUSA3"]
+STEMS = ["coverage", "billing", "speed", "price", "service", "app", "roaming", "stores"]
 
-def _jade_index() -> float:
+
+@dataclass(frozen=True)
+class _Diagnosed(Exercise):
+    """An exercise that names the known mistake behind a wrong answer.
+
+    ``mistakes`` is a tuple of ``(wrong_answer, explanation)`` where
+    ``wrong_answer`` is a value or a zero-argument callable.  When the generic
+    check fails and the answer equals a known wrong answer (numbers within
+    ``tol``, labels compared case-insensitively), the failure message is the
+    explanation instead of the expected value.
+    """
+
+    mistakes: tuple = ()
+
+    def _matches(self, given, wrong) -> bool:
+        wrong = wrong() if callable(wrong) else wrong
+        if self.kind == "number" and not isinstance(wrong, str):
+            try:
+                g = np.asarray(given, dtype=float)
+                w = np.asarray(wrong, dtype=float)
+            except (TypeError, ValueError):
+                return False
+            return g.shape == w.shape and bool(np.allclose(g, w, atol=self.tol, rtol=self.rtol))
+        return _labels(given) == _labels(wrong)
+
+    def check(self, given) -> bool:
+        try:
+            return super().check(given)
+        except ExerciseFailed:
+            if given is None or given is NotImplemented or given is Ellipsis:
+                raise
+            for wrong, why in self.mistakes:
+                if self._matches(given, wrong):
+                    lines = [f"Exercise {self.id} ({self.title}): {why}",
+                             f"  you gave: {_shown(given)}"]
+                    if self.hint:
+                        lines.append(f"  hint: {self.hint}")
+                    raise ExerciseFailed("\n".join(lines)) from None
+            raise
+
+
+def _shown(x) -> str:
+    if isinstance(x, (float, np.floating)):
+        return f"{float(x):.6g}"
+    if isinstance(x, (list, tuple, np.ndarray)) and all(
+            isinstance(v, (int, float, np.number)) for v in x):
+        return "[" + ", ".join(f"{float(v):.6g}" for v in x) + "]"
+    return repr(x)
+
+
+def _labels(x):
+    def one(v) -> str:
+        return " ".join(str(v).strip().lower().split())
+
+    if isinstance(x, str) or not hasattr(x, "__iter__"):
+        return one(x)
+    return frozenset(one(v) for v in x)
+
+
+def _lazy(f: Callable):
+    """Cache a zero-argument function's value (the data are loaded once)."""
+    cache: list = []
+
+    def wrapper():
+        if not cache:
+            cache.append(f())
+        return cache[0]
+
+    return wrapper
+
+
+# ------------------------------------------------------------------ 03.1 index
+
+
+def _survey():
     from ..datasets import load_acsi_survey
+
+    return load_acsi_survey()
+
+
+def _index(frame) -> float:
     from ..satisfaction import satisfaction_index
 
-    d = load_acsi_survey()
-    res = satisfaction_index(d[d["company"] == "Jade Mobile"], ["CUSA1", "CUSA2", "CUSA3"],
-                             n_boot=0)
-    return float(res.params["all"])
+    return float(satisfaction_index(frame, CUSA, n_boot=0).params["all"])
 
 
-def _orchid_nps() -> list[float]:
-    from ..datasets import load_acsi_survey
+def _lotus_contract():
+    d = _survey()
+    return d[(d["company"] == "Lotus Telecom") & (d["plan"] == "contract")]
+
+
+@_lazy
+def _lotus_contract_index() -> float:
+    return _index(_lotus_contract())
+
+
+@_lazy
+def _lotus_all_plans_index() -> float:
+    d = _survey()
+    return _index(d[d["company"] == "Lotus Telecom"])
+
+
+@_lazy
+def _lotus_contract_listwise() -> float:
+    return _index(_lotus_contract().dropna(subset=CUSA))
+
+
+@_lazy
+def _lotus_contract_times_ten() -> float:
+    return float(_lotus_contract()[CUSA].mean().mean() * 10)
+
+
+@_lazy
+def _lotus_contract_mean() -> float:
+    return float(_lotus_contract()[CUSA].mean().mean())
+
+
+# -------------------------------------------------------------------- 03.2 NPS
+
+
+@_lazy
+def _nps_table():
     from ..satisfaction import nps
 
-    t = nps(load_acsi_survey(), "recommend", by="company").set_index("segment")
-    return [float(t.loc["Orchid Net", "nps"]), float(t.loc["Orchid Net", "se"])]
+    return nps(_survey(), "recommend", by="company").set_index("segment")
 
 
-def _must_be_features() -> list[str]:
+def _nps_gap(combine_se) -> list[float]:
+    t = _nps_table()
+    jade, orchid = t.loc["Jade Mobile"], t.loc["Orchid Net"]
+    return [float(jade["nps"] - orchid["nps"]), float(combine_se(jade["se"], orchid["se"]))]
+
+
+def _nps_gap_right() -> list[float]:
+    return _nps_gap(np.hypot)
+
+
+def _nps_gap_se_added() -> list[float]:
+    return _nps_gap(lambda a, b: a + b)
+
+
+def _nps_gap_reversed() -> list[float]:
+    d, se = _nps_gap_right()
+    return [-d, se]
+
+
+def _nps_gap_fractions() -> list[float]:
+    return [v / 100 for v in _nps_gap_right()]
+
+
+# ------------------------------------------------------------------- 03.3 Kano
+
+
+@_lazy
+def _kano():
     from ..datasets import load_kano_survey
     from ..satisfaction import kano_table
 
-    t = kano_table(load_kano_survey())
-    return [str(f) for f in t.loc[t["category"] == "M", "feature"]]
+    return kano_table(load_kano_survey())
 
 
-def _concentrate_here() -> list[str]:
+def _largest_better() -> str:
+    t = _kano()
+    return str(t.loc[t["better"].idxmax(), "feature"])
+
+
+def _largest_better_attractive() -> str:
+    t = _kano()
+    a = t[t["category"] == "A"]
+    return str(a.loc[a["better"].idxmax(), "feature"])
+
+
+# -------------------------------------------------------------------- 03.4 IPA
+
+
+@_lazy
+def _ipa_grid():
     import pandas as pd
 
     from ..datasets import load_service_attributes
-    from ..satisfaction import ipa, item_summary
-    from ..synthetic.satisfaction import SERVICE_ATTRIBUTES
 
     d = load_service_attributes()
-    stems = [s for s, *_ in SERVICE_ATTRIBUTES]
-    perf = item_summary(d, [f"perf_{s}" for s in stems])["mean"].to_numpy()
-    imp = item_summary(d, [f"imp_{s}" for s in stems])["mean"].to_numpy()
-    res = ipa(pd.DataFrame({"attribute": stems, "importance": imp, "performance": perf}))
+    return pd.DataFrame({"attribute": STEMS,
+                         "importance": [d[f"imp_{s}"].mean() for s in STEMS],
+                         "performance": [d[f"perf_{s}"].mean() for s in STEMS]})
+
+
+def _concentrate(cut) -> list[str]:
+    from ..satisfaction import ipa
+
+    res = ipa(_ipa_grid(), importance_cut=cut, performance_cut=cut, scale=(1, 10))
     return res.table.loc[res.table["quadrant"] == "Concentrate here", "attribute"].tolist()
 
 
+# ----------------------------------------------------------- 03.6 Expectation
+
+
+@_lazy
+def _expectation():
+    from ..datasets import fetch_mobi
+    from ..pls import MOBI_BLOCKS
+
+    return fetch_mobi()[MOBI_BLOCKS["Expectation"]]
+
+
+def _alpha(frame, standardized=False) -> float:
+    from ..pls import cronbach_alpha
+
+    return float(cronbach_alpha(frame, standardized=standardized).alpha)
+
+
+def _best_alpha_without_one(standardized=False) -> float:
+    items = _expectation()
+    return max(_alpha(items.drop(columns=c), standardized) for c in items.columns)
+
+
+def _alpha_without(item: str) -> Callable[[], float]:
+    return lambda: _alpha(_expectation().drop(columns=item))
+
+
+def _lowest_item_total() -> float:
+    from ..pls import item_analysis
+
+    return float(item_analysis(_expectation())["item_total"].min())
+
+
 EXERCISES = [
-    Exercise(
+    _Diagnosed(
         id="03.1",
-        title="equal-weight satisfaction index (0-100) of Jade Mobile from CUSA1-CUSA3",
-        expected=_jade_index,
+        title="equal-weight satisfaction index (0-100) of Lotus Telecom's contract customers",
+        expected=_lotus_contract_index,
         tol=0.01,
-        hint="keep Jade Mobile's respondents, take each item's mean over those who answered it, "
-             "rescale (mean - 1) / 9 x 100 and average the three with weights 1/3 "
-             "(satisfaction_index(..., n_boot=0))",
+        hint="keep the rows with company == 'Lotus Telecom' AND plan == 'contract'; average each "
+             "of CUSA1-CUSA3 over those who answered it, rescale (mean - 1) / 9 x 100 and "
+             "average the three (sat.satisfaction_index(rows, items, n_boot=0).params['all'])",
+        mistakes=(
+            (_lotus_all_plans_index,
+             "this is the index of ALL Lotus Telecom customers; keep only the contract plan"),
+            (_lotus_contract_listwise,
+             "you kept only the customers who answered all three items; the question averages "
+             "each item over the customers who answered that item"),
+            (_lotus_contract_times_ten,
+             "you multiplied the 1-10 mean by 10; the ACSI rescaling is (mean - 1) / (10 - 1) "
+             "x 100, so that 1 maps to 0 and 10 to 100"),
+            (_lotus_contract_mean,
+             "this is the mean on the 1-10 scale; the index is on 0-100"),
+        ),
     ),
-    Exercise(
+    _Diagnosed(
         id="03.2",
-        title="NPS and its standard error for Orchid Net, as [nps, se]",
-        expected=_orchid_nps,
+        title="NPS gap Jade Mobile minus Orchid Net and its standard error, as [gap, se]",
+        expected=_nps_gap_right,
         tol=0.01,
-        hint="promoters answer 9-10, detractors 0-6, over those who answered; "
-             "SE = sqrt((pP + pD - (pP - pD)^2) / n) x 100; both in points (-100..100)",
+        hint="sat.nps(survey, 'recommend', by='company') gives each operator's nps and se; the "
+             "two samples are independent, so the variance of the gap is the sum of the "
+             "variances: se = sqrt(se_Jade^2 + se_Orchid^2)",
+        mistakes=(
+            (_nps_gap_se_added,
+             "the gap is right but you added the standard errors; for independent samples the "
+             "VARIANCES add, so se = sqrt(se_1^2 + se_2^2), which is smaller than se_1 + se_2"),
+            (_nps_gap_reversed,
+             "the gap has the wrong sign: the question asks for Jade Mobile minus Orchid Net"),
+            (_nps_gap_fractions,
+             "these are fractions; NPS and its standard error are in points (-100..100)"),
+        ),
     ),
-    Exercise(
+    _Diagnosed(
         id="03.3",
-        title="the must-be features of the Kano survey",
-        expected=_must_be_features,
+        title="the Kano feature that adds most satisfaction when present (largest CS+)",
+        expected=_largest_better,
         kind="choice",
-        hint="classify every answer pair with the Kano evaluation table, take each feature's "
-             "most frequent category (kano_table) and list the features whose category is 'M'",
+        hint="sat.kano_table(kano) gives each feature's 'better' coefficient "
+             "CS+ = (A + O) / (A + O + M + I); take the feature with the largest one, whatever "
+             "its category",
+        mistakes=(
+            (_largest_better_attractive,
+             "this is the attractive feature with the largest CS+, but CS+ counts one-dimensional "
+             "answers (O) too: compare all eight features"),
+            (lambda: [_largest_better()],
+             "right feature, but answer one name (a string), not a list"),
+        ),
     ),
-    Exercise(
+    _Diagnosed(
         id="03.4",
-        title="attributes in the 'Concentrate here' quadrant (stated importance, mean cut-lines)",
-        expected=_concentrate_here,
+        title="attributes in 'Concentrate here' with MEDIAN cut-lines (stated importance)",
+        expected=lambda: _concentrate("median"),
         kind="choice",
-        hint="importance = mean of imp_<attribute>, performance = mean of perf_<attribute>; "
-             "cut both axes at the mean over the eight attributes; 'Concentrate here' is high "
-             "importance and low performance; answer the attribute names without the prefix",
+        hint="importance = mean of imp_<attribute>, performance = mean of perf_<attribute> "
+             "(the notebook's ipa_table holds them); sat.ipa(ipa_table, importance_cut='median', "
+             "performance_cut='median'); 'Concentrate here' is high importance and low "
+             "performance; names without the prefix",
+        mistakes=(
+            (lambda: _concentrate("mean"),
+             "these are the 'Concentrate here' attributes with the cut-lines at the MEANS "
+             "(section 4.7); the question puts them at the medians of the eight attributes"),
+            (lambda: _concentrate("midpoint"),
+             "these are the 'Concentrate here' attributes with the cut-lines at the scale "
+             "midpoint 5.5; the question puts them at the medians of the eight attributes"),
+        ),
     ),
-    Exercise(
+    _Diagnosed(
         id="03.5",
         title="the mobi loyalty item that weakens the Loyalty block's reliability",
         expected="CUSL2",
         kind="choice",
-        hint="look at the loadings of CUSL1-CUSL3 in res.outer, or at Cronbach's alpha if the "
-             "item is deleted (cvlib.pls.item_analysis)",
+        hint="pls.item_analysis(mobi[['CUSL1', 'CUSL2', 'CUSL3']]): the item with the lowest "
+             "corrected item-total correlation, whose deletion raises alpha the most "
+             "(or the smallest loading in ecsi.outer)",
+        mistakes=(
+            (["CUSL2"], "right item, but answer one name (a string), not a list"),
+        ),
+    ),
+    _Diagnosed(
+        id="03.6",
+        title="the best Cronbach's alpha of mobi's Expectation block after dropping one item",
+        expected=_best_alpha_without_one,
+        tol=0.001,
+        hint="pls.item_analysis(mobi[['CUEX1', 'CUEX2', 'CUEX3']]) lists alpha if each item is "
+             "deleted (raw answers, as pls.cronbach_alpha computes it); take the largest",
+        mistakes=(
+            (lambda: _alpha(_expectation()),
+             "this is the alpha of all three items; drop the item whose deletion raises alpha "
+             "the most and give the alpha of the two that remain"),
+            (lambda: _best_alpha_without_one(standardized=True),
+             "this is the STANDARDISED alpha (items rescaled to unit variance, as PLS software "
+             "reports it); the question asks for alpha on the raw answers, as "
+             "pls.cronbach_alpha and pls.item_analysis compute it"),
+            (_alpha_without("CUEX1"),
+             "this is alpha without CUEX1, which LOWERS alpha; look for the largest "
+             "alpha_if_deleted"),
+            (_alpha_without("CUEX2"),
+             "this is alpha without CUEX2, which lowers alpha; look for the largest "
+             "alpha_if_deleted"),
+            (_lowest_item_total,
+             "this is the weakest item's corrected item-total correlation, not an alpha"),
+            ("CUEX3",
+             "right item to drop, but the question asks for the alpha of the two items that "
+             "remain (a number)"),
+        ),
     ),
 ]

@@ -120,7 +120,9 @@ def index_explorer(data: pd.DataFrame, items: Sequence[str], *, by: str | None =
     from ..plots.satisfaction import satisfaction_index_chart
 
     items = list(items)
-    start = round(1.0 / len(items), 3)
+    # exactly 1/k (not rounded to the slider's step), so that unticking "normalise" with
+    # the starting weights is not an error: three sliders at 0.333 would sum to 0.999
+    start = 1.0 / len(items)
     controls = {f"w_{item}": W.FloatSlider(value=start, min=0.0, max=1.0, step=0.005,
                                            description=f"weight {item}", readout_format=".3f",
                                            continuous_update=False,
