@@ -1,77 +1,134 @@
-"""Exercises of notebooks/04_customer_classification: Pareto share, ABC thresholds,
-RFM segments and pipeline conversion, computed from the workbook's data with cvlib."""
+"""Exercises of notebooks/04_customer_classification.
+
+Each expected answer is computed with cvlib from the workbook's data sets
+(``retail_transactions``, ``b2b_accounts``, ``b2b_pipeline``) when first
+checked; the key-account lines (5 million / 1 million) are the course slides'.
+None of the answers is printed in the notebook above the exercises: each needs
+a step the notebook shows only on other data or other settings.
+"""
 
 from __future__ import annotations
 
 from ..datasets import load
 from . import Exercise
 
+__all__ = ["EXERCISES"]
 
-def _top20_share() -> float:
+
+def _top10_share_2024() -> float:
     from ..segments import customer_values, pareto_share
 
-    values = customer_values(load("retail_transactions"))
-    return pareto_share(values, "revenue", top=0.2)
+    tx = load("retail_transactions")
+    values = customer_values(tx[tx["date"] >= "2024-01-01"])
+    return pareto_share(values, "revenue", top=0.1)
 
 
-def _a_accounts() -> int:
+def _a_accounts_upgraded() -> int:
     from ..segments import abc_classes
 
-    res = abc_classes(load("b2b_accounts"), "revenue", customer="account_id",
-                      thresholds=(5_000_000, 1_000_000))
+    b2b = load("b2b_accounts")
+    b2b = b2b.assign(high_potential=b2b["potential_value"] >= 2 * b2b["revenue"])
+    res = abc_classes(b2b, "revenue", customer="account_id", thresholds=(5_000_000, 1_000_000),
+                      upgrade="high_potential")
     return int(res.table.loc["A", "customers"])
 
 
-def _largest_segment() -> str:
+def _lost_with_thresholds() -> int:
     from ..segments import rfm_scores, rfm_segments, rfm_table
 
     rfm = rfm_table(load("retail_transactions"), at="2024-12-31")
-    seg = rfm_segments(rfm_scores(rfm, bins=5))
-    return str(seg["segment"].value_counts().idxmax())
+    scores = rfm_scores(rfm, bins=5, thresholds={"recency": [30, 90, 180, 365]})
+    return int((rfm_segments(scores)["segment"] == "Lost").sum())
 
 
-def _proposal_to_contract() -> float:
+def _vip_profit_share() -> float:
+    from ..segments import customer_values, pyramid
+
+    values = customer_values(load("retail_transactions"), margin="gross_margin",
+                             cost="cost_to_serve")
+    return float(pyramid(values, "profit").table.loc["VIP", "profit_share"])
+
+
+def _active_to_lapsed() -> float:
+    from ..segments import classify_over_time, migration_matrix
+
+    stages = classify_over_time(load("retail_transactions"), ["2023-12-31", "2024-12-31"],
+                                by="lifecycle")
+    m = migration_matrix(stages["2023-12-31"], stages["2024-12-31"])
+    return float(m.loc["active", "lapsed"] / m.loc["active"].sum())
+
+
+def _best_source() -> str:
     from ..segments import funnel
 
-    f = funnel(load("b2b_pipeline"), "pipeline_stage", preset="pipeline")
-    return float(f["reached"].iloc[5] / f["reached"].iloc[3])
+    pipeline = load("b2b_pipeline")
+    rates = {}
+    for source, leads in pipeline.groupby("source", observed=True):
+        f = funnel(leads, "pipeline_stage", preset="pipeline")
+        rates[str(source)] = f.loc["5 contract signed", "reached"] / f.loc["3 proposal made",
+                                                                          "reached"]
+    return max(rates, key=rates.get)
 
 
 EXERCISES = [
     Exercise(
         id="04.1",
-        title="share of the retailer's revenue brought by the top 20% of customers",
-        expected=_top20_share,
+        title="share of 2024's revenue brought by the top 10% of 2024's customers",
+        expected=_top10_share_2024,
         kind="number",
         tol=0.002,
-        hint="sum the log per customer with customer_values(), then pareto_share(values, "
-             "'revenue', top=0.2); give a fraction such as 0.73",
+        hint="keep only the rows of the log dated in 2024 before summing per customer (all "
+             "two years give about 0.55); the top 10% is top=0.1, and the answer is a fraction "
+             "between 0 and 1",
     ),
     Exercise(
         id="04.2",
-        title="number of A accounts with the slides' thresholds (5 million / 1 million)",
-        expected=_a_accounts,
+        title="A accounts with the slides' lines after moving up high-potential accounts",
+        expected=_a_accounts_upgraded,
         kind="number",
         tol=0,
-        hint="abc_classes(accounts, 'revenue', customer='account_id', thresholds=(5_000_000, "
-             "1_000_000)) and read the 'customers' column of the table",
+        hint="17 is the count before the adjustment. Add a boolean column that is True when "
+             "potential_value >= 2 * revenue and give its name to abc_classes(..., upgrade=...), "
+             "as in the worked example of section 2; count the accounts in class A",
     ),
     Exercise(
         id="04.3",
-        title="the RFM segment with the most customers on 2024-12-31 (default rules, 5 scores)",
-        expected=_largest_segment,
-        kind="choice",
-        hint="rfm_table(tx, at='2024-12-31') -> rfm_scores(rfm, bins=5) -> rfm_segments(); "
-             "then value_counts() of the segment column",
+        title="customers in the segment 'Lost' with recency scored by fixed day thresholds",
+        expected=_lost_with_thresholds,
+        kind="number",
+        tol=0,
+        hint="568 is the count with quantile recency scores. Pass thresholds={'recency': [30, 90, "
+             "180, 365]} to rfm_scores (frequency and monetary stay quantile scores), then "
+             "rfm_segments with the default rules and count the customers whose segment is 'Lost'",
     ),
     Exercise(
         id="04.4",
-        title="share of leads with a proposal (stage 3) that went on to sign a contract (stage 5)",
-        expected=_proposal_to_contract,
+        title="share of total profit brought by the VIP tier when customers are ranked by profit",
+        expected=_vip_profit_share,
         kind="number",
-        tol=0.001,
-        hint="funnel(pipeline, 'pipeline_stage', preset='pipeline'): divide the number that "
-             "reached '5 contract signed' by the number that reached '3 proposal made' (not "
-             "the stage-to-stage conversion, which is only 4 -> 5)",
+        tol=0.002,
+        hint="0.252 is the VIP share of profit when the pyramid ranks customers by revenue; "
+             "rank them by the 'profit' column instead (customer_values with margin= and "
+             "cost=) and read the VIP row's profit_share, a fraction",
+    ),
+    Exercise(
+        id="04.5",
+        title="share of the customers active on 2023-12-31 who were lapsed on 2024-12-31",
+        expected=_active_to_lapsed,
+        kind="number",
+        tol=0.002,
+        hint="classify the log at the two dates with classify_over_time, build the migration "
+             "matrix and divide the count in row 'active', column 'lapsed' by the total of the "
+             "'active' row (not of the column, and not of the whole matrix)",
+    ),
+    Exercise(
+        id="04.6",
+        title="lead source whose proposals (stage 3) most often end in a signed contract (stage 5)",
+        expected=_best_source,
+        kind="choice",
+        hint="compute a funnel for the leads of each source separately (groupby('source')) and "
+             "compare reached at '5 contract signed' divided by reached at '3 proposal made'; the "
+             "stage-to-stage conversion column only goes from 4 to 5. Answer with the source's "
+             "name as it appears in the data",
     ),
 ]

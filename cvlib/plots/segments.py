@@ -79,6 +79,7 @@ def plot_whale_curve(data, profit: str | None = None, *, customer: str | None = 
     x, y = curve["customer_share"].to_numpy(), curve["profit_share"].to_numpy() * 100
     ax.plot(x, y, color="C0", lw=2)
     ax.axhline(100, color="grey", ls="--", lw=1)
+    ax.text(0.01, 101, "total profit", color="grey", fontsize=8, va="bottom")
     k = int(np.argmax(y))
     ax.plot([x[k]], [y[k]], "o", color="C3")
     # the label sits low on the right, where the curve (at or above 100%) never goes

@@ -121,9 +121,15 @@ def parse_rules(text: str) -> pd.DataFrame:
     if not str(text).strip():
         raise ValueError("the rule table is empty: write a header line and at least one rule")
     try:
-        return pd.read_csv(io.StringIO(str(text)), skipinitialspace=True)
+        rules = pd.read_csv(io.StringIO(str(text)), skipinitialspace=True)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ValueError(f"the rule table is not valid CSV: {exc}") from None
+    need = ["segment", "r_min", "r_max", "f_min", "f_max", "m_min", "m_max"]
+    missing = [c for c in need if c not in rules.columns]
+    if missing:
+        raise ValueError(f"the rule table has no column(s) {missing}: keep the header line "
+                         f"{','.join(need)} and give every rule a value in each column")
+    return rules
 
 
 def _rules_text(rules: pd.DataFrame) -> str:
