@@ -77,9 +77,8 @@ EXERCISES = [
         expected=_top10_share_2024,
         kind="number",
         tol=0.002,
-        hint="keep only the rows of the log dated in 2024 before summing per customer (all "
-             "two years give about 0.55); the top 10% is top=0.1, and the answer is a fraction "
-             "between 0 and 1",
+        hint="filter the log to 2024 before summing per customer (the whole two-year log gives "
+             "about 0.55); the top 10% is top=0.1, and the answer is a fraction, not a percentage",
     ),
     Exercise(
         id="04.2",
@@ -87,9 +86,9 @@ EXERCISES = [
         expected=_a_accounts_upgraded,
         kind="number",
         tol=0,
-        hint="17 is the count before the adjustment. Add a boolean column that is True when "
-             "potential_value >= 2 * revenue and give its name to abc_classes(..., upgrade=...), "
-             "as in the worked example of section 2; count the accounts in class A",
+        hint="17 is the count before the adjustment. The worked example of section 2 shows how "
+             "abc_classes moves flagged accounts up one class: the flag is a boolean column you "
+             "build from potential_value and revenue",
     ),
     Exercise(
         id="04.3",
@@ -97,9 +96,9 @@ EXERCISES = [
         expected=_lost_with_thresholds,
         kind="number",
         tol=0,
-        hint="568 is the count with quantile recency scores. Pass thresholds={'recency': [30, 90, "
-             "180, 365]} to rfm_scores (frequency and monetary stay quantile scores), then "
-             "rfm_segments with the default rules and count the customers whose segment is 'Lost'",
+        hint="568 is the count with quantile recency scores. rfm_scores accepts explicit cut-offs "
+             "for recency alone (see help(rfm_scores)); frequency and monetary stay quantile "
+             "scores, and the segment rules stay the default ones",
     ),
     Exercise(
         id="04.4",
@@ -107,9 +106,8 @@ EXERCISES = [
         expected=_vip_profit_share,
         kind="number",
         tol=0.002,
-        hint="0.252 is the VIP share of profit when the pyramid ranks customers by revenue; "
-             "rank them by the 'profit' column instead (customer_values with margin= and "
-             "cost=) and read the VIP row's profit_share, a fraction",
+        hint="0.252 is the VIP share of profit when the pyramid ranks customers by revenue; rank "
+             "them by profit instead and answer with a fraction",
     ),
     Exercise(
         id="04.5",
@@ -117,18 +115,17 @@ EXERCISES = [
         expected=_active_to_lapsed,
         kind="number",
         tol=0.002,
-        hint="classify the log at the two dates with classify_over_time, build the migration "
-             "matrix and divide the count in row 'active', column 'lapsed' by the total of the "
-             "'active' row (not of the column, and not of the whole matrix)",
+        hint="re-classify the log at the two dates and build the migration matrix, as in section "
+             "4.5; divide by the number of customers active at the end of 2023 (the row total), "
+             "not by the column or the whole matrix",
     ),
     Exercise(
         id="04.6",
         title="lead source whose proposals (stage 3) most often end in a signed contract (stage 5)",
         expected=_best_source,
         kind="choice",
-        hint="compute a funnel for the leads of each source separately (groupby('source')) and "
-             "compare reached at '5 contract signed' divided by reached at '3 proposal made'; the "
-             "stage-to-stage conversion column only goes from 4 to 5. Answer with the source's "
-             "name as it appears in the data",
+        hint="one funnel per source (group the leads by source); compare the number that reached "
+             "stage 5 with the number that reached stage 3 (the conversion column only compares "
+             "neighbouring stages); answer with the source's name as spelled in the data",
     ),
 ]
