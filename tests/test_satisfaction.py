@@ -605,6 +605,14 @@ def test_index_explorer_matches_pure_function(survey):
     assert w.result is None and "must sum to 1" in w.error
 
 
+def test_index_explorer_starting_weights_sum_to_one(survey):
+    from cvlib.widgets.satisfaction import index_explorer
+
+    w = index_explorer(survey, ACSI_ITEMS, by="company", n_boot=20, seed=3, plot=False)
+    w.controls["normalize"].value = False   # equal starting weights are exactly 1/k
+    assert w.error is None and w.result is not None
+
+
 def test_ipa_explorer_moves_the_cut_lines():
     from cvlib.widgets.satisfaction import ipa_explorer
 

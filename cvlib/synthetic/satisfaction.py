@@ -93,7 +93,7 @@ _WORDING = {
     "CUSA2": "Satisfaction: fulfilment of expectations",
     "CUSA3": "Satisfaction: distance from the ideal operator",
     "CUSCO": "Complaints: how well the operator handled (or would handle) a complaint; "
-             "about 8% gave no answer",
+             "each respondent skipped it with probability 0.08 (a complaint they never made)",
     "CUSL1": "Loyalty: intention to stay with the operator",
     "CUSL2": "Loyalty: price tolerance, would stay if prices rose 10% (weak item, loading 0.35)",
     "CUSL3": "Loyalty: would recommend the operator to friends",
