@@ -17,7 +17,7 @@ PLS_INDEX_LAYOUT: dict[str, tuple[float, float]] = {
     "Quality": (0.0, -1.2),
     "Value": (3.2, -1.9),
     "Satisfaction": (6.0, 0.0),
-    "Complaints": (8.5, 2.0),
+    "Complaints": (8.3, -2.0),
     "Loyalty": (10.0, 0.0),
 }
 
