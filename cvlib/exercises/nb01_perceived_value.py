@@ -1,82 +1,93 @@
-"""Exercises of notebooks/01_perceived_value: delivered value, value pricing, survey value, PERVAL."""
+"""Exercises of notebooks/01_perceived_value: value pricing, survey value, choice, PERVAL, hierarchy."""
 
 from ..datasets import load
 from . import Exercise
 
 BENEFITS = ["product", "service", "personnel", "image"]
 COSTS = ["price", "time", "energy", "psychic"]
-#: importance weights stated by the young segment (exercise 01.3)
+#: importance weights of the young segment (exercise 01.3; the weights the synthetic survey used)
 YOUNG_BENEFIT_WEIGHTS = {"product": 25, "service": 15, "personnel": 10, "image": 50}
 YOUNG_COST_WEIGHTS = {"price": 60, "time": 10, "energy": 10, "psychic": 20}
+#: Kotler & Keller's Caterpillar premiums (durability, reliability, service, parts warranty)
+CATERPILLAR_PREMIUMS = {"durability": 7_000, "reliability": 6_000, "service": 5_000,
+                        "warranty": 2_000}
 
 
-def _mean_value_of_c() -> float:
-    from ..value import perceived_value_scores
+def _ratio_share_of_c() -> float:
+    from ..value import perceived_value_scores, value_choice
 
     scores = perceived_value_scores(load("car_value_survey"), BENEFITS, COSTS, missing="available")
-    return float(scores.loc[scores["brand"] == "C", "value"].mean())
+    shares = value_choice(scores, value="value_ratio").shares
+    return float(shares.set_index("brand").loc["C", "share"])
 
 
-def _young_choice() -> str:
+def _young_share_of_c() -> float:
     from ..value import perceived_value_scores, value_choice
 
     survey = load("car_value_survey")
     young = survey[survey["segment"] == "young"]
     scores = perceived_value_scores(young, YOUNG_BENEFIT_WEIGHTS, YOUNG_COST_WEIGHTS,
                                     missing="available")
-    shares = value_choice(scores).shares
-    return str(shares.loc[shares["share"].idxmax(), "brand"])
+    return float(value_choice(scores).shares.set_index("brand").loc["C", "share"])
 
 
-def _price_alpha() -> float:
+def _price_alpha_not_reversed() -> float:
     from ..value import perval_scores
 
-    r = perval_scores(load("car_perval"), missing="available")
+    r = perval_scores(load("car_perval"), reverse=["quality_4"], missing="available")
     return float(r.reliability.set_index("dimension").loc["price", "alpha"])
 
 
 EXERCISES = [
     Exercise(
         id="01.1",
-        title="Caterpillar: the premium the customer pays over the competitor-equivalent tractor",
-        expected=10_000,  # Kotler & Keller: price 100,000 - competitor-equivalent 90,000
+        title="Caterpillar for a quarry that gives superior service no value: the customer's gain "
+              "at a price of 95,000",
+        # Kotler & Keller's premiums without the service premium: value 90,000 + 7,000 + 6,000
+        # + 2,000 = 105,000; gain = 105,000 - 95,000
+        expected=10_000,
         kind="number",
         tol=0.5,
-        hint="build the price with value_based_price(base, premiums, discount) and read premium_paid "
-             "(price charged minus the competitor-equivalent price), not the extra value",
+        hint="value is what THIS customer perceives: leave out (or set to 0) the premium the quarry "
+             "does not value, build the value-based price, and compare it with the 95,000 charged "
+             "(customer_gain); the premium paid over the competitor is a different number",
     ),
     Exercise(
         id="01.2",
-        title="mean perceived value (benefit - cost, equal weights) of brand C in the car survey",
-        expected=_mean_value_of_c,
+        title="share of respondents picking brand C when they maximise the value ratio "
+              "(equal weights)",
+        expected=_ratio_share_of_c,
         kind="number",
         tol=5e-3,
-        hint="perceived_value_scores(survey, benefits, costs, missing='available'), then the mean "
-             "of 'value' over the rows where brand == 'C'",
+        hint="value_choice picks, for each respondent, the brand with the largest value in the "
+             "column named by its value= argument; the scores table has a value_ratio column. "
+             "Give the share as a fraction (0 to 1) of all 450 respondents",
     ),
     Exercise(
         id="01.3",
-        title="the brand most young buyers pick when they weigh attributes with their own weights",
-        expected=_young_choice,
-        kind="choice",
-        hint="keep only segment == 'young', score with the young weights (dicts summing to 100), "
-             "then value_choice(scores).shares and take the brand with the largest share",
+        title="share of the young buyers picking brand C with the young segment's own weights",
+        expected=_young_share_of_c,
+        kind="number",
+        tol=5e-3,
+        hint="score only the rows of segment 'young', with the weights as two dicts (benefits, "
+             "costs), then read brand C's share from value_choice(...).shares; the equal-weight "
+             "share of section 4.2 is not the answer",
     ),
     Exercise(
         id="01.4",
-        title="Cronbach's alpha of the PERVAL price dimension (after reverse coding price_4)",
-        expected=_price_alpha,
+        title="Cronbach's alpha of the PERVAL price dimension when price_4 is NOT reverse coded",
+        expected=_price_alpha_not_reversed,
         kind="number",
         tol=5e-3,
-        hint="perval_scores(perval, missing='available').reliability; if your alpha is much lower, "
-             "the negatively worded item price_4 was not reverse coded",
+        hint="perval_scores reverse codes quality_4 and price_4 unless you pass reverse= yourself; "
+             "give a list that leaves price_4 as answered, and read the price row of .reliability",
     ),
     Exercise(
         id="01.5",
-        title="the value-hierarchy level of a service nobody asked for that delights the buyer",
-        expected="unexpected",
+        title="the value-hierarchy level of the anniversary surprise once every dealer offers it",
+        expected="expected",  # the notebook's section 6.1: copied surprises become expected value
         kind="choice",
-        hint="the four levels are basic, expected, desired and unexpected; which one goes beyond "
-             "what the customer wishes for?",
+        hint="one of basic, expected, desired, unexpected; ask what customers take for granted once "
+             "every competitor offers the same thing",
     ),
 ]
