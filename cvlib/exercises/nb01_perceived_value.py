@@ -49,8 +49,8 @@ EXERCISES = [
         kind="number",
         tol=0.5,
         hint="value is what THIS customer perceives: leave out (or set to 0) the premium the quarry "
-             "does not value, build the value-based price, and compare it with the 95,000 charged "
-             "(customer_gain); the premium paid over the competitor is a different number",
+             "does not value, build its value-based price, then subtract the 95,000 charged; the "
+             "premium paid over the competitor is a different number",
     ),
     Exercise(
         id="01.2",
@@ -87,7 +87,7 @@ EXERCISES = [
         title="the value-hierarchy level of the anniversary surprise once every dealer offers it",
         expected="expected",  # the notebook's section 6.1: copied surprises become expected value
         kind="choice",
-        hint="one of basic, expected, desired, unexpected; ask what customers take for granted once "
-             "every competitor offers the same thing",
+        hint="answer with one word: basic, expected, desired or unexpected; reread the sentence "
+             "that follows the four levels in section 6.1",
     ),
 ]
