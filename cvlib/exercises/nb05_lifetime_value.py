@@ -111,8 +111,8 @@ EXERCISES = [
         title="sBG fitted to years 0-4: expected survivors of 1,000 customers at year 12",
         expected=_sbg_short_calibration,
         tol=0.5,
-        hint="fit ShiftedBetaGeometric to the same series with n_periods=4 (years 0-4 hold four "
-             "renewal decisions, as years 0-7 hold seven) and multiply its survival(12) by 1,000",
+        hint="n_periods counts the years of renewals the fit uses (section 5 used 7 for years 0-7; "
+             "years 0-4 are fewer); then 1,000 times the model's survival at 12",
     ),
     Exercise(
         id="05.6",
@@ -127,8 +127,8 @@ EXERCISES = [
         title="BG/NBD: expected repeat purchases of all CDNOW customers in the 39-week holdout",
         expected=_holdout_expected,
         tol=1.0,
-        hint="sum bg.expected_purchases(39, ...) over every customer of the calibration summary "
-             "(each conditional on her own history; not the unconditional tracking curve, and not "
-             "52 weeks)",
+        hint="add up, over every customer of the calibration summary, the expected purchases in "
+             "the next 39 weeks given her own history (as for customer 1 in section 7); not the "
+             "unconditional tracking curve, and not the 52-week column",
     ),
 ]
