@@ -21,12 +21,50 @@ def test_number_within_tolerance_passes(capsys):
     assert "correct" in capsys.readouterr().out
 
 
-def test_number_message_has_expected_given_hint():
+def test_number_message_has_expected_given_hint(monkeypatch):
+    monkeypatch.setenv("CVLIB_REVEAL_ANSWERS", "1")
     with pytest.raises(ExerciseFailed) as info:
         check_number(120.0, 118.39, tol=0.01, label="Exercise 9.9", hint="use exact ratios")
     msg = str(info.value)
     assert "expected: 118.39" in msg and "you gave: 120" in msg and "hint: use exact ratios" in msg
     assert isinstance(info.value, AssertionError)
+
+
+def test_answers_hidden_by_default(monkeypatch):
+    monkeypatch.delenv("CVLIB_REVEAL_ANSWERS", raising=False)
+    with pytest.raises(ExerciseFailed) as info:
+        check_number(120.0, 118.39, tol=0.01, hint="use exact ratios")
+    msg = str(info.value)
+    assert "118.39" not in msg and "too high" in msg and "a number, within" in msg
+    assert "you gave: 120" in msg and "hint: use exact ratios" in msg
+    with pytest.raises(ExerciseFailed, match="too low"):
+        check_number(100.0, 118.39, tol=0.01)
+    with pytest.raises(ExerciseFailed) as info:
+        check_choice("Lost", "Champions")
+    assert "Champions" not in str(info.value) and "one label" in str(info.value)
+    with pytest.raises(ExerciseFailed) as info:
+        check_choice(["a", "x"], ["a", "c"])
+    assert "'c'" not in str(info.value) and "1 label(s) missing" in str(info.value)
+    assert "should not include ['x']" in str(info.value)
+
+
+def test_known_mistakes_are_named():
+    ex = Exercise("x.3", "index", expected=71.2, tol=0.05, hint="rescale (mean - 1) / 9",
+                  mistakes=((7.4, "this is the 1-10 mean; the index is on 0-100"),
+                            (lambda: 74.0, "you multiplied the mean by 10")))
+    with pytest.raises(ExerciseFailed, match="this is the 1-10 mean") as info:
+        ex.check(7.41)
+    assert "71.2" not in str(info.value) and info.value.__context__ is None
+    with pytest.raises(ExerciseFailed, match="multiplied the mean by 10"):
+        ex.check(74.0)
+    with pytest.raises(ExerciseFailed, match="too low"):
+        ex.check(60.0)
+    with pytest.raises(ExerciseFailed, match="not answered yet"):
+        ex.check(NotImplemented)
+    labels = Exercise("x.4", "item", expected="CUSL2", kind="choice",
+                      mistakes=((["CUSL2"], "answer one name, not a list"),))
+    with pytest.raises(ExerciseFailed, match="one name, not a list"):
+        labels.check(["cusl2"])
 
 
 def test_percentage_slip_is_named():
@@ -50,7 +88,8 @@ def test_arrays_and_relative_tolerance():
         check_number(103.0, 100.0, tol=0, rtol=0.02)
 
 
-def test_choice_case_and_sets():
+def test_choice_case_and_sets(monkeypatch):
+    monkeypatch.setenv("CVLIB_REVEAL_ANSWERS", "1")
     assert check_choice(" Champions ", "champions")
     assert check_choice(["B", "a"], {"A", "b"})
     with pytest.raises(ExerciseFailed, match=r"missing \['c'\]"):

@@ -15,12 +15,20 @@ expected, what was given and a hint; a right one prints a short confirmation.
 
 The generic checks (:func:`check_number`, :func:`check_choice`,
 :func:`check_frame`) can also be called directly.
+
+A failed check describes the expected *form* of the answer (a number within a
+tolerance, a label, a table) and, for numbers, whether the answer is too high
+or too low, but not the answer itself, so one wrong try does not give the
+exercise away.  An exercise can also name the known mistakes behind
+plausible wrong answers (``mistakes=``).  Instructors who want the expected
+values printed set the environment variable ``CVLIB_REVEAL_ANSWERS=1``.
 """
 
 from __future__ import annotations
 
 import importlib
 import math
+import os
 import pkgutil
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +45,7 @@ __all__ = [
     "check_frame",
     "exercise",
     "registry",
+    "reveal_answers",
 ]
 
 
@@ -53,6 +62,11 @@ class Exercise:
     ``"number"`` (``tol`` absolute, ``rtol`` relative), ``"choice"`` (a label,
     compared case- and space-insensitively; a list/set of labels is compared as
     a set) or ``"frame"`` (a DataFrame or Series compared on ``columns``).
+
+    ``mistakes`` lists known wrong answers as ``(wrong, explanation)`` pairs,
+    ``wrong`` being a value or a function of no arguments: a wrong answer that
+    matches one (numbers within the tolerance, labels as for choices) fails
+    with that explanation, which says what went wrong.
     """
 
     id: str
@@ -63,12 +77,39 @@ class Exercise:
     rtol: float = 0.0
     hint: str = ""
     columns: tuple[str, ...] | None = None
+    mistakes: tuple = ()
 
     def answer(self):
         return self.expected() if callable(self.expected) else self.expected
 
+    @property
+    def label(self) -> str:
+        return f"Exercise {self.id} ({self.title})"
+
     def check(self, given) -> bool:
-        label = f"Exercise {self.id} ({self.title})"
+        try:
+            return self._check(given)
+        except ExerciseFailed:
+            if _not_answered(given):
+                raise
+            known = next((why for wrong, why in self.mistakes
+                          if self._same(given, wrong() if callable(wrong) else wrong)), None)
+            if known is None:
+                raise
+        raise _failure(self.label, known, None, _fmt(given), self.hint)
+
+    def _same(self, given, wrong) -> bool:
+        """Whether ``given`` equals the known wrong answer ``wrong``."""
+        if self.kind == "number" and not isinstance(wrong, str):
+            try:
+                g, w = np.asarray(given, dtype=float), np.asarray(wrong, dtype=float)
+            except (TypeError, ValueError):
+                return False
+            return g.shape == w.shape and bool(np.allclose(g, w, atol=self.tol, rtol=self.rtol))
+        return _label_set(given) == _label_set(wrong)
+
+    def _check(self, given) -> bool:
+        label = self.label
         expected = self.answer()
         if self.kind == "number":
             return check_number(given, expected, tol=self.tol, rtol=self.rtol, label=label, hint=self.hint)
@@ -79,11 +120,23 @@ class Exercise:
         raise ValueError(f"unknown exercise kind {self.kind!r}; expected 'number', 'choice' or 'frame'")
 
 
-def _fail(label: str, problem: str, expected: str, given: str, hint: str) -> None:
-    lines = [f"{label}: {problem}", f"  expected: {expected}", f"  you gave: {given}"]
+def reveal_answers() -> bool:
+    """Whether failed checks print the expected answer (``CVLIB_REVEAL_ANSWERS=1``)."""
+    return os.environ.get("CVLIB_REVEAL_ANSWERS", "").strip().lower() in ("1", "true", "yes")
+
+
+def _failure(label: str, problem: str, expected: str | None, given: str, hint: str) -> ExerciseFailed:
+    lines = [f"{label}: {problem}"]
+    if expected is not None:
+        lines.append(f"  expected: {expected}")
+    lines.append(f"  you gave: {given}")
     if hint:
         lines.append(f"  hint: {hint}")
-    raise ExerciseFailed("\n".join(lines))
+    return ExerciseFailed("\n".join(lines))
+
+
+def _fail(label: str, problem: str, expected: str | None, given: str, hint: str) -> None:
+    raise _failure(label, problem, expected, given, hint)
 
 
 def _not_answered(given) -> bool:
@@ -99,7 +152,12 @@ def check_number(given, expected, *, tol: float = 1e-6, rtol: float = 0.0,
                  label: str = "Answer", hint: str = "") -> bool:
     """Check a numeric answer (scalar or sequence) within ``tol`` + ``rtol`` * |expected|."""
     exp = np.asarray(expected, dtype=float)
-    shown_exp = _fmt(expected) + f" (within \u00b1{tol:g}" + (f" or {rtol:.0%}" if rtol else "") + ")"
+    within = f"within \u00b1{tol:g}" + (f" or {rtol:.0%}" if rtol else "")
+    if reveal_answers():
+        shown_exp = f"{_fmt(expected)} ({within})"
+    else:
+        what = "a number" if exp.ndim == 0 else f"{exp.size} numbers"
+        shown_exp = f"{what}, {within} of the answer"
     if _not_answered(given):
         _fail(label, "not answered yet", shown_exp, repr(given), hint)
     try:
@@ -115,6 +173,8 @@ def check_number(given, expected, *, tol: float = 1e-6, rtol: float = 0.0,
             problem = "off by a factor of 100 (a percentage where a fraction was expected?)"
         elif exp.ndim == 0 and got.ndim == 0 and exp != 0 and math.isclose(float(got) * 100, float(exp), rel_tol=1e-3):
             problem = "off by a factor of 100 (a fraction where a percentage was expected?)"
+        elif exp.ndim == 0 and got.ndim == 0:
+            problem += ": too high" if float(got) > float(exp) else ": too low"
         _fail(label, problem, shown_exp, _fmt(given), hint)
     return _ok(label, _fmt(given))
 
@@ -123,23 +183,38 @@ def _norm_label(x) -> str:
     return " ".join(str(x).strip().lower().split())
 
 
+def _label_set(x):
+    """A label, or a collection of labels as a frozenset, normalised for comparison."""
+    if isinstance(x, str) or not hasattr(x, "__iter__"):
+        return _norm_label(x)
+    return frozenset(_norm_label(v) for v in x)
+
+
 def check_choice(given, expected, *, label: str = "Answer", hint: str = "") -> bool:
     """Check a label (or a collection of labels, compared as a set), ignoring case and spaces."""
-    if _not_answered(given):
-        _fail(label, "not answered yet", repr(expected), repr(given), hint)
+    reveal = reveal_answers()
     if isinstance(expected, (list, tuple, set, frozenset)):
+        shown_exp = repr(sorted(map(str, expected))) if reveal else f"a list of {len(expected)} label(s)"
+        if _not_answered(given):
+            _fail(label, "not answered yet", shown_exp, repr(given), hint)
         if isinstance(given, str) or not hasattr(given, "__iter__"):
-            _fail(label, "expected a collection of labels", repr(sorted(map(str, expected))), repr(given), hint)
+            _fail(label, "expected a collection of labels", shown_exp, repr(given), hint)
         e = {_norm_label(x) for x in expected}
         g = {_norm_label(x) for x in given}
         if e != g:
             missing, extra = sorted(e - g), sorted(g - e)
-            problem = "; ".join(p for p in (f"missing {missing}" if missing else "",
-                                            f"should not include {extra}" if extra else "") if p)
-            _fail(label, problem, repr(sorted(e)), repr(sorted(g)), hint)
+            parts = []
+            if missing:
+                parts.append(f"missing {missing}" if reveal else f"{len(missing)} label(s) missing")
+            if extra:
+                parts.append(f"should not include {extra}")
+            _fail(label, "; ".join(parts), shown_exp, repr(sorted(g)), hint)
         return _ok(label, repr(sorted(g)))
+    shown_exp = repr(expected) if reveal else "one label"
+    if _not_answered(given):
+        _fail(label, "not answered yet", shown_exp, repr(given), hint)
     if _norm_label(given) != _norm_label(expected):
-        _fail(label, "wrong choice", repr(expected), repr(given), hint)
+        _fail(label, "wrong choice", shown_exp, repr(given), hint)
     return _ok(label, repr(given))
 
 
@@ -169,7 +244,7 @@ def check_frame(given, expected, *, columns=None, tol: float = 1e-6,
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
             _fail(label, f"column {c!r} differs in {int(bad.sum())} row(s), first at row {i}",
-                  _fmt(e[c].iloc[i]), _fmt(g[c].iloc[i]), hint)
+                  _fmt(e[c].iloc[i]) if reveal_answers() else None, _fmt(g[c].iloc[i]), hint)
     return _ok(label, f"{len(g)} rows match")
 
 

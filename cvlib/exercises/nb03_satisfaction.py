@@ -11,83 +11,24 @@ alpha.  The mobi loyalty exercise's answer is the published finding that item
 CUSL2 loads about 0.20 on Loyalty (Tenenhaus et al. 2005; see
 ``../shared/datasets/README.md``).
 
-Besides the generic check, each exercise recognises the mistakes a student
-plausibly makes (a wrong filter, the wrong rescaling, standard errors added
-instead of their squares, mean instead of median cut-lines...) and names
-them, so a wrong answer says *what* went wrong.
+Each exercise lists, as ``mistakes``, the wrong answers a student plausibly
+gives (a wrong filter, the wrong rescaling, standard errors added instead of
+their squares, mean instead of median cut-lines...), so a wrong answer says
+*what* went wrong.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 
-from . import Exercise, ExerciseFailed
+from . import Exercise
 
 __all__ = ["EXERCISES"]
 
 CUSA = ["CUSA1", "CUSA2", "CUSA3"]
 STEMS = ["coverage", "billing", "speed", "price", "service", "app", "roaming", "stores"]
-
-
-@dataclass(frozen=True)
-class _Diagnosed(Exercise):
-    """An exercise that names the known mistake behind a wrong answer.
-
-    ``mistakes`` is a tuple of ``(wrong_answer, explanation)`` where
-    ``wrong_answer`` is a value or a zero-argument callable.  When the generic
-    check fails and the answer equals a known wrong answer (numbers within
-    ``tol``, labels compared case-insensitively), the failure message is the
-    explanation instead of the expected value.
-    """
-
-    mistakes: tuple = ()
-
-    def _matches(self, given, wrong) -> bool:
-        wrong = wrong() if callable(wrong) else wrong
-        if self.kind == "number" and not isinstance(wrong, str):
-            try:
-                g = np.asarray(given, dtype=float)
-                w = np.asarray(wrong, dtype=float)
-            except (TypeError, ValueError):
-                return False
-            return g.shape == w.shape and bool(np.allclose(g, w, atol=self.tol, rtol=self.rtol))
-        return _labels(given) == _labels(wrong)
-
-    def check(self, given) -> bool:
-        try:
-            return super().check(given)
-        except ExerciseFailed:
-            if given is None or given is NotImplemented or given is Ellipsis:
-                raise
-            for wrong, why in self.mistakes:
-                if self._matches(given, wrong):
-                    lines = [f"Exercise {self.id} ({self.title}): {why}",
-                             f"  you gave: {_shown(given)}"]
-                    if self.hint:
-                        lines.append(f"  hint: {self.hint}")
-                    raise ExerciseFailed("\n".join(lines)) from None
-            raise
-
-
-def _shown(x) -> str:
-    if isinstance(x, (float, np.floating)):
-        return f"{float(x):.6g}"
-    if isinstance(x, (list, tuple, np.ndarray)) and all(
-            isinstance(v, (int, float, np.number)) for v in x):
-        return "[" + ", ".join(f"{float(v):.6g}" for v in x) + "]"
-    return repr(x)
-
-
-def _labels(x):
-    def one(v) -> str:
-        return " ".join(str(v).strip().lower().split())
-
-    if isinstance(x, str) or not hasattr(x, "__iter__"):
-        return one(x)
-    return frozenset(one(v) for v in x)
 
 
 def _lazy(f: Callable):
@@ -258,7 +199,7 @@ def _lowest_item_total() -> float:
 
 
 EXERCISES = [
-    _Diagnosed(
+    Exercise(
         id="03.1",
         title="equal-weight satisfaction index (0-100) of Lotus Telecom's contract customers",
         expected=_lotus_contract_index,
@@ -279,7 +220,7 @@ EXERCISES = [
              "this is the mean on the 1-10 scale; the index is on 0-100"),
         ),
     ),
-    _Diagnosed(
+    Exercise(
         id="03.2",
         title="NPS gap Jade Mobile minus Orchid Net and its standard error, as [gap, se]",
         expected=_nps_gap_right,
@@ -297,7 +238,7 @@ EXERCISES = [
              "these are fractions; NPS and its standard error are in points (-100..100)"),
         ),
     ),
-    _Diagnosed(
+    Exercise(
         id="03.3",
         title="the Kano feature that adds most satisfaction when present (largest CS+)",
         expected=_largest_better,
@@ -313,7 +254,7 @@ EXERCISES = [
              "right feature, but answer one name (a string), not a list"),
         ),
     ),
-    _Diagnosed(
+    Exercise(
         id="03.4",
         title="attributes in 'Concentrate here' with MEDIAN cut-lines (stated importance)",
         expected=lambda: _concentrate("median"),
@@ -331,7 +272,7 @@ EXERCISES = [
              "midpoint 5.5; the question puts them at the medians of the eight attributes"),
         ),
     ),
-    _Diagnosed(
+    Exercise(
         id="03.5",
         title="the mobi loyalty item that weakens the Loyalty block's reliability",
         expected="CUSL2",
@@ -343,7 +284,7 @@ EXERCISES = [
             (["CUSL2"], "right item, but answer one name (a string), not a list"),
         ),
     ),
-    _Diagnosed(
+    Exercise(
         id="03.6",
         title="the best Cronbach's alpha of mobi's Expectation block after dropping one item",
         expected=_best_alpha_without_one,
