@@ -8,6 +8,8 @@ import textwrap
 import numpy as np
 import pandas as pd
 
+from ._common import axes_or_new
+
 __all__ = [
     "plot_cva_profile",
     "plot_cva_value_map",
@@ -18,12 +20,6 @@ __all__ = [
 ]
 
 
-def _axes(ax, figsize=(7, 4)):
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def _short(name: str, n: int = 45) -> str:
@@ -49,7 +45,7 @@ def plot_cva_profile(profile, ax=None):
     if not isinstance(profile, Profile):
         raise TypeError(f"plot_cva_profile needs a Profile, got {type(profile).__name__}")
     t = profile.table
-    ax = _axes(ax, (7, 0.6 * len(t) + 1.6))
+    ax = axes_or_new(ax, (7, 0.6 * len(t) + 1.6))
     y = np.arange(len(t))
     labels = [f"{a} (w={w:.3g})" for a, w in zip(t["attribute"], t["weight"], strict=True)]
     colors = sns.color_palette("deep")
@@ -95,7 +91,7 @@ def plot_cva_value_map(value_map, ax=None, highlight=None):
     if not isinstance(value_map, ValueMap):
         raise TypeError(f"plot_cva_value_map needs a ValueMap, got {type(value_map).__name__}")
     t = value_map.table
-    ax = _axes(ax, (6, 5.5))
+    ax = axes_or_new(ax, (6, 5.5))
     lo = float(min(t["relative_quality"].min(), t["relative_price"].min(), 100)) - 8
     hi = float(max(t["relative_quality"].max(), t["relative_price"].max(), 100)) + 8
     x = np.array([lo, hi])
@@ -141,7 +137,7 @@ def plot_cva_head_to_head(h2h, ax=None):
     if not isinstance(h2h, HeadToHead):
         raise TypeError(f"plot_cva_head_to_head needs a HeadToHead or Profile, got {type(h2h).__name__}")
     t = h2h.table
-    ax = _axes(ax, (8, 4))
+    ax = axes_or_new(ax, (8, 4))
     colors = np.where(t["height"] >= 0, "tab:green", "tab:red")
     bars = ax.bar(t["start"], t["height"], width=t["weight"], align="edge", color=colors,
                   edgecolor="white")
@@ -215,7 +211,7 @@ def plot_cva_win_loss(win_loss, ax=None):
     if not isinstance(win_loss, WinLoss):
         raise TypeError(f"plot_cva_win_loss needs a WinLoss, got {type(win_loss).__name__}")
     d = win_loss.drivers
-    ax = _axes(ax, (6, 0.5 * len(d) + 1.5))
+    ax = axes_or_new(ax, (6, 0.5 * len(d) + 1.5))
     y = np.arange(len(d))
     lo, hi = np.exp(d["lower"]), np.exp(d["upper"])
     ax.errorbar(d["odds_ratio"], y, xerr=[d["odds_ratio"] - lo, hi - d["odds_ratio"]], fmt="o",
@@ -248,7 +244,7 @@ def plot_cva_key_events(key_events, ax=None, columns=None):
         raise TypeError(f"plot_cva_key_events needs a KeyEvents, got {type(key_events).__name__}")
     tl = key_events.timeline
     columns = list(columns or key_events.columns)
-    ax = _axes(ax, (9, 4.5))
+    ax = axes_or_new(ax, (9, 4.5))
     x = np.arange(len(tl))
     pos = {p: i for i, p in enumerate(tl["period"])}
     for c in columns:
@@ -292,7 +288,7 @@ def plot_cva_what_who(what_who, ax=None):
         raise TypeError(f"plot_cva_what_who needs a WhatWho, got {type(what_who).__name__}")
     m = what_who.matrix
     share = what_who.shares.set_index("function")["share"]
-    ax = _axes(ax, (1.3 * m.shape[1] + 3, 0.5 * m.shape[0] + 1.5))
+    ax = axes_or_new(ax, (1.3 * m.shape[1] + 3, 0.5 * m.shape[0] + 1.5))
     cols = [f"{f}\n{share[f]:.0f}%" for f in m.columns]
     rows = [f"{a} ({w:.3g})" for a, w in what_who.weights.items()]
     sns.heatmap(pd.DataFrame(m.to_numpy(), index=rows, columns=cols), annot=True, fmt="d",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._common import axes_or_new
+
 __all__ = [
     "plot_frequency_histogram",
     "plot_calibration_holdout",
@@ -19,12 +21,6 @@ __all__ = [
 ]
 
 
-def _axes(ax, figsize=(6.4, 4.2)):
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def plot_calibration_holdout(data, summary: pd.DataFrame | None = None, *,
@@ -58,7 +54,7 @@ def plot_calibration_holdout(data, summary: pd.DataFrame | None = None, *,
         if summary is None:
             raise ValueError("pass the calibration/holdout summary: plot_calibration_holdout(model, summary)")
         table = calibration_holdout_table(data, summary, max_frequency=max_frequency, **columns)
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (6.4, 4.2))
     pos = np.arange(len(table))
     ax.plot(pos, table["actual"], marker="o", color="black", label="actual")
     ax.plot(pos, table["model"], marker="s", linestyle="--", color="tab:blue", label="model")
@@ -86,7 +82,7 @@ def plot_frequency_histogram(data, summary: pd.DataFrame | None = None, *,
         if summary is None:
             raise ValueError("pass the customer summary: plot_frequency_histogram(model, summary)")
         table = frequency_histogram_table(data, summary, max_frequency=max_frequency)
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (6.4, 4.2))
     pos = np.arange(len(table))
     ax.bar(pos - 0.2, table["actual"], width=0.4, color="0.3", label="actual")
     ax.bar(pos + 0.2, table["model"], width=0.4, color="tab:blue", label="model")
@@ -99,7 +95,7 @@ def plot_frequency_histogram(data, summary: pd.DataFrame | None = None, *,
 
 
 def _heatmap(grid: pd.DataFrame, ax, label: str, title: str, cmap: str, vmin=None, vmax=None):
-    ax = _axes(ax, figsize=(6.4, 4.8))
+    ax = axes_or_new(ax, figsize=(6.4, 4.8))
     rec = grid.columns.to_numpy(dtype=float)
     freq = grid.index.to_numpy(dtype=float)
     mesh = ax.pcolormesh(rec, freq, np.ma.masked_invalid(grid.to_numpy()), shading="nearest", cmap=cmap,
@@ -147,7 +143,7 @@ def plot_purchase_tracking(tracking: pd.DataFrame, *, cumulative: bool = True, a
     dotted vertical line marks the end of the calibration period when known.
     Fader, Hardie & Lee (2005a), figures 2 and 3.
     """
-    ax = _axes(ax, figsize=(7.5, 4.2))
+    ax = axes_or_new(ax, figsize=(7.5, 4.2))
     if cumulative:
         actual, model, what = tracking["cumulative_actual"], tracking["cumulative_model"], "cumulative"
     else:
@@ -175,7 +171,7 @@ def plot_sbg_projection(model, n_periods: int = 12, *, observed=None, ax=None):
     adds the later counts the model did not see, to judge the forecast.
     """
     table = model.projection(n_periods)
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (6.4, 4.2))
     ax.plot(table["period"], table["expected_alive"], color="tab:blue", linestyle="--",
             label="sBG model")
     if "observed_alive" in table:

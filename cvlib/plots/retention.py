@@ -9,15 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._common import axes_or_new
+
 __all__ = ["plot_survival_curve", "plot_clv_vs_retention", "plot_cash_flows"]
 
 
-def _axes(ax, figsize=(6, 4)):
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def _require(frame, columns, what):
@@ -53,7 +49,7 @@ def plot_survival_curve(data: pd.DataFrame, *, hue: str | None = None, ax=None,
     import seaborn as sns
 
     _require(data, ["period", "survival"] + ([hue] if hue else []), "data")
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (6, 4))
     frame = data.copy()
     if percent:
         frame["survival"] = frame["survival"] * 100
@@ -89,7 +85,7 @@ def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None, ax=None
     import seaborn as sns
 
     _require(data, ["retention", "clv"] + ([hue] if hue else []), "data")
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (6, 4))
     frame = data.copy()
     frame["retention (%)"] = frame["retention"] * 100
     sns.lineplot(data=frame, x="retention (%)", y="clv", hue=hue, marker="o", ax=ax)
@@ -120,7 +116,7 @@ def plot_cash_flows(result, *, ax=None):
     """
     table = getattr(result, "table", result)
     _require(table, ["period", "cash_flow", "present_value", "cumulative_pv"], "table")
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (6, 4))
     t = table["period"].to_numpy()
     width = 0.38
     ax.bar(t - width / 2, table["cash_flow"], width, label="cash flow", color="#9ecae1")

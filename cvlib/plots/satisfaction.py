@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._common import axes_or_new
+
 __all__ = [
     "likert_bars",
     "ipa_chart",
@@ -19,12 +21,6 @@ __all__ = [
 ]
 
 
-def _axes(ax, figsize=(7, 4.5)):
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def likert_bars(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict | None = None,
@@ -58,7 +54,7 @@ def likert_bars(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict
     if not need <= set(distribution.columns):
         raise ValueError(f"distribution needs columns {sorted(need)} (from likert_distribution), "
                          f"got {list(distribution.columns)}")
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (7, 4.5))
     wide = distribution.pivot(index="item", columns="response", values="share").fillna(0.0)
     responses = list(wide.columns)
     k = len(responses)
@@ -117,7 +113,7 @@ def ipa_chart(result, *, ax=None, annotate: bool = True):
     """
     import seaborn as sns
 
-    ax = _axes(ax, (7, 5.5))
+    ax = axes_or_new(ax, (7, 5.5))
     t = result.table
     sns.scatterplot(data=t, x="performance", y="importance", hue="quadrant", s=70, ax=ax,
                     hue_order=["Concentrate here", "Keep up the good work", "Low priority",
@@ -169,7 +165,7 @@ def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     need = {"feature", "better", "worse", "category"}
     if not need <= set(table.columns):
         raise ValueError(f"table needs columns {sorted(need)} (from kano_table), got {list(table.columns)}")
-    ax = _axes(ax, (6.5, 5.5))
+    ax = axes_or_new(ax, (6.5, 5.5))
     t = table.assign(dissatisfaction=-table["worse"])
     sns.scatterplot(data=t, x="dissatisfaction", y="better", hue="category", s=70, ax=ax,
                     hue_order=[c for c in "AOMIRQ" if c in set(t["category"])])
@@ -209,7 +205,7 @@ def satisfaction_index_chart(result, *, ax=None, color: str = "C0"):
     -------
     matplotlib Axes
     """
-    ax = _axes(ax, (6, 3.5))
+    ax = axes_or_new(ax, (6, 3.5))
     t = result.table
     y = np.arange(len(t))[::-1]
     ax.barh(y, t["index"], color=color, alpha=0.7)
@@ -246,7 +242,7 @@ def key_driver_chart(drivers, *, ax=None, measure: str = "importance"):
     table = drivers.table if hasattr(drivers, "table") else drivers
     if measure not in table.columns:
         raise ValueError(f"no column {measure!r} to draw; choose one of {list(table.columns)}")
-    ax = _axes(ax, (7, 4.5))
+    ax = axes_or_new(ax, (7, 4.5))
     order = (table.groupby("driver")[measure].mean().sort_values(ascending=False).index.tolist())
     if "level" in table.columns:
         sns.barplot(data=table, y="driver", x=measure, hue="level", order=order, ax=ax,
@@ -272,7 +268,7 @@ def nps_chart(table: pd.DataFrame, *, ax=None):
     -------
     matplotlib Axes
     """
-    ax = _axes(ax, (7, 3.2))
+    ax = axes_or_new(ax, (7, 3.2))
     y = np.arange(len(table))[::-1]
     left = np.zeros(len(table))
     for col, colour in [("detractors", "#d7301f"), ("passives", "#bdbdbd"), ("promoters", "#1a9850")]:

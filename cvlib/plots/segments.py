@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._common import axes_or_new
+
 __all__ = [
     "plot_lorenz",
     "plot_pareto_curve",
@@ -22,12 +24,6 @@ __all__ = [
 ]
 
 
-def _ax(ax, figsize=(6, 4)):
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def plot_lorenz(data, value: str | None = None, *, customer: str | None = None, ax=None):
@@ -35,7 +31,7 @@ def plot_lorenz(data, value: str | None = None, *, customer: str | None = None, 
     from ..segments import gini, lorenz_curve
 
     curve = lorenz_curve(data, value, customer)
-    ax = _ax(ax, (5, 5))
+    ax = axes_or_new(ax, (5, 5))
     ax.plot(curve["customer_share"], curve["value_share"], color="C0", lw=2, label="Lorenz curve")
     ax.plot([0, 1], [0, 1], color="grey", ls="--", lw=1, label="equality")
     ax.fill_between(curve["customer_share"], curve["value_share"], curve["customer_share"],
@@ -55,7 +51,7 @@ def plot_pareto_curve(data, value: str | None = None, *, customer: str | None = 
     from ..segments import pareto_curve, pareto_share
 
     curve = pareto_curve(data, value, customer)
-    ax = _ax(ax, (5, 5))
+    ax = axes_or_new(ax, (5, 5))
     ax.plot(curve["customer_share"], curve["value_share"], color="C1", lw=2)
     ax.plot([0, 1], [0, 1], color="grey", ls="--", lw=1)
     s = pareto_share(data, value, top=mark, customer=customer)
@@ -75,7 +71,7 @@ def plot_whale_curve(data, profit: str | None = None, *, customer: str | None = 
     from ..segments import whale_curve
 
     curve = whale_curve(data, profit, customer)
-    ax = _ax(ax, (6, 4))
+    ax = axes_or_new(ax, (6, 4))
     x, y = curve["customer_share"].to_numpy(), curve["profit_share"].to_numpy() * 100
     ax.plot(x, y, color="C0", lw=2)
     ax.axhline(100, color="grey", ls="--", lw=1)
@@ -108,7 +104,7 @@ def _measure(result, measure):
 def plot_tier_shares(result, measure: str | None = None, *, ax=None):
     """Share of customers next to share of a measure (revenue, profit) for each tier."""
     table, measure = _measure(result, measure)
-    ax = _ax(ax, (6, 3.5))
+    ax = axes_or_new(ax, (6, 3.5))
     cols = ["customer_share"] + ([f"{measure}_share"] if measure else [])
     frame = table[cols].rename(columns={"customer_share": "customers",
                                         f"{measure}_share": str(measure)}) * 100
@@ -127,7 +123,7 @@ def plot_pyramid(result, measure: str | None = None, *, ax=None):
     from matplotlib.patches import Polygon
 
     table, measure = _measure(result, measure)
-    ax = _ax(ax, (6, 4.5))
+    ax = axes_or_new(ax, (6, 4.5))
     k = len(table)
     colors = ["#7b3294", "#c2a5cf", "#a6dba0", "#008837", "#f4a582", "#92c5de"]
     for i, (tier, row) in enumerate(table.iterrows()):
@@ -152,7 +148,7 @@ def plot_deciles(table: pd.DataFrame, measure: str | None = None, *, ax=None):
     """Bars of each decile's share of a measure (from :func:`decile_table`), cumulative line."""
     if measure is None:
         measure = [c for c in table.columns if c.endswith("_share") and not c.startswith("cum_")][0][:-6]
-    ax = _ax(ax, (6, 3.5))
+    ax = axes_or_new(ax, (6, 3.5))
     x = table.index.to_numpy()
     ax.bar(x, table[f"{measure}_share"] * 100, color="C0", label=f"share of {measure}")
     ax.plot(x, table[f"cum_{measure}_share"] * 100, "o-", color="C3", label="cumulative")
@@ -172,7 +168,7 @@ def plot_rfm_heatmap(scores: pd.DataFrame, value: str = "monetary", agg: str = "
     from ..segments import rfm_grid
 
     grid = rfm_grid(scores, value, agg)
-    ax = _ax(ax, (5.5, 4.5))
+    ax = axes_or_new(ax, (5.5, 4.5))
     sns.heatmap(grid, annot=True, fmt=".0f" if agg != "count" else "d", cmap="YlGnBu", ax=ax,
                 cbar_kws={"label": f"{agg} {value}"})
     ax.set_xlabel("frequency score F")
@@ -188,7 +184,7 @@ def plot_two_axis(result, *, ax=None, log: bool = False, alpha: float = 0.6):
     p = result.params
     x, y = p["x"], p["y"]
     frame = result.assignments.reset_index(drop=True)
-    ax = _ax(ax, (6, 5))
+    ax = axes_or_new(ax, (6, 5))
     sns.scatterplot(data=frame, x=x, y=y, hue="tier", ax=ax, alpha=alpha, s=20)
     ax.axvline(p["x_cut"], color="grey", ls="--", lw=1)
     ax.axhline(p["y_cut"], color="grey", ls="--", lw=1)
@@ -214,7 +210,7 @@ def plot_migration(matrix: pd.DataFrame, *, ax=None, normalize: bool = True):
     m = matrix.astype(float)
     if normalize:
         m = m.div(m.sum(axis=1).replace(0, np.nan), axis=0) * 100
-    ax = _ax(ax, (6, 4.5))
+    ax = axes_or_new(ax, (6, 4.5))
     sns.heatmap(m, annot=True, fmt=".0f", cmap="Blues", ax=ax,
                 cbar_kws={"label": "% of the row" if normalize else "customers"})
     ax.set_xlabel(f"tier at {matrix.columns.name}" if matrix.columns.name else "after")
@@ -225,7 +221,7 @@ def plot_migration(matrix: pd.DataFrame, *, ax=None, normalize: bool = True):
 
 def plot_funnel(table: pd.DataFrame, *, ax=None):
     """A funnel of stages (from :func:`funnel`): bar width = number reached, with conversion rates."""
-    ax = _ax(ax, (7, 0.5 * len(table) + 1.5))
+    ax = axes_or_new(ax, (7, 0.5 * len(table) + 1.5))
     reached = table["reached"].to_numpy(float)
     width = reached / reached.max() if reached.max() > 0 else reached
     ypos = np.arange(len(table))[::-1]

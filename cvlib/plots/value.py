@@ -7,6 +7,8 @@ import textwrap
 import numpy as np
 import pandas as pd
 
+from ._common import axes_or_new
+
 __all__ = [
     "plot_delivered_value",
     "plot_value_waterfall",
@@ -23,12 +25,6 @@ def _num(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:,.4g}"
 
 
-def _axes(ax, figsize=(7, 4)):
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
-    return ax
 
 
 def plot_delivered_value(result, ax=None):
@@ -51,7 +47,7 @@ def plot_delivered_value(result, ax=None):
 
     from ..value import DeliveredValue
 
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (7, 4))
     if isinstance(result, DeliveredValue):
         value_colors = sns.color_palette("Greens_r", max(len(result.values), 1) + 2)
         cost_colors = sns.color_palette("Reds_r", max(len(result.costs), 1) + 2)
@@ -132,7 +128,7 @@ def plot_value_waterfall(result, ax=None):
 
     delivered = isinstance(result, DeliveredValue)
     steps = _delivered_steps(result) if delivered else result.summary()
-    ax = _axes(ax, (8, 4))
+    ax = axes_or_new(ax, (8, 4))
     pal = sns.color_palette("deep")
     color = {"base": pal[7], "premium": pal[2], "total": pal[0], "discount": pal[3]}
     for i, row in steps.iterrows():
@@ -178,7 +174,7 @@ def plot_value_hierarchy(hierarchy: pd.DataFrame, ax=None):
 
     from ..value import VALUE_LEVELS
 
-    ax = _axes(ax, (8, 8))
+    ax = axes_or_new(ax, (8, 8))
     colors = sns.color_palette("Blues", len(VALUE_LEVELS))
     levels = list(VALUE_LEVELS)
     for k in range(len(levels) - 1, -1, -1):
@@ -222,7 +218,7 @@ def plot_means_end_ladder(ladder, ax=None, cmap: str = "RdYlGn"):
     nodes = ladder.nodes()
     links = ladder.links()
     sat = ladder.satisfaction().set_index("level")
-    ax = _axes(ax, (11, 6))
+    ax = axes_or_new(ax, (11, 6))
     rows = {"attribute": 0, "consequence": 1, "goal": 2}
     pos = {}
     for lev, y in rows.items():
@@ -285,7 +281,7 @@ def plot_value_by_brand(summary: pd.DataFrame, measure: str = "value", ax=None,
     if data.empty:
         raise ValueError(f"summary has no rows for measure {measure!r}; measures are "
                          f"{sorted(summary['measure'].unique())}")
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (7, 4))
     cats = list(pd.unique(data[brand].astype(str)))
     groups = [(None, data)] if hue is None else list(data.groupby(hue, observed=True, sort=False))
     pal = sns.color_palette("deep", len(groups))
@@ -323,7 +319,7 @@ def plot_choice_shares(choice, ax=None, by: str | None = None):
     import seaborn as sns
 
     shares = choice.shares if hasattr(choice, "shares") else choice
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (7, 4))
     sns.barplot(data=shares, x="brand" if by is None else by, y="share",
                 hue=None if by is None else "brand", ax=ax)
     ax.set_ylabel("choice share")
@@ -351,7 +347,7 @@ def plot_perval(result, ax=None, by: str | None = None):
     dims = list(result.reliability["dimension"])
     id_vars = [by] if by else []
     long = result.scores[id_vars + dims].melt(id_vars=id_vars, var_name="dimension", value_name="score")
-    ax = _axes(ax)
+    ax = axes_or_new(ax, (7, 4))
     sns.barplot(data=long, x="dimension", y="score", hue=by, errorbar=("ci", 95), seed=0, ax=ax,
                 order=dims)
     alpha = result.reliability.set_index("dimension")["alpha"]

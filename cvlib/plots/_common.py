@@ -1,0 +1,12 @@
+"""Helpers shared by the plot modules."""
+
+from __future__ import annotations
+
+
+def axes_or_new(ax=None, figsize: tuple[float, float] = (7, 4)):
+    """Return ``ax``, or the Axes of a new figure ``figsize`` inches wide and high."""
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
