@@ -16,22 +16,12 @@ run this script with ``PYTHONPATH=/tmp/ltlib``.
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pandas as pd
+from _timing import best_of  # benchmarks/_timing.py
 
 from cvlib.datasets import fetch_cdnow_summary
 from cvlib.lifetime import BetaGeo, summarize
-
-
-def best_of(fn, repeat: int = 5) -> tuple[float, object]:
-    best, out = np.inf, None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
 
 
 def million_customer_summary(seed: int = 1, n: int = 1_000_000) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import time
 
 import numpy as np
 import pandas as pd
+from _timing import best_of  # benchmarks/_timing.py
 
 from cvlib.segments import rfm_scores, rfm_table
 
@@ -37,13 +38,6 @@ def make_log(rows: int = 10_000_000, customers: int = 1_000_000, seed: int = 6) 
                          "amount": amount})
 
 
-def best_of(fn, repeat: int = 3) -> tuple[float, object]:
-    best, out = np.inf, None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
 
 
 def cvlib_rfm(tx):
