@@ -65,16 +65,31 @@ class Explorer(_widgets().VBox):
         return {name: c.value for name, c in self.controls.items()}
 
     def _update(self, change=None) -> None:
-        from IPython.display import clear_output
-
         try:
             self.result = self._compute(**self.values())
             self.error = None
         except (ValueError, TypeError, KeyError) as exc:
             self.result, self.error = None, str(exc)
-        with self.output:
-            clear_output(wait=True)
+        self.output.outputs = tuple(self._render())
+
+    def _render(self) -> list[dict]:
+        """What ``show`` prints and displays, as the Output widget's list of outputs.
+
+        The outputs are captured and assigned to the widget rather than written
+        inside ``with self.output:``: that context routes the running cell's
+        messages to the widget, which makes notebook runners (nbclient, behind
+        nbconvert and the tests) wait forever now and then.
+        """
+        from IPython.utils.capture import capture_output
+
+        with capture_output() as captured:
             if self.error is not None:
                 print(f"\u26a0 {self.error}")
             else:
                 self._show(self.result)
+        outputs = [{"output_type": "stream", "name": name, "text": text}
+                   for name, text in (("stdout", captured.stdout), ("stderr", captured.stderr))
+                   if text]
+        outputs += [{"output_type": "display_data", "data": out.data, "metadata": out.metadata or {}}
+                    for out in captured.outputs]
+        return outputs
