@@ -40,14 +40,14 @@ unit: env
 	$(BIN)/python -m pytest -q tests
 
 nbval: env
-	$(BIN)/python -m pytest -q --nbval $(NOTEBOOKS) --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest -q --nbval $(NOTEBOOKS) --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300 -p no:cacheprovider
 
 # re-execute every notebook in place (after changing cvlib or a notebook)
 notebooks: env
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=300 $(NOTEBOOKS)
 
 book: env
-	$(BIN)/jupyter nbconvert --to html --execute --output-dir build/html $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=300 --output-dir build/html $(NOTEBOOKS)
 	@echo "static copy written to build/html"
 
 student: env

@@ -115,7 +115,7 @@ def test_student_copy_runs_and_only_exercises_fail(path, tmp_path):
 
     [copy] = build_student_copies(path, tmp_path)
     nb = nbformat.read(copy, as_version=4)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
+    client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     failing = _failing_cells(nb)
