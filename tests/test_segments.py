@@ -565,6 +565,10 @@ def test_pyramid_explorer(retail):
     pd.testing.assert_frame_equal(w.result.table, pyramid(v, "revenue", shares=(2, 4, 15, 79)).table)
     w.controls["preset"].value = "zeithaml"
     assert w.result.labels == ["platinum", "gold", "iron", "lead"]
+    assert w.error is None
+    pd.testing.assert_frame_equal(w.result.table, pyramid(v, "revenue", preset="zeithaml").table)
+    w.controls["preset"].value = "curry"
+    pd.testing.assert_frame_equal(w.result.table, pyramid(v, "revenue").table)
     plt.close("all")
 
 

@@ -85,8 +85,9 @@ def pyramid_explorer(data, value: str = "revenue", *, profit: str | None = None,
     """Set the pyramid's percentages (and preset labels) and see each tier's shares.
 
     Controls: ``preset`` ("curry": VIP/major/medium/small, "zeithaml":
-    platinum/gold/iron/lead) and ``top``, ``second``, ``third``, ``bottom``
-    (percent of customers; they must sum to 100).
+    platinum/gold/iron/lead; choosing one loads its names and percentages) and
+    ``top``, ``second``, ``third``, ``bottom`` (percent of customers; they must
+    sum to 100).
     """
     w = _widgets()
     s = PYRAMID_PRESETS["curry"]["shares"]
@@ -97,6 +98,14 @@ def pyramid_explorer(data, value: str = "revenue", *, profit: str | None = None,
         "third": w.BoundedFloatText(value=s[2], min=0, max=100, step=0.5, description="tier 3 %"),
         "bottom": w.BoundedFloatText(value=s[3], min=0, max=100, step=0.5, description="tier 4 %"),
     }
+
+    def load_preset(change):
+        # a new preset brings its own percentages; the boxes stay editable afterwards
+        for name, share in zip(("top", "second", "third", "bottom"),
+                               PYRAMID_PRESETS[change["new"]]["shares"], strict=True):
+            controls[name].value = share
+
+    controls["preset"].observe(load_preset, names="value")
 
     def compute(preset, top, second, third, bottom):
         return pyramid(data, value, customer=customer, profit=profit, preset=preset,
