@@ -17,7 +17,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: env lab test lint unit nbval book notebooks student data bench clean
+.PHONY: env lab test lint unit unit-all doctest nbval book notebooks student data bench clean
 
 env: $(STAMP)
 
@@ -31,13 +31,20 @@ $(STAMP): pyproject.toml
 lab: env
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
 
-test: lint unit nbval
+test: lint unit-all doctest nbval
 
 lint: env
 	$(BIN)/ruff check .
 
+# the quick loop: every unit test but those marked slow
 unit: env
+	$(BIN)/python -m pytest -q -m "not slow" tests
+
+unit-all: env
 	$(BIN)/python -m pytest -q tests
+
+doctest: env
+	$(BIN)/python -m pytest -q --doctest-modules cvlib -p no:cacheprovider
 
 nbval: env
 	$(BIN)/python -m pytest -q --nbval $(NOTEBOOKS) --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300 -p no:cacheprovider

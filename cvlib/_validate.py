@@ -23,6 +23,14 @@ __all__ = [
     "require_weights",
     "parse_dates",
     "parse_date",
+    "MISSING_POLICIES",
+    "check_option",
+    "check_missing",
+    "check_ci",
+    "check_n_boot",
+    "as_rng",
+    "check_share",
+    "renamed_args",
 ]
 
 
@@ -186,3 +194,127 @@ def parse_date(value, name: str) -> pd.Timestamp:
     if pd.isna(ts):
         raise ValueError(f"{name} must be a date such as '2024-12-31', got {value!r}")
     return ts
+
+
+# ----------------------------------------------------------------- the shared vocabulary
+# One spelling of each common argument (CONTRIBUTING.md, "Vocabulary"); every public
+# function checks it through these helpers, so the errors read the same everywhere.
+
+#: The values of ``missing=`` that every function understands.
+MISSING_POLICIES = ("raise", "drop", "available")
+_OLD_MISSING = {"error": "raise", "listwise": "drop"}
+
+
+def check_option(value, name: str, allowed: Sequence[str]) -> str:
+    """Return ``value`` if it is one of ``allowed``, else a ValueError listing the choices."""
+    if not isinstance(value, str) or value not in allowed:
+        choices = ", ".join(repr(a) for a in allowed)
+        raise ValueError(f"{name} must be one of {choices}; got {value!r}")
+    return value
+
+
+def check_missing(missing, allowed: Sequence[str] = MISSING_POLICIES) -> str:
+    """Check a ``missing=`` policy: ``"raise"`` (default everywhere), ``"drop"``, ``"available"``.
+
+    ``"raise"`` stops with the count of missing values, ``"drop"`` drops the
+    incomplete rows (listwise), ``"available"`` uses every available value
+    (pairwise / per item).  A function that supports only some of them passes
+    ``allowed``.  The old spellings ``"error"`` and ``"listwise"`` still work
+    for one release, with a FutureWarning.
+    """
+    if isinstance(missing, str) and missing in _OLD_MISSING and _OLD_MISSING[missing] in allowed:
+        import warnings
+
+        new = _OLD_MISSING[missing]
+        warnings.warn(f"missing={missing!r} is deprecated; use missing={new!r}",
+                      FutureWarning, stacklevel=3)
+        return new
+    return check_option(missing, "missing", allowed)
+
+
+def check_ci(ci) -> float:
+    """Check a confidence level ``ci`` in (0, 1), e.g. 0.95; refuse 95 with a hint."""
+    if isinstance(ci, bool):
+        raise TypeError(f"ci must be a confidence level such as 0.95, got {ci!r}")
+    try:
+        v = float(ci)
+    except (TypeError, ValueError):
+        raise TypeError(f"ci must be a confidence level such as 0.95, got {ci!r}") from None
+    if not 0 < v < 1:
+        hint = f" (give {v / 100:g}, not {v:g})" if 1 < v < 100 else ""
+        raise ValueError(f"ci must be a confidence level in (0, 1) such as 0.95, got {ci!r}{hint}")
+    return v
+
+
+def check_n_boot(n_boot, *, minimum: int = 1) -> int:
+    """Check a number of bootstrap resamples (or permutations): a whole number >= ``minimum``."""
+    if isinstance(n_boot, bool) or not isinstance(n_boot, int | np.integer):
+        if isinstance(n_boot, float) and n_boot.is_integer():
+            n_boot = int(n_boot)
+        else:
+            raise TypeError(f"n_boot must be a whole number of resamples such as 1000, got {n_boot!r}")
+    if n_boot < minimum:
+        raise ValueError(f"n_boot must be at least {minimum}, got {n_boot}")
+    return int(n_boot)
+
+
+def as_rng(seed=None) -> np.random.Generator:
+    """The random generator for ``seed``: None (fresh entropy), an int, or a Generator."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer)):
+        raise TypeError(f"seed must be None, an integer or a numpy Generator, got {seed!r}")
+    return np.random.default_rng(seed)
+
+
+def check_share(value, name: str, *, allow_zero: bool = True, allow_one: bool = True) -> float:
+    """Check one share, rate or margin given as a fraction (0.4, not 40); return it as float.
+
+    A value above 1 that would make sense as a percentage gets the hint
+    "give 0.4, not 40"; negative values are refused.
+    """
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a number between 0 and 1, got {value!r}")
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a number between 0 and 1, got {value!r}") from None
+    low_ok = v >= 0 if allow_zero else v > 0
+    high_ok = v <= 1 if allow_one else v < 1
+    if not (np.isfinite(v) and low_ok and high_ok):
+        interval = ("[" if allow_zero else "(") + "0, 1" + ("]" if allow_one else ")")
+        hint = f" (a fraction: give {v / 100:g} for {v:g}%, not {v:g})" if 1 < v <= 100 else ""
+        raise ValueError(f"{name} must lie in {interval}, got {value!r}{hint}")
+    return v
+
+
+def renamed_args(**renames: str):
+    """Decorator: accept old keyword names for one release, with a FutureWarning.
+
+    >>> @renamed_args(log="transactions")
+    ... def f(transactions):
+    ...     return transactions
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     f(log=3)
+    3
+    """
+    import functools
+    import warnings
+
+    def wrap(func):
+        @functools.wraps(func)
+        def inner(*args, **kwargs):
+            for old, new in renames.items():
+                if old in kwargs:
+                    if new in kwargs:
+                        raise TypeError(f"{func.__name__}() got both {old}= and {new}=; use {new}=")
+                    warnings.warn(f"{func.__name__}({old}=...) is deprecated; use {new}=...",
+                                  FutureWarning, stacklevel=2)
+                    kwargs[new] = kwargs.pop(old)
+            return func(*args, **kwargs)
+
+        return inner
+
+    return wrap
