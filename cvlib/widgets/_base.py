@@ -20,13 +20,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Explorer"]
+__all__ = ["Explorer", "start_value"]
 
 
 def _widgets():
     import ipywidgets
 
     return ipywidgets
+
+
+def start_value(name: str, value, low: float, high: float, control: str, hint: str = ""):
+    """Return the starting ``value`` of a control, or refuse one outside ``[low, high]``.
+
+    ipywidgets clamps a slider's value to its range without a word, so
+    ``retention_explorer(retention=85)`` would silently compute with 0.99.
+    Every explorer passes its starting values through here instead: a value
+    outside the control's range raises a ValueError naming the argument, the
+    control the user sees and its range.
+
+    >>> start_value("retention", 0.85, 0.05, 0.99, "retention rate")
+    0.85
+    >>> start_value("retention", 85, 0.05, 0.99, "retention rate", "give 0.85, not 85")
+    Traceback (most recent call last):
+    ...
+    ValueError: retention=85 is outside the range of the 'retention rate' control, 0.05 to 0.99; give 0.85, not 85
+    """
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a number for the {control!r} control, got {value!r}") from None
+    if not low <= v <= high:
+        raise ValueError(
+            f"{name}={value!r} is outside the range of the {control!r} control, {low:g} to {high:g}"
+            + (f"; {hint}" if hint else "")
+        )
+    return value
 
 
 class Explorer(_widgets().VBox):
