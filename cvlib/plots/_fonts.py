@@ -1,0 +1,104 @@
+"""A Chinese font that just works: find an installed CJK font and add it to matplotlib's fallbacks.
+
+Matplotlib's default font (DejaVu Sans) has no Chinese glyphs: a title such
+as 客户金字塔 comes out as empty boxes with a "Glyph ... missing" warning.
+:func:`use_cjk_font` looks for one of the common Simplified-Chinese fonts,
+registers its file with matplotlib even when matplotlib's font cache was
+built before the font was installed, and appends it to ``font.family``
+*after* the Latin family, so Latin text keeps its look and each Chinese
+character falls back to the CJK font (matplotlib 3.6+ falls back glyph by
+glyph along ``font.family``).
+
+When no CJK font is installed it warns once, saying how to install one;
+it never leaves empty boxes to be discovered on a slide.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+__all__ = ["CJK_FONTS", "use_cjk_font", "cjk_font"]
+
+#: Font families tried in order: Linux (Noto, Source Han, WenQuanYi), Windows, macOS.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "SimHei",
+    "Noto Sans SC",
+    "Arial Unicode MS",
+)
+
+# file names of those fonts, for a font installed after matplotlib built its cache
+_FILE_PATTERN = re.compile(
+    r"(NotoSansCJK|SourceHanSans|wqy-microhei|wqy-zenhei|msyh|PingFang|Hiragino Sans GB|"
+    r"STHeiti|simhei|NotoSansSC|Arial Unicode)",
+    re.IGNORECASE,
+)
+
+_HOW_TO_INSTALL = (
+    "no Chinese (CJK) font is installed, so Chinese plot labels would show as empty boxes. "
+    "Install one: on Debian/Ubuntu `sudo apt-get install fonts-wqy-microhei` (or fonts-noto-cjk); "
+    "with conda `conda install -c conda-forge font-ttf-noto-cjk`; Windows and macOS ship one "
+    "(Microsoft YaHei, PingFang SC). Then restart the kernel."
+)
+
+_state: dict[str, object] = {"font": None, "searched": False, "warned": False}
+
+
+def _installed(font_manager) -> str | None:
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((family for family in CJK_FONTS if family in names), None)
+
+
+def _find() -> str | None:
+    from matplotlib import font_manager
+
+    found = _installed(font_manager)
+    if found is not None:
+        return found
+    # installed after matplotlib's cache was written: register the files ourselves
+    for path in font_manager.findSystemFonts():
+        if _FILE_PATTERN.search(path):
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # unreadable font file
+                continue
+    return _installed(font_manager)
+
+
+def cjk_font() -> str | None:
+    """The CJK font family matplotlib will use, or None when none is installed."""
+    if not _state["searched"]:
+        _state["font"] = _find()
+        _state["searched"] = True
+    return _state["font"]  # type: ignore[return-value]
+
+
+def use_cjk_font() -> str | None:
+    """Make Chinese text render: add the installed CJK font after the Latin family.
+
+    Idempotent and cheap after the first call; the plot functions call it
+    before drawing, so it also survives a style that resets ``font.family``.
+    Returns the family used, or None (with one warning per session) when no
+    CJK font is installed.
+    """
+    import matplotlib as mpl
+
+    family = cjk_font()
+    if family is None:
+        if not _state["warned"]:
+            warnings.warn(_HOW_TO_INSTALL, UserWarning, stacklevel=2)
+            _state["warned"] = True
+        return None
+    families = list(mpl.rcParams["font.family"])
+    if family not in families:
+        # keep the user's (Latin) family first; the CJK font is the per-glyph fallback
+        mpl.rcParams["font.family"] = families + [family]
+    return family
