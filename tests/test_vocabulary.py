@@ -108,7 +108,7 @@ def test_no_resample_count_called_n():
 def _plot_functions():
     out = {}
     for mod in _modules(["cvlib.plots"]):
-        for qual, obj in _public(mod):
+        for _qual, obj in _public(mod):
             if inspect.isfunction(obj) and obj.__name__.startswith("plot_"):
                 out[f"{obj.__module__}.{obj.__name__}"] = obj
     return out
@@ -145,7 +145,7 @@ def test_plot_signature(name):
 def _result_classes():
     out = {}
     for mod in _modules(TOPICS):
-        for qual, obj in _public(mod):
+        for _qual, obj in _public(mod):
             if inspect.isclass(obj) and hasattr(obj, "summary") and not issubclass(obj, BaseException):
                 out[f"{obj.__module__}.{obj.__qualname__}"] = obj
     return out
