@@ -56,7 +56,7 @@ def _callables():
     """Every public function and public method of a public class in the topic packages."""
     out = {}
     for mod in _modules(TOPICS):
-        for qual, obj in _public(mod):
+        for _qual, obj in _public(mod):
             if inspect.isfunction(obj):
                 out[f"{obj.__module__}.{obj.__qualname__}"] = obj
             elif inspect.isclass(obj):
