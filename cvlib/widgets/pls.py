@@ -68,6 +68,9 @@ def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
         Controls ``model`` (dropdown), ``scheme`` (dropdown), ``formative``
         (blocks estimated in mode B), ``standardized`` (checkbox) and
         ``max_iter`` (slider; set it to 1 or 2 to see a convergence failure);
+        unticking ``standardized`` estimates on the centred raw items
+        (plspm's ``scaled=FALSE``) and also shows the unstandardised
+        ``index_effects``;
         ``.result`` is the :class:`cvlib.pls.PLSResult` of
         :func:`pls_from_controls`.
     """
@@ -106,8 +109,13 @@ def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
         plot_pls_paths(res)
         plt.show()
         r2 = res.r_squared.rename("R²").to_frame().T
+        print("standardised path coefficients (as plspm, SmartPLS and seminr report them)")
         display(res.paths.round(4))
         display(pd.DataFrame(r2).round(3))
+        if not res.standardized:
+            print("unstandardised (ACSI-style) effects: change of the target score per point "
+                  "of the source score, on the items' scale")
+            display(res.index_effects.round(4))
         print(f"{res.iterations} iterations, GoF = {res.gof:.3f}")
 
     return Explorer(controls, compute, show,
