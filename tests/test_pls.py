@@ -885,3 +885,21 @@ def test_index_effects_are_acsi_impacts_on_the_0_100_scale(bank):
     b, *_ = np.linalg.lstsq(X, score["Loyalty"], rcond=None)
     e = std.index_effects.set_index(["source", "target"])["direct"]
     assert np.allclose(b[1:], [e[("Image", "Loyalty")], e[("Satisfaction", "Loyalty")]])
+
+
+def test_bootstrap_of_a_model_without_mediators(mobi):
+    """Two latent variables, one path: no indirect effects, and the bootstrap still works."""
+    blocks = {"Quality": MOBI_BLOCKS["Quality"], "Satisfaction": MOBI_BLOCKS["Satisfaction"]}
+    fit = estimate(mobi, [("Quality", "Satisfaction")], blocks)
+    boot = fit.bootstrap(n_boot=50, seed=1)
+    assert boot.indirect_effects.empty and len(boot.paths) == 1
+    # with one predictor the standardised path is the correlation of the two scores
+    assert fit.params.iloc[0] == pytest.approx(fit.latent_correlations.iloc[0, 1])
+
+
+def test_rho_a_refuses_degenerate_weights(mobi):
+    items = mobi[MOBI_BLOCKS["Satisfaction"]]
+    with pytest.raises(ValueError, match="not all zero"):
+        rho_a(items, [0, 0, 0])
+    with pytest.raises(ValueError, match="finite"):
+        rho_a(items, [1, np.nan, 1])

@@ -948,3 +948,10 @@ def test_nps_shares_are_exact_fractions():
     assert t["passives"] == 0.0                               # not -5.6e-17
     t = S.nps(pd.Series([9, 7, 8, 0, 10, 3, 7])).iloc[0]
     assert t["passives"] == 3 / 7
+
+
+def test_ipa_refuses_values_outside_the_declared_scale():
+    t = _ipa_table().assign(performance=[4.0, 8.0, 4.0, 11.0])
+    with pytest.raises(ValueError, match=r"'performance' has 1 value\(s\) outside the 1-10 scale: \[11.0\]"):
+        S.ipa(t, scale=(1, 10))
+    assert S.ipa(t).quadrant("d") == "Possible overkill"      # without a scale nothing to check

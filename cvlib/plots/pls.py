@@ -73,6 +73,16 @@ def pls_layout(res, *, dx: float = 3.0, dy: float = 1.5, width: float = 1.8,
     -------
     dict
         latent name -> (x, y).
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> survey = datasets.load("acsi_survey").dropna()
+    >>> blocks = {"Quality": ["PERQ1", "PERQ2"], "Satisfaction": ["CUSA1", "CUSA2"],
+    ...           "Loyalty": ["CUSL1", "CUSL3"]}
+    >>> res = pls.estimate(survey, [("Quality", "Satisfaction"), ("Satisfaction", "Loyalty")], blocks)
+    >>> pls_layout(res)
+    {'Quality': (0.0, 0.0), 'Satisfaction': (3.0, 0.0), 'Loyalty': (6.0, 0.0)}
     """
     lv = list(res.scores.columns)
     edges = list(zip(res.paths["source"], res.paths["target"], strict=True))
@@ -143,6 +153,16 @@ def plot_pls_paths(res, *, ax=None, boot=None, pos=None, decimals: int = 2, show
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> survey = datasets.load("acsi_survey").dropna()
+    >>> blocks = {"Quality": ["PERQ1", "PERQ2"], "Satisfaction": ["CUSA1", "CUSA2"]}
+    >>> res = pls.estimate(survey, [("Quality", "Satisfaction")], blocks)
+    >>> ax = plot_pls_paths(res)
+    >>> [t.get_text() for t in ax.texts][-1] == f"{res.params.iloc[0]:.2f}"   # the arrow's label
+    True
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Ellipse
@@ -219,6 +239,17 @@ def plot_pls_loadings(res, *, ax=None, threshold: float = 0.7, **kwargs):
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> survey = datasets.load("acsi_survey").dropna()
+    >>> blocks = {"Quality": ["PERQ1", "PERQ2"], "Satisfaction": ["CUSA1", "CUSA2"]}
+    >>> res = pls.estimate(survey, [("Quality", "Satisfaction")], blocks)
+    >>> ax = plot_pls_loadings(res)
+    >>> sorted(round(p.get_width(), 6) for p in ax.patches if p.get_width() > 0) == sorted(
+    ...     res.outer["loading"].round(6))
+    True
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
@@ -258,6 +289,16 @@ def plot_pls_bootstrap(boot, *, ax=None, what: str = "paths", **kwargs):
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> survey = datasets.load("acsi_survey").dropna()
+    >>> blocks = {"Quality": ["PERQ1", "PERQ2"], "Satisfaction": ["CUSA1", "CUSA2"]}
+    >>> boot = pls.estimate(survey, [("Quality", "Satisfaction")], blocks).bootstrap(50, seed=1)
+    >>> ax = plot_pls_bootstrap(boot)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Quality → Satisfaction']
     """
     import matplotlib.pyplot as plt
 

@@ -61,6 +61,13 @@ def plot_likert(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> dist = sat.likert_distribution(pd.DataFrame({"q": [1, 2, 2, 5]}), ["q"], (1, 5))
+    >>> [float(p.get_width()) for p in plot_likert(dist).patches]
+    [0.25, 0.5, 0.0, 0.0, 0.25]
     """
     import seaborn as sns
 
@@ -126,6 +133,14 @@ def plot_ipa(result, *, ax=None, annotate: bool = True, **kwargs):
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> t = pd.DataFrame({"attribute": ["price", "staff"], "importance": [9.0, 5.0],
+    ...                   "performance": [4.0, 8.0]})
+    >>> plot_ipa(sat.ipa(t)).get_xlabel()
+    'performance'
     """
     import seaborn as sns
 
@@ -180,6 +195,15 @@ def plot_kano(table: pd.DataFrame, *, ax=None, annotate: bool = True, **kwargs):
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> k = pd.DataFrame({"feature": ["wifi", "wifi"], "functional": ["like", "like"],
+    ...                   "dysfunctional": ["neutral", "neutral"]})
+    >>> ax = plot_kano(sat.kano_table(k))
+    >>> ax.collections[0].get_offsets().tolist()      # (|worse|, better) of the feature
+    [[0.0, 1.0]]
     """
     import seaborn as sns
 
@@ -187,7 +211,7 @@ def plot_kano(table: pd.DataFrame, *, ax=None, annotate: bool = True, **kwargs):
     if not need <= set(table.columns):
         raise ValueError(f"table needs columns {sorted(need)} (from kano_table), got {list(table.columns)}")
     ax = axes_or_new(ax, (6.5, 5.5))
-    t = table.assign(dissatisfaction=-table["worse"])
+    t = table.assign(dissatisfaction=0.0 - table["worse"])   # |CS-| (0.0 - 0.0 is not -0.0)
     sns.scatterplot(data=t, x="dissatisfaction", y="better", hue="category", ax=ax,
                     hue_order=[c for c in "AOMIRQ" if c in set(t["category"])],
                     **{"s": 70, **kwargs})
@@ -231,6 +255,14 @@ def plot_satisfaction_index(result, *, ax=None, color: str = "C0", **kwargs):
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> d = pd.DataFrame({"s1": [10, 7, 4], "s2": [10, 10, 1]})
+    >>> ax = plot_satisfaction_index(sat.satisfaction_index(d, ["s1", "s2"], n_boot=0))
+    >>> round(float(ax.patches[0].get_width()), 2)
+    66.67
     """
     ax = axes_or_new(ax, (6, 3.5))
     t = result.table
@@ -267,6 +299,17 @@ def plot_key_drivers(drivers, *, ax=None, measure: str = "importance", **kwargs)
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> rng = np.random.default_rng(0)
+    >>> d = pd.DataFrame(rng.normal(size=(100, 2)), columns=["price", "app"])
+    >>> d["overall"] = d["price"] + rng.normal(size=100)
+    >>> kd = sat.key_drivers(d, "overall", ["price", "app"])
+    >>> ax = plot_key_drivers(kd)
+    >>> [round(p.get_width(), 3) for p in ax.patches] == kd.table["importance"].round(3).tolist()
+    True
     """
     import seaborn as sns
     from matplotlib.ticker import PercentFormatter
@@ -305,6 +348,13 @@ def plot_nps(table: pd.DataFrame, *, ax=None, **kwargs):
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> ax = plot_nps(sat.nps(pd.Series([10, 9, 8, 3])))
+    >>> [float(p.get_width()) for p in ax.patches]      # % detractors, passives, promoters
+    [25.0, 25.0, 50.0]
     """
     ax = axes_or_new(ax, (7, 3.2))
     y = np.arange(len(table))[::-1]
@@ -338,6 +388,13 @@ def plot_satisfaction_gap(result, *, ax=None, **kwargs):
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> ax = plot_satisfaction_gap(sat.satisfaction_gap(sat.GAP_EXAMPLE))
+    >>> [round(float(p.get_width()), 2) for p in ax.patches]
+    [-0.6, 0.1, -0.9, 0.4, 0.6, 0.3]
     """
     ax = axes_or_new(ax, (7, 0.45 * len(result.table) + 1.2))
     t = result.table

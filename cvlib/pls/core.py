@@ -654,7 +654,10 @@ class PLSBootstrap(EstimateResult):
             if signs == "individual":
                 s0 = np.sign(est0)
                 draws = np.where(s0 != 0, np.abs(draws) * s0, draws)
-            se, lo, hi = percentile_interval(draws, ci)
+            if draws.shape[1] == 0:  # e.g. no indirect effects in a model without mediators
+                se = lo = hi = np.empty(0)
+            else:
+                se, lo, hi = percentile_interval(draws, ci)
             out = frame.copy()
             out["estimate"] = est0
             out["boot_mean"] = draws.mean(axis=0)

@@ -400,6 +400,18 @@ def rho_a(items: pd.DataFrame, weights, *, missing: str = "raise") -> float:
     weights : sequence of float
         Outer weights of the items, in column order (any positive scale), e.g.
         from ``res.outer``.
+    missing : {'raise', 'drop'}
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> from cvlib import datasets
+    >>> cusa = datasets.load("acsi_survey")[["CUSA1", "CUSA2", "CUSA3"]].dropna()
+    >>> round(rho_a(cusa, [1, 1, 1]), 3)
+    0.881
 
     References
     ----------
@@ -411,6 +423,8 @@ def rho_a(items: pd.DataFrame, weights, *, missing: str = "raise") -> float:
     if len(w) != items.shape[1]:
         raise ValueError(f"weights has {len(w)} values for {items.shape[1]} items "
                          f"{list(items.columns)}")
+    if not np.isfinite(w).all() or not np.any(w != 0):
+        raise ValueError(f"weights must be finite numbers, not all zero, got {w.tolist()}")
     S = np.corrcoef(items.to_numpy(dtype=float), rowvar=False)
     return rho_a_from_corr(S, w)
 
@@ -454,11 +468,22 @@ def htmt(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], *,
         The items.
     blocks : dict
         latent name -> list of its item columns.
+    missing : {'raise', 'drop'}
+        Missing answers raise (default) or drop the respondent.
 
     Returns
     -------
     DataFrame
         Symmetric latent x latent matrix (NaN on the diagonal).
+
+    Examples
+    --------
+    >>> from cvlib import datasets
+    >>> survey = datasets.load("acsi_survey")
+    >>> blocks = {"Satisfaction": ["CUSA1", "CUSA2", "CUSA3"], "Loyalty": ["CUSL1", "CUSL3"]}
+    >>> h = htmt(survey, blocks, missing="drop")
+    >>> bool(h.loc["Satisfaction", "Loyalty"] < 0.85)
+    True
 
     References
     ----------

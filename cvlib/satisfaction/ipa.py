@@ -98,7 +98,8 @@ def ipa(data: pd.DataFrame, *, attribute: str = "attribute", importance: str = "
         Martilla & James suggest when ratings cluster high), the median, the
         scale midpoint (needs ``scale``) or a number.
     scale : Scale or (low, high), optional
-        The rating scale, for ``"midpoint"`` cuts.
+        The rating scale, for ``"midpoint"`` cuts; when given, importance and
+        performance values outside it are refused.
 
     Returns
     -------
@@ -126,6 +127,15 @@ def ipa(data: pd.DataFrame, *, attribute: str = "attribute", importance: str = "
         raise ValueError(f"IPA needs at least 2 attributes, got {len(data)}")
     imp = data[importance].to_numpy(dtype=float)
     perf = data[performance].to_numpy(dtype=float)
+    if scale is not None:
+        sc = _as_scale(scale)
+        for name, v in ((importance, imp), (performance, perf)):
+            bad = (v < sc.low) | (v > sc.high)
+            if bad.any():
+                raise ValueError(
+                    f"column {name!r} has {int(bad.sum())} value(s) outside the {sc.low}-{sc.high} "
+                    f"scale: {sorted(set(v[bad].tolist()))[:5]}; pass the scale the ratings use"
+                )
     ic = _cut(imp, importance_cut, "importance_cut", scale)
     pc = _cut(perf, performance_cut, "performance_cut", scale)
     quad = [IPA_QUADRANTS[(bool(i >= ic), bool(p >= pc))] for i, p in zip(imp, perf, strict=True)]

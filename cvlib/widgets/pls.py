@@ -40,6 +40,16 @@ def pls_from_controls(models: Mapping, *, model: str, scheme: str = "path",
 
     Names in ``formative`` that are not blocks of the chosen model are ignored
     (the control lists the blocks of every model).
+
+    Examples
+    --------
+    >>> from cvlib import datasets
+    >>> from cvlib.pls import ECSI_PATHS
+    >>> from cvlib.synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+    >>> models = {"survey": (datasets.load("acsi_survey").dropna(), ECSI_PATHS, ACSI_SURVEY_BLOCKS)}
+    >>> res = pls_from_controls(models, model="survey", formative=["Image", "Delight"])
+    >>> res.modes["Image"], res.modes["Loyalty"]
+    ('B', 'A')
     """
     data, paths, blocks = models[model]
     modes = {b: "B" for b in formative if b in blocks}
@@ -73,6 +83,22 @@ def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
         ``index_effects``;
         ``.result`` is the :class:`cvlib.pls.PLSResult` of
         :func:`pls_from_controls`.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from cvlib import datasets
+    >>> from cvlib.pls import ECSI_PATHS
+    >>> from cvlib.synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+    >>> models = {"survey": (datasets.load("acsi_survey").dropna(), ECSI_PATHS, ACSI_SURVEY_BLOCKS)}
+    >>> w = pls_explorer(models)
+    >>> w.controls["scheme"].value = "centroid"
+    >>> w.result.scheme
+    'centroid'
+    >>> w.controls["max_iter"].value = 1
+    >>> w.result is None and "did not converge" in w.error
+    True
     """
     import ipywidgets as w
     from IPython.display import display

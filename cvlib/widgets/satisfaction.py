@@ -56,6 +56,17 @@ def ipa_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
         Allows the "midpoint" rule.
     plot : bool
         Draw the chart (turn off in tests).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"attribute": ["price", "staff", "app"], "importance": [9.0, 5.0, 6.0],
+    ...                   "performance": [4.0, 8.0, 5.0]})
+    >>> w = ipa_explorer(t, plot=False)
+    >>> w.controls["rule"].value = "custom"
+    >>> w.controls["importance_cut"].value = 5.5
+    >>> w.result.quadrant("app")
+    'Concentrate here'
     """
     import ipywidgets as W
 
@@ -121,6 +132,16 @@ def index_explorer(data: pd.DataFrame, items: Sequence[str], *, by: str | None =
         Bootstrap resamples and seed of the confidence intervals.
     plot : bool
         Draw the chart (turn off in tests).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"s1": [10, 7, 4], "s2": [10, 10, 1]})
+    >>> w = index_explorer(d, ["s1", "s2"], n_boot=20, plot=False)
+    >>> w.controls["w_s1"].value = 80
+    >>> w.controls["w_s2"].value = 20
+    >>> round(float(w.result.params["all"]), 2)         # 0.8 x 66.67 + 0.2 x 66.67
+    66.67
     """
     import ipywidgets as W
 
@@ -186,6 +207,14 @@ def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
         The rating scale; a starting perception outside it is refused.
     plot : bool
         Draw the chart (turn off in tests).
+
+    Examples
+    --------
+    >>> from cvlib.satisfaction import GAP_EXAMPLE
+    >>> w = gap_explorer(GAP_EXAMPLE, weights="importance", plot=False)
+    >>> w.controls["p_network coverage"].value = 6.5
+    >>> w.result.table.set_index("attribute").at["network coverage", "outcome"]
+    'met'
     """
     import ipywidgets as W
 
