@@ -149,6 +149,9 @@ TERMS: tuple[Term, ...] = (
     Term("material satisfaction", "物质满意", "The first layer of satisfaction: with the product's core, its function, quality, design and packaging (004).", _S),
     Term("mental satisfaction", "精神满意", "The second layer of satisfaction: with the product's form and the services around it (004).", _S, ("spiritual satisfaction",)),
     Term("social satisfaction", "社会满意", "The third layer of satisfaction: with the social benefits the consumption upholds, such as moral, political and ecological value (004).", _S),
+    Term("dissatisfied customer", "不满意的客户", "A customer below the neutral band of overall satisfaction; the course material (002) says they care most about the product's basic features.", _S),
+    Term("neutral customer", "感觉一般的客户", "A customer in the middle band of overall satisfaction; per the course material (002) they care most about how they are managed and served.", _S),
+    Term("satisfied customer", "满意的客户", "A customer in the top band of overall satisfaction; per the course material (002) they care about how far the service helps them reach their own goals.", _S),
     Term("delighter", "惊喜因素", "An attractive Kano feature: it delights when present and is not missed when absent.", _S),
     # 04 classification
     Term("customer classification", "客户分级", "Dividing customers into tiers by the value they bring to the firm.", _K, ("customer segmentation",)),

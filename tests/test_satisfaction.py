@@ -734,7 +734,7 @@ def test_exercises_of_notebook_03():
     from cvlib.exercises import check, registry
 
     ids = [k for k in registry() if k.startswith("03.")]
-    assert len(ids) >= 7
+    assert len(ids) >= 8
     assert check("03.5", "cusl2") is not False
     with pytest.raises(AssertionError):
         check("03.3", ["loyalty points"])
@@ -955,3 +955,18 @@ def test_ipa_refuses_values_outside_the_declared_scale():
     with pytest.raises(ValueError, match=r"'performance' has 1 value\(s\) outside the 1-10 scale: \[11.0\]"):
         S.ipa(t, scale=(1, 10))
     assert S.ipa(t).quadrant("d") == "Possible overkill"      # without a scale nothing to check
+
+
+def test_exercise_03_8_satisfied_customers_top_driver(attributes):
+    from cvlib.exercises import check
+
+    xs = [c for c in attributes.columns if c.startswith("perf_")]
+    t = S.drivers_by_level(attributes, "overall", xs, cuts=(4, 7), missing="drop")
+    tops = {lev: g.loc[g["importance"].idxmax(), "driver"] for lev, g in t.groupby("level", observed=True)}
+    # the generator's design: an attractive attribute leads among the satisfied, a must-be one
+    # among the dissatisfied
+    assert tops["satisfied"] in {"perf_app", "perf_roaming"}
+    assert tops["dissatisfied"] in {"perf_coverage", "perf_billing"}
+    assert check("03.8", tops["satisfied"]) is not False
+    with pytest.raises(AssertionError, match="DISSATISFIED"):
+        check("03.8", tops["dissatisfied"])

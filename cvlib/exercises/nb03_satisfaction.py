@@ -185,6 +185,25 @@ def _overall_gap() -> float:
     return satisfaction_gap(GAP_EXAMPLE, weights="importance").overall
 
 
+# ------------------------------------------------------ 03.8 drivers by level
+
+
+def _top_driver(level: str | None):
+    def answer() -> str:
+        from ..datasets import load_service_attributes
+        from ..satisfaction import drivers_by_level, key_drivers
+
+        d = load_service_attributes()
+        xs = [f"perf_{s}" for s in STEMS]
+        if level is None:
+            return str(key_drivers(d, "overall", xs, missing="drop").table["driver"].iloc[0])
+        t = drivers_by_level(d, "overall", xs, cuts=(4, 7), missing="drop")
+        t = t[t["level"] == level]
+        return str(t.loc[t["importance"].idxmax(), "driver"])
+
+    return answer
+
+
 # -------------------------------------------------------------------- 03.4 IPA
 
 
@@ -389,6 +408,24 @@ EXERCISES = [
             (_material_gap(over_100=True),
              "you divided the weighted sum by 100, the total weight of all six attributes; "
              "divide by the material attributes' total weight (70)"),
+        ),
+    ),
+    Exercise(
+        id="03.8",
+        title="the attribute that matters most to the SATISFIED customers of service_attributes "
+              "(overall satisfaction 8-10): the largest share of their R-squared",
+        expected=_top_driver("satisfied"),
+        kind="choice",
+        hint="sat.drivers_by_level(attributes, 'overall', performance, cuts=(4, 7), "
+             "missing='drop') splits the customers at 4 and 7; keep level == 'satisfied' and take "
+             "the driver with the largest importance (answer the column name, e.g. 'perf_app')",
+        mistakes=(
+            (_top_driver(None),
+             "this is the top driver of ALL customers together; the question asks about the "
+             "satisfied customers only (overall 8-10), whose drivers differ (course material 002)"),
+            (_top_driver("dissatisfied"),
+             "this is what matters most to the DISSATISFIED customers (overall 1-4): a basic "
+             "attribute; the satisfied care about something else"),
         ),
     ),
 ]

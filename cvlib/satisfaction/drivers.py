@@ -427,8 +427,12 @@ def drivers_by_level(data: pd.DataFrame, outcome: str, drivers: Sequence[str], *
                      missing: str = "raise", min_n: int = 30) -> pd.DataFrame:
     """Key drivers separately for dissatisfied, neutral and satisfied customers.
 
-    The course material's point: what makes an unhappy customer unhappy
-    (basic attributes that fail) is not what delights a happy one.
+    The course material's point (002, "不满意的客户非常在意产品的基本特性"):
+    dissatisfied customers (不满意的客户) care about the product's basic
+    features, neutral ones (感觉"一般"的客户) about how they are managed and
+    served, satisfied ones (满意的客户) about how far the service helps them
+    reach their own goals.  What makes an unhappy customer unhappy (basic
+    attributes that fail) is not what delights a happy one.
     Respondents are split on the column ``split_on`` (by default the outcome itself, e.g.
     overall satisfaction on 1-10) into ``<= cuts[0]``, ``(cuts[0], cuts[1]]``
     and ``> cuts[1]``, and :func:`key_drivers` is run within each group.
