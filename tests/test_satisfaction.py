@@ -970,3 +970,12 @@ def test_exercise_03_8_satisfied_customers_top_driver(attributes):
     assert check("03.8", tops["satisfied"]) is not False
     with pytest.raises(AssertionError, match="DISSATISFIED"):
         check("03.8", tops["dissatisfied"])
+
+
+def test_index_by_segment_with_missing_drop_equals_each_segment_alone(survey):
+    t = S.satisfaction_index(survey, ACSI_ITEMS, by="company", missing="drop", n_boot=0).table
+    for seg, n, index in t[["segment", "n", "index"]].itertuples(index=False):
+        alone = S.satisfaction_index(survey[survey["company"] == seg], ACSI_ITEMS, missing="drop",
+                                     n_boot=0).table.iloc[0]
+        assert (alone["n"], alone["index"]) == (n, pytest.approx(index))
+        assert n == survey.loc[survey["company"] == seg, ACSI_ITEMS].dropna().shape[0]
