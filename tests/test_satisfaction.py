@@ -979,3 +979,32 @@ def test_index_by_segment_with_missing_drop_equals_each_segment_alone(survey):
                                      n_boot=0).table.iloc[0]
         assert (alone["n"], alone["index"]) == (n, pytest.approx(index))
         assert n == survey.loc[survey["company"] == seg, ACSI_ITEMS].dropna().shape[0]
+
+
+def test_every_result_speaks_the_results_vocabulary(survey, attributes):
+    """Result objects derive from cvlib._results and render the same way in text and HTML."""
+    from cvlib._results import EstimateResult, Result
+    from cvlib.pls import cronbach_alpha
+
+    d = survey.dropna(subset=ACSI_ITEMS + ["CUSL1"])
+    estimates = [
+        S.satisfaction_index(d, ACSI_ITEMS, n_boot=30, seed=1),
+        S.loyalty_regression(d, "CUSL1", ["CUSA1"]),
+        cronbach_alpha(d[ACSI_ITEMS]),
+    ]
+    plain = [
+        S.key_drivers(attributes, "overall", ["perf_price", "perf_app"], missing="drop"),
+        S.ipa(_ipa_table()),
+        S.satisfaction_gap(S.GAP_EXAMPLE),
+    ]
+    for r in estimates:
+        assert isinstance(r, EstimateResult)
+        s = r.summary()
+        assert list(s.columns[:4]) == ["estimate", "se", "ci_low", "ci_high"]
+        ci = r.conf_int(alpha=0.05)
+        assert list(ci.columns) == ["ci_low", "ci_high"]
+        assert (ci["ci_low"] <= s["estimate"]).all() and (s["estimate"] <= ci["ci_high"]).all()
+        assert list(r.params.index) == list(s.index)
+    for r in estimates + plain:
+        assert isinstance(r, Result)
+        assert "<table" in r._repr_html_() and len(repr(r).splitlines()) > 2

@@ -147,10 +147,6 @@ class CronbachAlpha(EstimateResult):
         return [f"Cronbach's alpha of {self.k} items, n={self.n}",
                 f"{self.level:.0%} CI ({self.method})"]
 
-    def __repr__(self) -> str:
-        return (f"CronbachAlpha(alpha={self.alpha:.4f}, {self.level:.0%} CI [{self.ci_low:.4f}, "
-                f"{self.ci_high:.4f}] ({self.method}), n={self.n}, k={self.k})")
-
 
 def _feldt(a: float, n: int, k: int, ci: float) -> tuple[float, float]:
     """Feldt, Woodruff & Salih's (1987) interval for alpha at level ``ci``."""
