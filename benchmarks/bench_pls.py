@@ -11,9 +11,8 @@ import os
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")
 
-import time  # noqa: E402
-
 import numpy as np  # noqa: E402
+from _timing import best_of  # noqa: E402  # benchmarks/_timing.py
 
 from cvlib.datasets import fetch_mobi  # noqa: E402
 from cvlib.pls import ECSI_PATHS, MOBI_BLOCKS, estimate  # noqa: E402
@@ -21,16 +20,6 @@ from cvlib.pls import ECSI_PATHS, MOBI_BLOCKS, estimate  # noqa: E402
 GOAL_ESTIMATE_MS = 20.0
 GOAL_BOOT_S = 3.0
 N_BOOT = 1000
-
-
-def best_of(fn, repeat):
-    """Minimum wall time of ``repeat`` calls (the least disturbed by other load)."""
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times), float(np.median(times))
 
 
 def main() -> None:
@@ -42,12 +31,12 @@ def main() -> None:
         return res
 
     res = fit()
-    est_min, est_med = best_of(fit, 30)
-    boot_min, boot_med = best_of(lambda: res.bootstrap(n=N_BOOT, seed=1), 3)
+    est_min, _ = best_of(fit, 30)
+    boot_min, _ = best_of(lambda: res.bootstrap(n_boot=N_BOOT, seed=1), 3)
     print("cvlib.pls on mobi (ECSI, 250 x 24, path scheme)")
-    print(f"  estimate:             best {est_min * 1e3:7.2f} ms, median {est_med * 1e3:7.2f} ms"
+    print(f"  estimate:             best {est_min * 1e3:7.2f} ms"
           f"  (goal <= {GOAL_ESTIMATE_MS:.0f} ms: {'ok' if est_min * 1e3 <= GOAL_ESTIMATE_MS else 'MISSED'})")
-    print(f"  bootstrap n={N_BOOT}:   best {boot_min:7.3f} s,  median {boot_med:7.3f} s"
+    print(f"  bootstrap n_boot={N_BOOT}: best {boot_min:7.3f} s"
           f"   (goal <= {GOAL_BOOT_S:.0f} s: {'ok' if boot_min <= GOAL_BOOT_S else 'MISSED'})")
 
     try:

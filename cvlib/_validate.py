@@ -31,6 +31,8 @@ __all__ = [
     "as_rng",
     "check_share",
     "renamed_args",
+    "group_labels",
+    "deprecated_alias",
 ]
 
 
@@ -318,3 +320,59 @@ def renamed_args(**renames: str):
         return inner
 
     return wrap
+
+
+# ----------------------------------------------------------------- groups (segments)
+
+
+def group_labels(groups, name: str = "by") -> list:
+    """The segments of a grouping column, in the order every table shows them.
+
+    A categorical column keeps its category order but skips categories with no
+    rows (a filtered categorical still lists the categories it no longer
+    has); any other column is sorted (as text, so mixed labels sort too).
+    Missing labels are refused: a respondent without a segment would
+    otherwise drop out of every table without a word.
+
+    >>> group_labels(pd.Series(pd.Categorical(["b", "a"], categories=["c", "b", "a"])))
+    ['b', 'a']
+    >>> group_labels(pd.Series(["north", "east", "north"]))
+    ['east', 'north']
+    """
+    s = pd.Series(groups)
+    if s.isna().any():
+        raise ValueError(f"column {name!r} has {int(s.isna().sum())} missing segment label(s); "
+                         f"fill them in or drop those rows first")
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        used = set(s.unique())
+        return [c for c in s.cat.categories if c in used]
+    return sorted(s.unique().tolist(), key=str)
+
+
+# ----------------------------------------------------------------- renamed functions
+
+
+def deprecated_alias(func, old_name: str):
+    """An old name of ``func`` that still works for one release, with a FutureWarning.
+
+    >>> def plot_bars(data):
+    ...     return data
+    >>> bars_chart = deprecated_alias(plot_bars, "bars_chart")
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     bars_chart(3), str(caught[0].message)
+    (3, 'bars_chart() is deprecated; use plot_bars()')
+    """
+    import functools
+    import warnings
+
+    @functools.wraps(func)
+    def alias(*args, **kwargs):
+        warnings.warn(f"{old_name}() is deprecated; use {func.__name__}()", FutureWarning,
+                      stacklevel=2)
+        return func(*args, **kwargs)
+
+    alias.__name__ = alias.__qualname__ = old_name
+    alias.__doc__ = f"Deprecated alias of :func:`{func.__name__}`.\n\n" + (func.__doc__ or "")
+    return alias

@@ -144,6 +144,15 @@ TERMS: tuple[Term, ...] = (
     Term("ordered logit", "有序逻辑回归", "Regression for an ordinal outcome such as a 1-5 intention scale.", _S, ("ordinal regression",)),
     Term("net promoter score", "净推荐值", "Share of promoters (9-10) minus share of detractors (0-6) on the likelihood to recommend.", _S, ("nps",)),
     Term("key driver analysis", "关键驱动因素分析", "Measuring how much each attribute contributes to satisfaction or loyalty.", _S),
+    # satisfaction as a gap, and its layers (course material 004)
+    Term("perception-expectation gap", "感知与期望的差距", "Satisfaction per attribute as perceived performance minus expectation: positive when expectations are exceeded, negative when they are not met (004; Oliver 1980).", _S, ("satisfaction gap", "disconfirmation")),
+    Term("material satisfaction", "物质满意", "The first layer of satisfaction: with the product's core, its function, quality, design and packaging (004).", _S),
+    Term("mental satisfaction", "精神满意", "The second layer of satisfaction: with the product's form and the services around it (004).", _S, ("spiritual satisfaction",)),
+    Term("social satisfaction", "社会满意", "The third layer of satisfaction: with the social benefits the consumption upholds, such as moral, political and ecological value (004).", _S),
+    Term("dissatisfied customer", "不满意的客户", "A customer below the neutral band of overall satisfaction; the course material (002) says they care most about the product's basic features.", _S),
+    Term("neutral customer", "感觉一般的客户", "A customer in the middle band of overall satisfaction; per the course material (002) they care most about how they are managed and served.", _S),
+    Term("satisfied customer", "满意的客户", "A customer in the top band of overall satisfaction; per the course material (002) they care about how far the service helps them reach their own goals.", _S),
+    Term("delighter", "惊喜因素", "An attractive Kano feature: it delights when present and is not missed when absent.", _S),
     # 04 classification
     Term("customer classification", "客户分级", "Dividing customers into tiers by the value they bring to the firm.", _K, ("customer segmentation",)),
     Term("ABC classification", "ABC分类法", "Classes A, B, C by cumulative share of revenue or by absolute thresholds.", _K, ("abc analysis",)),

@@ -62,7 +62,7 @@ def res(mobi):
 
 @pytest.fixture(scope="module")
 def boot(res):
-    return res.bootstrap(n=200, seed=1)
+    return res.bootstrap(n_boot=200, seed=1)
 
 
 # ----------------------------------------------------------------- published numbers
@@ -290,20 +290,27 @@ def test_fixed_point_and_ols_invariants_on_random_models(seed, scheme, mode_b, s
     got = fit.outer.groupby("block", sort=False)["weight"].apply(np.asarray)
     for block, w in again.items():
         assert np.allclose(np.abs(w), np.abs(got[block]), atol=1e-6), block
-    # paths = OLS of each latent score on its predecessors' scores (with intercept)
+    # paths = OLS of each standardised latent score on its predecessors' (standardised paths
+    # whatever `standardized` says); index effects = OLS of the scores as reported
     Y = fit.scores
+    Z = (Y - Y.mean()) / Y.std(ddof=1)
+    ie = fit.index_effects.set_index(["source", "target"])["direct"]
     for target, grp in fit.paths.groupby("target"):
-        X = np.column_stack([np.ones(len(Y)), Y[list(grp["source"])].to_numpy()])
-        beta, *_ = np.linalg.lstsq(X, Y[target].to_numpy(), rcond=None)
+        X = np.column_stack([np.ones(len(Z)), Z[list(grp["source"])].to_numpy()])
+        beta, *_ = np.linalg.lstsq(X, Z[target].to_numpy(), rcond=None)
         assert np.allclose(beta[1:], grp["estimate"].to_numpy(), atol=1e-8)
+        if not standardized:
+            X = np.column_stack([np.ones(len(Y)), Y[list(grp["source"])].to_numpy()])
+            b, *_ = np.linalg.lstsq(X, Y[target].to_numpy(), rcond=None)
+            assert np.allclose(b[1:], [ie[(src, target)] for src in grp["source"]], atol=1e-8)
     # loadings are correlations of item and score
     for block, items in blocks.items():
         lo = fit.outer.set_index("item").loc[items, "loading"]
         assert np.allclose(lo, [np.corrcoef(data[i], Y[block])[0, 1] for i in items])
     # the vectorised bootstrap gives, for each resample, what a refit gives
-    boot = fit.bootstrap(n=10, seed=seed)
-    rows = np.random.default_rng(seed).integers(0, n, size=(10, n))
-    refit = estimate(data.iloc[rows[0]], paths, blocks, modes=modes, scheme=scheme,
+    boot = fit.bootstrap(n_boot=10, seed=seed)
+    rows = np.repeat(np.arange(n), boot.counts[0].astype(int))
+    refit = estimate(data.iloc[rows], paths, blocks, modes=modes, scheme=scheme,
                      standardized=standardized, tol=1e-10, max_iter=1000)
     assert np.allclose(np.abs(refit.paths["estimate"]), np.abs(boot.draws.iloc[0]), atol=1e-6)
 
@@ -333,14 +340,21 @@ def test_unstandardized_scores_are_on_item_scale(mobi):
     # positive weights summing to 1: each score is a weighted mean of 1-10 answers
     assert fit.scores.min().min() >= 1 - 1e-9 and fit.scores.max().max() <= 10 + 1e-9
     Y = fit.scores
+    ie = fit.index_effects.set_index(["source", "target"])["direct"]
     for target, grp in fit.paths.groupby("target"):
         X = np.column_stack([np.ones(len(Y)), Y[list(grp["source"])].to_numpy()])
         beta, *_ = np.linalg.lstsq(X, Y[target].to_numpy(), rcond=None)
-        assert np.allclose(beta[1:], grp["estimate"].to_numpy(), atol=1e-10)
+        # the regression on item-scale scores gives the unstandardised (index) effects ...
+        assert np.allclose(beta[1:], [ie[(src, target)] for src in grp["source"]], atol=1e-10)
+        # ... which are the standardised paths times sd(target) / sd(source)
+        sd = Y.std(ddof=1)
+        assert np.allclose(beta[1:], grp["estimate"].to_numpy() * sd[target]
+                           / sd[list(grp["source"])].to_numpy(), atol=1e-10)
     # doubling every item doubles the scores and leaves the coefficients alone
     twice = estimate(mobi * 2, ECSI_PATHS, MOBI_BLOCKS, standardized=False)
     assert np.allclose(twice.scores, 2 * fit.scores)
     assert np.allclose(twice.paths["estimate"], fit.paths["estimate"])
+    assert np.allclose(twice.index_effects["direct"], fit.index_effects["direct"])
 
 
 def test_gof_formula(res):
@@ -350,8 +364,10 @@ def test_gof_formula(res):
 
 def test_summary_and_repr(res):
     s = res.summary()
-    assert {"source", "target", "estimate", "f2", "target_r2"} <= set(s.columns)
+    assert list(s.columns) == ["estimate", "se", "ci_low", "ci_high", "f2", "target_r2"]
+    assert s["se"].isna().all()                     # standard errors come from bootstrap()
     assert (s["f2"] >= 0).all()
+    assert s.index[0] == "Image -> Expectation"
     assert "Satisfaction" in repr(res) and "<table" in res._repr_html_()
     assert res.params["Image -> Expectation"] == pytest.approx(0.50491, abs=1e-4)
 
@@ -366,36 +382,54 @@ def test_presets_run(mobi):
 # ----------------------------------------------------------------- bootstrap
 
 def test_bootstrap_reproducible_and_tidy(res, boot):
-    again = res.bootstrap(n=200, seed=1)
+    again = res.bootstrap(n_boot=200, seed=1)
     pd.testing.assert_frame_equal(boot.paths, again.paths)
-    other = res.bootstrap(n=200, seed=2)
-    assert not np.allclose(other.paths["std_error"], boot.paths["std_error"])
-    assert {"estimate", "std_error", "ci_low", "ci_high", "t_value"} <= set(boot.paths.columns)
-    assert (boot.paths["std_error"] > 0).all()
+    other = res.bootstrap(n_boot=200, seed=2)
+    assert not np.allclose(other.paths["se"], boot.paths["se"])
+    assert {"estimate", "se", "ci_low", "ci_high", "t_value"} <= set(boot.paths.columns)
+    assert (boot.paths["se"] > 0).all()
+    # the summary is the paths table, and any level comes from the same draws
+    s = boot.summary()
+    assert list(s.columns[:4]) == ["estimate", "se", "ci_low", "ci_high"]
+    assert np.allclose(s["ci_low"], boot.paths["ci_low"])
+    assert np.allclose(s["se"], boot.draws.std(ddof=1))
+    assert np.allclose(boot.conf_int(alpha=0.05)["ci_high"],
+                       boot.draws.quantile(0.975, interpolation="linear"))
+    wide = boot.summary(ci=0.99)
+    assert (wide["ci_low"] <= s["ci_low"]).all() and (wide["ci_high"] >= s["ci_high"]).all()
+    assert boot.level == 0.95 and boot.n_boot == 200
+    with pytest.warns(FutureWarning, match="bootstrap\\(n=...\\) is deprecated; use n_boot"):
+        old = res.bootstrap(n=200, seed=1)
+    pd.testing.assert_frame_equal(old.paths, boot.paths)
+    ie = boot.index_effects
+    assert np.allclose(ie["estimate"], res.index_effects.set_index(["source", "target"]).loc[
+        list(zip(ie["source"], ie["target"], strict=True)), "direct"])
     assert (boot.paths["ci_low"] <= boot.paths["ci_high"]).all()
     assert np.allclose(boot.paths["estimate"], res.paths["estimate"])
     assert boot.draws.shape == (200, 12)
     assert set(boot.outer["stat"]) == {"weight", "loading"}
     assert len(boot.total_effects) == len(res.total_effects)
     assert len(boot.indirect_effects) == len(res.indirect_effects)
-    assert "PLSBootstrap" in repr(boot)
+    assert "PLS bootstrap" in repr(boot) and "<table" in boot._repr_html_()
 
 
 def test_vectorised_bootstrap_equals_refitting_each_resample(mobi, res, boot):
-    rows = np.random.default_rng(1).integers(0, len(mobi), size=(200, len(mobi)))
     for b in (0, 57, 199):
-        fit = estimate(mobi.iloc[rows[b]], ECSI_PATHS, MOBI_BLOCKS)
+        rows = np.repeat(np.arange(len(mobi)), boot.counts[b].astype(int))
+        fit = estimate(mobi.iloc[rows], ECSI_PATHS, MOBI_BLOCKS)
         assert np.allclose(fit.paths["estimate"], boot.draws.iloc[b], atol=1e-6)
 
 
 def test_bootstrap_sign_handling(res):
-    ind = res.bootstrap(n=100, seed=3, signs="individual")
+    ind = res.bootstrap(n_boot=100, seed=3, signs="individual")
     signs = np.sign(res.paths["estimate"].to_numpy())
     assert (np.sign(ind.draws.to_numpy()) * signs >= 0).all()
     with pytest.raises(ValueError, match="signs must be"):
-        res.bootstrap(n=100, signs="flip")
+        res.bootstrap(n_boot=100, signs="flip")
     with pytest.raises(ValueError, match="at least 10"):
-        res.bootstrap(n=3)
+        res.bootstrap(n_boot=3)
+    with pytest.raises(ValueError, match="give 0.95, not 95"):
+        res.bootstrap(n_boot=100, ci=95)
 
 
 def test_bootstrap_construct_signs_undo_a_flipped_block(mobi):
@@ -406,7 +440,7 @@ def test_bootstrap_construct_signs_undo_a_flipped_block(mobi):
     fit = estimate(flipped, ECSI_PATHS, MOBI_BLOCKS)
     ref = fit.paths.set_index(["source", "target"])["estimate"]
     assert ref[("Image", "Expectation")] == pytest.approx(-0.50491, abs=1e-4)
-    b = fit.bootstrap(n=100, seed=4)
+    b = fit.bootstrap(n_boot=100, seed=4)
     assert (b.paths.set_index(["source", "target"]).loc[("Image", "Expectation"),
                                                         "ci_high"] < 0)
 
@@ -538,6 +572,10 @@ def test_constant_item(mobi):
         estimate(bad, ECSI_PATHS, MOBI_BLOCKS)
     with pytest.raises(ValueError, match="constant item"):
         cronbach_alpha(bad[["PERV1", "PERV2"]])
+    with pytest.raises(ValueError, match=r"constant item\(s\) \['PERV2'\]"):
+        htmt(bad, MOBI_BLOCKS)
+    with pytest.raises(ValueError, match="constant item"):
+        item_analysis(bad[["PERV1", "PERV2", "CUSA1"]])
 
 
 def test_too_few_rows(mobi):
@@ -563,6 +601,9 @@ def test_missing_values_policy(mobi):
     assert cronbach_alpha(bad[MOBI_BLOCKS["Expectation"]], missing="drop").n == 247
     with pytest.raises(ValueError, match="missing must be"):
         estimate(mobi, ECSI_PATHS, MOBI_BLOCKS, missing="impute")
+    with pytest.warns(FutureWarning, match="missing='error' is deprecated; use missing='raise'"):
+        with pytest.raises(ValueError, match="CUEX2"):
+            estimate(bad, ECSI_PATHS, MOBI_BLOCKS, missing="error")
 
 
 def test_other_model_mistakes(mobi):
@@ -608,7 +649,7 @@ def test_paths_given_as_dict_or_frame(mobi, res):
 
 def test_estimate_does_not_modify_input(mobi):
     before = mobi.copy()
-    estimate(mobi, ECSI_PATHS, MOBI_BLOCKS).bootstrap(n=20, seed=0)
+    estimate(mobi, ECSI_PATHS, MOBI_BLOCKS).bootstrap(n_boot=20, seed=0)
     pd.testing.assert_frame_equal(mobi, before)
 
 
@@ -692,3 +733,173 @@ def test_reliability_function_errors(mobi):
         htmt(mobi, dict(MOBI_BLOCKS, Loyalty=["CUSL1", "CUSL9"]))
     with pytest.raises(ValueError, match="weights has 2 values for 3 items"):
         rho_a(mobi[MOBI_BLOCKS["Satisfaction"]], [0.5, 0.5])
+    # n_boot=0 used to raise a bare IndexError
+    with pytest.raises(ValueError, match="n_boot must be at least 2, got 0"):
+        cronbach_alpha(mobi[MOBI_BLOCKS["Value"]], method="bootstrap", n_boot=0)
+    with pytest.raises(TypeError, match="n_boot must be a whole number"):
+        cronbach_alpha(mobi[MOBI_BLOCKS["Value"]], method="bootstrap", n_boot=1.5)
+    with pytest.raises(TypeError, match="seed must be None"):
+        cronbach_alpha(mobi[MOBI_BLOCKS["Value"]], method="bootstrap", seed="x")
+
+
+def test_cronbach_alpha_result_speaks_the_vocabulary(mobi):
+    from scipy import stats
+
+    items = mobi[MOBI_BLOCKS["Quality"]]
+    a = cronbach_alpha(items, ci=0.95)
+    s = a.summary()
+    assert list(s.columns) == ["estimate", "se", "ci_low", "ci_high"] and list(s.index) == ["alpha"]
+    assert s.loc["alpha", "estimate"] == a.alpha and np.isnan(s.loc["alpha", "se"])
+    # Feldt et al. (1987) at another level, by the formula
+    n, k = 250, 7
+    lo = 1 - (1 - a.alpha) * stats.f.ppf(0.95, n - 1, (n - 1) * (k - 1))
+    assert a.conf_int(alpha=0.10).loc["alpha", "ci_low"] == pytest.approx(lo)
+    assert a.params["alpha"] == a.alpha and a.level == 0.95
+    with pytest.warns(FutureWarning, match="CronbachAlpha.ci is deprecated"):
+        assert a.ci == (a.ci_low, a.ci_high)
+    b = cronbach_alpha(items, method="bootstrap", n_boot=300, seed=5)
+    assert b.bse["alpha"] == pytest.approx(np.std(b.draws, ddof=1))
+    assert b.summary(ci=0.9).loc["alpha", "ci_low"] == pytest.approx(np.quantile(b.draws, 0.05))
+    # the one bootstrap: the same seed gives the resamples of cvlib._bootstrap
+    from cvlib._bootstrap import resample_counts
+    from cvlib.pls._engine import moments
+    from cvlib.pls.reliability import _alpha_from_cov
+
+    C = moments(items.to_numpy(dtype=float), resample_counts(250, 300, seed=5))
+    assert np.allclose(_alpha_from_cov(C), b.draws)
+
+
+# ----------------------------------------------------------------- R plspm on the bank data
+
+def _plspm_reference(X: np.ndarray, blocks_idx, paths_idx, L, tol=1e-10, max_iter=500):
+    """PLS-PM as Sanchez (2013, ch. 4, "the PLS-PM algorithm") describes plspm's steps.
+
+    Written independently of cvlib's engine: centred items (scaled = FALSE), mode A outer
+    weights w_j = X_j' Z_j / n, centroid inner weights sign(cor(Y_i, Y_j)) for adjacent
+    latent variables, latent scores standardised in every iteration; at convergence the
+    path coefficients are the OLS coefficients of the standardised scores.
+    """
+    Xc = X - X.mean(axis=0)
+    n = len(Xc)
+    adj = np.zeros((L, L), dtype=bool)
+    for s, t in paths_idx:
+        adj[s, t] = adj[t, s] = True
+    w = [np.ones(len(b)) for b in blocks_idx]
+
+    def scores(w):
+        Y = np.column_stack([Xc[:, b] @ wj for b, wj in zip(blocks_idx, w, strict=True)])
+        return (Y - Y.mean(axis=0)) / Y.std(axis=0)
+
+    for _ in range(max_iter):
+        Y = scores(w)
+        R = np.corrcoef(Y, rowvar=False)
+        Z = Y @ (np.sign(R) * adj)
+        new = [Xc[:, b].T @ Z[:, j] / n for j, b in enumerate(blocks_idx)]
+        # plspm rescales the weights so that the scores have unit variance
+        new = [wj / np.std(Xc[:, b] @ wj) for b, wj in zip(blocks_idx, new, strict=True)]
+        done = max(np.abs(a - b).max() for a, b in zip(new, w, strict=True)) < tol
+        w = new
+        if done:
+            break
+    Y = scores(w)
+    coef = {}
+    for t in sorted({t for _, t in paths_idx}):
+        src = [s for s, t2 in paths_idx if t2 == t]
+        beta, *_ = np.linalg.lstsq(Y[:, src], Y[:, t], rcond=None)
+        coef.update({(s, t): b for s, b in zip(src, beta, strict=True)})
+    return coef, w
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return fetch_bank_satisfaction()
+
+
+def test_plspm_bank_unscaled_centroid_equals_the_algorithm_definition(bank):
+    """R plspm(satisfaction, ..., modes = rep("A", 6), scheme = "centroid", scaled = FALSE)."""
+    fit = estimate(bank, BANK_PATHS, BANK_BLOCKS, scheme="centroid", standardized=False,
+                   tol=1e-10)
+    latents = list(BANK_BLOCKS)
+    cols = [c for b in BANK_BLOCKS.values() for c in b]
+    pos = {c: i for i, c in enumerate(cols)}
+    blocks_idx = [np.array([pos[c] for c in BANK_BLOCKS[lv]]) for lv in latents]
+    paths_idx = [(latents.index(s), latents.index(t)) for s, t in BANK_PATHS]
+    ref, ref_w = _plspm_reference(bank[cols].to_numpy(dtype=float), blocks_idx, paths_idx,
+                                  len(latents))
+    got = fit.paths.set_index(["source", "target"])["estimate"]
+    for (s, t), b in ref.items():
+        assert got[(latents[s], latents[t])] == pytest.approx(b, abs=1e-6)
+    # outer weights agree up to the normalisation (unit-variance scores, ddof 0 vs 1)
+    for lv, wj in zip(latents, ref_w, strict=True):
+        mine = fit.outer.set_index("item").loc[BANK_BLOCKS[lv], "weight"].to_numpy()
+        assert np.allclose(mine / mine.sum(), wj / wj.sum(), atol=1e-6)
+    # standardised paths = OLS of the standardised latent scores
+    Z = (fit.scores - fit.scores.mean()) / fit.scores.std(ddof=1)
+    for target, grp in fit.paths.groupby("target"):
+        beta, *_ = np.linalg.lstsq(Z[list(grp["source"])].to_numpy(), Z[target].to_numpy(),
+                                   rcond=None)
+        assert np.allclose(beta, grp["estimate"], atol=1e-10)
+    assert ((fit.paths["estimate"] > -1) & (fit.paths["estimate"] < 1)).all()
+
+
+def test_plspm_scaled_and_unscaled_agree_on_unit_variance_items(bank):
+    """scaled = TRUE and FALSE differ only through the items' variances (Sanchez 2013)."""
+    cols = [c for b in BANK_BLOCKS.values() for c in b]
+    unit = bank.copy()
+    unit[cols] = bank[cols] / bank[cols].std(ddof=1)
+    for scheme in ("centroid", "path"):
+        scaled = estimate(bank, BANK_PATHS, BANK_BLOCKS, scheme=scheme)
+        unscaled = estimate(unit, BANK_PATHS, BANK_BLOCKS, scheme=scheme, standardized=False)
+        assert np.allclose(scaled.paths["estimate"], unscaled.paths["estimate"], atol=1e-8)
+        assert np.allclose(scaled.r_squared, unscaled.r_squared, atol=1e-8)
+    # on the raw 0-10 items, whose variances differ, the weights and so the paths differ
+    raw = estimate(bank, BANK_PATHS, BANK_BLOCKS, scheme="centroid", standardized=False)
+    std = estimate(bank, BANK_PATHS, BANK_BLOCKS, scheme="centroid")
+    assert not np.allclose(raw.paths["estimate"], std.paths["estimate"], atol=1e-6)
+    # one common unit for all items changes nothing standardised
+    tenfold = estimate(bank.assign(**{c: bank[c] * 10 for c in cols}), BANK_PATHS, BANK_BLOCKS,
+                       scheme="centroid", standardized=False)
+    assert np.allclose(tenfold.paths["estimate"], raw.paths["estimate"], atol=1e-10)
+
+
+def test_index_effects_are_acsi_impacts_on_the_0_100_scale(bank):
+    """Unstandardised effect = change of the 0-100 target index per point of the source index."""
+    fit = estimate(bank, BANK_PATHS, BANK_BLOCKS, scheme="centroid", standardized=False)
+    index = fit.scores / 10 * 100                      # bank items are 0-10: index = score x 10
+    ie = fit.index_effects.set_index(["source", "target"])
+    for target, grp in fit.paths.groupby("target"):
+        src = list(grp["source"])
+        X = np.column_stack([np.ones(len(index)), index[src].to_numpy()])
+        b, *_ = np.linalg.lstsq(X, index[target].to_numpy(), rcond=None)
+        assert np.allclose(b[1:], [ie.loc[(s, target), "direct"] for s in src], atol=1e-10)
+    # the total effect adds the indirect paths: Image -> Quality runs only through Expectation
+    d = fit.index_effects.set_index(["source", "target"])
+    assert d.loc[("Image", "Quality"), "total"] == pytest.approx(
+        d.loc[("Image", "Expectation"), "direct"] * d.loc[("Expectation", "Quality"), "direct"])
+    # a standardised fit gives the same kind of effects from its (unstandardised) raw weights
+    std = estimate(bank, BANK_PATHS, BANK_BLOCKS, scheme="centroid")
+    raw_w = std.outer.set_index("item")["weight"] / bank[list(std.outer["item"])].std(ddof=1)
+    score = {lv: bank[items] @ (raw_w[items] / raw_w[items].sum())
+             for lv, items in BANK_BLOCKS.items()}
+    X = np.column_stack([np.ones(len(bank)), score["Image"], score["Satisfaction"]])
+    b, *_ = np.linalg.lstsq(X, score["Loyalty"], rcond=None)
+    e = std.index_effects.set_index(["source", "target"])["direct"]
+    assert np.allclose(b[1:], [e[("Image", "Loyalty")], e[("Satisfaction", "Loyalty")]])
+
+
+def test_bootstrap_of_a_model_without_mediators(mobi):
+    """Two latent variables, one path: no indirect effects, and the bootstrap still works."""
+    blocks = {"Quality": MOBI_BLOCKS["Quality"], "Satisfaction": MOBI_BLOCKS["Satisfaction"]}
+    fit = estimate(mobi, [("Quality", "Satisfaction")], blocks)
+    boot = fit.bootstrap(n_boot=50, seed=1)
+    assert boot.indirect_effects.empty and len(boot.paths) == 1
+    # with one predictor the standardised path is the correlation of the two scores
+    assert fit.params.iloc[0] == pytest.approx(fit.latent_correlations.iloc[0, 1])
+
+
+def test_rho_a_refuses_degenerate_weights(mobi):
+    items = mobi[MOBI_BLOCKS["Satisfaction"]]
+    with pytest.raises(ValueError, match="not all zero"):
+        rho_a(items, [0, 0, 0])
+    with pytest.raises(ValueError, match="finite"):
+        rho_a(items, [1, np.nan, 1])

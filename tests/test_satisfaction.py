@@ -95,19 +95,23 @@ def test_item_summary_top_box_and_reverse_items():
 
 def test_item_summary_missing_policies():
     d = pd.DataFrame({"a": [1.0, 5.0, np.nan], "b": [5.0, 5.0, 3.0]})
-    avail = S.item_summary(d, ["a", "b"], (1, 5)).set_index("item")
+    avail = S.item_summary(d, ["a", "b"], (1, 5), missing="available").set_index("item")
     assert avail.loc["a", "n"] == 2 and avail.loc["a", "missing"] == 1
     assert avail.loc["b", "mean"] == pytest.approx(13 / 3)
-    listwise = S.item_summary(d, ["a", "b"], (1, 5), missing="listwise").set_index("item")
-    assert listwise.loc["b", "mean"] == pytest.approx(5.0)
+    dropped = S.item_summary(d, ["a", "b"], (1, 5), missing="drop").set_index("item")
+    assert dropped.loc["b", "mean"] == pytest.approx(5.0)
+    with pytest.warns(FutureWarning, match="missing='listwise' is deprecated"):
+        old = S.item_summary(d, ["a", "b"], (1, 5), missing="listwise").set_index("item")
+    assert old.loc["b", "mean"] == pytest.approx(5.0)
+    # the default is "raise": nothing is dropped without a word
     with pytest.raises(ValueError, match="missing values .*'a': 1 row"):
-        S.item_summary(d, ["a", "b"], (1, 5), missing="raise")
+        S.item_summary(d, ["a", "b"], (1, 5))
     with pytest.raises(ValueError, match="missing must be one of"):
         S.item_summary(d, ["a", "b"], (1, 5), missing="impute")
 
 
 def test_likert_distribution_shares_sum_to_one(survey):
-    dist = S.likert_distribution(survey, ACSI_ITEMS, (1, 10))
+    dist = S.likert_distribution(survey, ACSI_ITEMS, (1, 10), missing="available")
     assert set(dist["response"]) == set(range(1, 11))
     sums = dist.groupby("item")["share"].sum()
     assert np.allclose(sums, 1.0)
@@ -150,43 +154,51 @@ def test_acsi_rescale_published_formula():
 
 def test_index_by_formula_and_contributions():
     d = pd.DataFrame({"s1": [10.0, 7.0, 4.0], "s2": [10.0, 10.0, 1.0]})
-    res = S.satisfaction_index(d, ["s1", "s2"], {"s1": 0.25, "s2": 0.75}, n_boot=0)
-    # means 7 and 7 -> both 66.67 on 0-100
-    assert res.params["all"] == pytest.approx(0.25 * 600 / 9 + 0.75 * 600 / 9)
+    d = d.assign(s2=[10.0, 4.0, 1.0])
+    res = S.satisfaction_index(d, ["s1", "s2"], {"s1": 25, "s2": 75}, n_boot=0)
+    # means 7 and 5 -> 66.67 and 44.44 on 0-100, weighted 25:75
+    assert res.params["all"] == pytest.approx(0.25 * 600 / 9 + 0.75 * 400 / 9)
     assert res.items["contribution"].sum() == pytest.approx(res.params["all"])
+    assert res.weights.sum() == pytest.approx(100.0)
     assert np.isnan(res.table["ci_low"]).all()
+    assert list(res.summary().columns) == ["estimate", "se", "ci_low", "ci_high", "n"]
+    assert res.summary()["se"].isna().all()
 
 
-def test_index_weights_must_sum_to_one():
+def test_index_weights_must_sum_to_100():
     d = _ratings()
-    with pytest.raises(ValueError, match="must sum to 1, got 1.5 .*normalize=True"):
+    with pytest.raises(ValueError, match="must sum to 100, got 1.5 .*normalize=True"):
         S.satisfaction_index(d, ["q1", "q2"], [1.0, 0.5], n_boot=0)
     a = S.satisfaction_index(d, ["q1", "q2"], [1.0, 0.5], normalize=True, n_boot=0)
-    b = S.satisfaction_index(d, ["q1", "q2"], [2 / 3, 1 / 3], n_boot=0)
+    b = S.satisfaction_index(d, ["q1", "q2"], [200 / 3, 100 / 3], n_boot=0)
     assert a.params["all"] == pytest.approx(b.params["all"])
+    assert a.weights.tolist() == pytest.approx([200 / 3, 100 / 3])
     with pytest.raises(ValueError, match="2 weight"):
-        S.satisfaction_index(d, ["q1", "q2", "q3"], [0.5, 0.5], n_boot=0)
+        S.satisfaction_index(d, ["q1", "q2", "q3"], [50, 50], n_boot=0)
     with pytest.raises(ValueError, match=r"unknown item\(s\) \['q7'\]"):
-        S.satisfaction_index(d, ["q1", "q2"], {"q1": 0.5, "q7": 0.5}, n_boot=0)
+        S.satisfaction_index(d, ["q1", "q2"], {"q1": 50, "q7": 50}, n_boot=0)
     with pytest.raises(ValueError, match="non-negative"):
-        S.satisfaction_index(d, ["q1", "q2"], [1.5, -0.5], n_boot=0)
+        S.satisfaction_index(d, ["q1", "q2"], [150, -50], n_boot=0)
     with pytest.raises(ValueError, match="pls_item_weights"):
         S.satisfaction_index(d, ["q1", "q2"], "pls", n_boot=0)
 
 
 def test_index_missing_policies():
     d = pd.DataFrame({"a": [10.0, 1.0, np.nan], "b": [10.0, 10.0, 1.0]})
-    avail = S.satisfaction_index(d, ["a", "b"], n_boot=0).params["all"]
+    avail = S.satisfaction_index(d, ["a", "b"], n_boot=0, missing="available").params["all"]
     assert avail == pytest.approx(0.5 * 50 + 0.5 * 100 * 2 / 3)
-    listwise = S.satisfaction_index(d, ["a", "b"], n_boot=0, missing="listwise").params["all"]
-    assert listwise == pytest.approx(0.5 * 50 + 0.5 * 100)
+    dropped = S.satisfaction_index(d, ["a", "b"], n_boot=0, missing="drop")
+    assert dropped.params["all"] == pytest.approx(0.5 * 50 + 0.5 * 100)
+    assert dropped.table["n"].iloc[0] == 2
     with pytest.raises(ValueError, match="missing values"):
-        S.satisfaction_index(d, ["a", "b"], n_boot=0, missing="raise")
+        S.satisfaction_index(d, ["a", "b"], n_boot=0)
 
 
 def test_index_by_segment_bootstrap_seeded(survey):
-    a = S.satisfaction_index(survey, ACSI_ITEMS, by="company", n_boot=300, seed=7)
-    b = S.satisfaction_index(survey, ACSI_ITEMS, by="company", n_boot=300, seed=7)
+    a = S.satisfaction_index(survey, ACSI_ITEMS, by="company", n_boot=300, seed=7,
+                             missing="available")
+    b = S.satisfaction_index(survey, ACSI_ITEMS, by="company", n_boot=300, seed=7,
+                             missing="available")
     pd.testing.assert_frame_equal(a.table, b.table)
     assert list(a.table["segment"]) == ["Jade Mobile", "Lotus Telecom", "Orchid Net"]
     t = a.table
@@ -196,9 +208,17 @@ def test_index_by_segment_bootstrap_seeded(survey):
     assert a.params.idxmin() == "Orchid Net"
     for seg in t["segment"]:
         sub = survey[survey["company"] == seg]
-        alone = S.satisfaction_index(sub, ACSI_ITEMS, n_boot=0).params["all"]
+        alone = S.satisfaction_index(sub, ACSI_ITEMS, n_boot=0, missing="available").params["all"]
         assert alone == pytest.approx(a.params[seg])
-    assert "IndexResult" in repr(a) and "<table" in a._repr_html_()
+    assert "Satisfaction index" in repr(a) and "<table" in a._repr_html_()
+    # summary / conf_int at another level come from the same bootstrap draws
+    s90 = a.summary(ci=0.90)
+    assert (s90["ci_low"] >= t.set_index("segment")["ci_low"]).all()
+    assert (s90["ci_high"] <= t.set_index("segment")["ci_high"]).all()
+    pd.testing.assert_frame_equal(a.conf_int(alpha=0.10), s90[["ci_low", "ci_high"]])
+    assert a.level == 0.95
+    with pytest.warns(FutureWarning, match="IndexResult.ci is deprecated"):
+        assert a.ci == 0.95
 
 
 @given(
@@ -210,9 +230,10 @@ def test_index_always_between_0_and_100(rows, weights):
     d = pd.DataFrame(rows, columns=["a", "b", "c"]).astype(float)
     res = S.satisfaction_index(d, ["a", "b", "c"], weights, normalize=True, n_boot=20, seed=1)
     t = res.table.iloc[0]
-    assert 0 <= t["index"] <= 100
-    assert 0 <= t["ci_low"] <= t["ci_high"] <= 100
-    assert res.weights.sum() == pytest.approx(1.0)
+    eps = 1e-9                                       # floating-point rounding of the weighted sum
+    assert -eps <= t["index"] <= 100 + eps
+    assert -eps <= t["ci_low"] <= t["ci_high"] <= 100 + eps
+    assert res.weights.sum() == pytest.approx(100.0)
 
 
 def test_pls_item_weights_match_smartpls_on_mobi():
@@ -222,10 +243,10 @@ def test_pls_item_weights_match_smartpls_on_mobi():
     res = estimate(mobi, paths=ECSI_PATHS, blocks=MOBI_BLOCKS, scheme="path")
     w = S.pls_item_weights(res, "Satisfaction")
     ref = np.array([0.3649, 0.3832, 0.4510])   # SmartPLS 2.0.M3, via semPLS's tests
-    assert w.to_numpy() == pytest.approx(ref / ref.sum(), abs=2e-4)
+    assert w.to_numpy() == pytest.approx(100 * ref / ref.sum(), abs=2e-2)
     raw = S.pls_item_weights(res, "Satisfaction", data=mobi)
     sd = mobi[ACSI_ITEMS].std(ddof=1).to_numpy()
-    assert raw.to_numpy() == pytest.approx((ref / sd) / (ref / sd).sum(), abs=2e-4)
+    assert raw.to_numpy() == pytest.approx(100 * (ref / sd) / (ref / sd).sum(), abs=2e-2)
     idx = S.satisfaction_index(mobi, ACSI_ITEMS, raw, n_boot=0).params["all"]
     assert 0 < idx < 100
     with pytest.raises(ValueError, match="no block 'Delight'"):
@@ -307,10 +328,12 @@ def test_shapley_and_relative_weights_sum_to_r2(p, rho, seed):
 
 def test_key_drivers_table(attributes):
     xs = [c for c in attributes.columns if c.startswith("perf_")]
-    kd = S.key_drivers(attributes, "overall", xs)
+    kd = S.key_drivers(attributes, "overall", xs, missing="drop")
     t = kd.table
     assert t["shapley"].sum() == pytest.approx(kd.r_squared)
-    assert t["importance"].sum() == pytest.approx(100.0)
+    assert t["importance"].sum() == pytest.approx(1.0)       # shares 0-1 of R-squared
+    assert t["importance"].between(0, 1).all()
+    assert kd.summary().equals(t) and "Key drivers of overall" in repr(kd)
     assert list(t["rank"]) == list(range(1, 9))
     assert t["shapley"].is_monotonic_decreasing
     assert kd.nobs == len(attributes[xs + ["overall"]].dropna())
@@ -320,18 +343,18 @@ def test_key_drivers_table(attributes):
 
 def test_drivers_by_level_what_matters_changes(attributes):
     xs = [c for c in attributes.columns if c.startswith("perf_")]
-    t = S.drivers_by_level(attributes, "overall", xs)
+    t = S.drivers_by_level(attributes, "overall", xs, missing="drop")
     assert list(t["level"].cat.categories) == ["dissatisfied", "neutral", "satisfied"]
     top = t[t["rank"] <= 2].groupby("level", observed=True)["driver"].apply(set)
     # must-be attributes drive dissatisfaction, attractive ones drive delight (the generator's design)
     assert top["dissatisfied"] <= {"perf_coverage", "perf_billing"}
     assert top["satisfied"] <= {"perf_app", "perf_roaming"}
     for _, g in t.groupby("level", observed=True):
-        assert g["importance"].sum() == pytest.approx(100.0)
+        assert g["importance"].sum() == pytest.approx(1.0)
     with pytest.raises(ValueError, match="dissatisfied respondent"):
-        S.drivers_by_level(attributes, "overall", xs, cuts=(1, 7))
+        S.drivers_by_level(attributes, "overall", xs, cuts=(1, 7), missing="drop")
     with pytest.raises(ValueError, match="two increasing thresholds"):
-        S.drivers_by_level(attributes, "overall", xs, cuts=(7, 4))
+        S.drivers_by_level(attributes, "overall", xs, cuts=(7, 4), missing="drop")
 
 
 def test_driver_bad_input():
@@ -350,20 +373,27 @@ def test_driver_bad_input():
 
 
 def test_loyalty_ols_hc3_and_standardised_beta(survey):
-    m = S.loyalty_regression(survey, "CUSL1", ["CUSA1"])
+    m = S.loyalty_regression(survey, "CUSL1", ["CUSA1"], missing="drop")
     d = survey[["CUSL1", "CUSA1"]].dropna()
     # with one predictor the standardised coefficient is the correlation
     assert m.std_params["CUSA1"] == pytest.approx(d.corr().iloc[0, 1])
     assert m.nobs == len(d)
     assert m.fit.cov_type == "HC3"
     s = m.summary()
-    assert {"estimate", "se", "p_value", "ci_low", "ci_high", "beta"} <= set(s.columns)
+    assert list(s.columns[:5]) == ["estimate", "se", "ci_low", "ci_high", "p_value"]
+    assert "beta" in s.columns
     assert (s["ci_low"] < s["estimate"]).all() and (s["estimate"] < s["ci_high"]).all()
+    # the interval is statsmodels' own (t distribution, HC3 errors), at any level
+    pd.testing.assert_frame_equal(m.conf_int(alpha=0.1),
+                                  m.fit.conf_int(0.1).set_axis(["ci_low", "ci_high"], axis=1),
+                                  check_names=False)
     assert 0 < m.rsquared < 1 and np.isfinite(m.aic) and "HC3" in repr(m)
+    assert m.llf == m.loglik == pytest.approx(m.fit.llf)
+    pd.testing.assert_frame_equal(m.data, d)
 
 
 def test_loyalty_ordered_model(attributes):
-    m = S.loyalty_regression(attributes, "stay", ["overall"], kind="ordered")
+    m = S.loyalty_regression(attributes, "stay", ["overall"], kind="ordered", missing="drop")
     assert m.kind == "ordered"
     assert m.params["overall"] > 0                    # more satisfied, more likely to stay
     assert len(m.params) == 1 + 4                     # slope + 4 thresholds of a 5-level item
@@ -378,10 +408,10 @@ def test_loyalty_bad_input(survey):
     with pytest.raises(ValueError, match="no column"):
         S.loyalty_regression(survey, "loyalty", ["CUSA1"])
     with pytest.raises(ValueError, match="missing values"):
-        S.loyalty_regression(survey, "CUSL1", ["CUSA1"], missing="raise")
+        S.loyalty_regression(survey, "CUSL1", ["CUSA1"])
     with pytest.raises(ValueError, match="at least 3 levels"):
         S.loyalty_regression(survey.assign(y=(survey["CUSL1"] > 6).astype(float)), "y", ["CUSA1"],
-                             kind="ordered")
+                             kind="ordered", missing="drop")
 
 
 # ------------------------------------------------------------------- IPA
@@ -490,15 +520,15 @@ def test_kano_unknown_and_missing_answers():
         S.kano_classify(["like"] * 3, ["dislike"])
     d = pd.DataFrame({"feature": ["x", "x"], "functional": ["like", None],
                       "dysfunctional": ["dislike", "dislike"]})
-    assert S.kano_table(d).iloc[0]["n"] == 1                    # missing="drop" drops the pair
+    assert S.kano_table(d, missing="drop").iloc[0]["n"] == 1      # "drop" leaves out the pair
     with pytest.raises(ValueError, match="missing values"):
-        S.kano_table(d, missing="raise")
+        S.kano_table(d)                                          # the default is "raise"
 
 
 def test_kano_survey_recovers_its_design():
     from cvlib.synthetic.satisfaction import KANO_FEATURES
 
-    t = S.kano_table(load_kano_survey()).set_index("feature")
+    t = S.kano_table(load_kano_survey(), missing="drop").set_index("feature")
     for feature, cat, _p in KANO_FEATURES:
         assert t.loc[feature, "category"] == cat
 
@@ -526,7 +556,7 @@ def test_nps_in_range(answers):
 
 
 def test_nps_by_segment_and_bad_input(survey):
-    t = S.nps(survey, "recommend", by="company")
+    t = S.nps(survey, "recommend", by="company", missing="drop")
     assert list(t["segment"]) == ["Jade Mobile", "Lotus Telecom", "Orchid Net"]
     assert t["n"].sum() == survey["recommend"].notna().sum()
     with pytest.raises(ValueError, match="outside the 0-10 scale"):
@@ -534,7 +564,7 @@ def test_nps_by_segment_and_bad_input(survey):
     with pytest.raises(ValueError, match="not whole numbers"):
         S.nps(pd.Series([9, 7.5]))
     with pytest.raises(ValueError, match="missing values"):
-        S.nps(survey, "recommend", missing="raise")
+        S.nps(survey, "recommend")
     with pytest.raises(ValueError, match="no column"):
         S.nps(survey, "nps_question")
 
@@ -569,48 +599,123 @@ def test_acsi_survey_pls_recovers_the_signs_and_order():
 # ------------------------------------------------------ plots and widgets
 
 
-def test_plots_return_axes(survey, attributes):
+def _bar_widths(ax):
+    return [round(p.get_width(), 9) for p in ax.patches]
+
+
+def test_plots_draw_what_the_results_say(survey, attributes):
     from cvlib.plots import satisfaction as P
 
-    axes = [
-        P.likert_bars(S.likert_distribution(survey, ACSI_ITEMS, (1, 10))),
-        P.ipa_chart(S.ipa(_ipa_table())),
-        P.kano_chart(S.kano_table(load_kano_survey())),
-        P.satisfaction_index_chart(S.satisfaction_index(survey, ACSI_ITEMS, by="company",
-                                                        n_boot=50, seed=0)),
-        P.key_driver_chart(S.key_drivers(attributes, "overall", ["perf_price", "perf_app"])),
-        P.nps_chart(S.nps(survey, by="company")),
-    ]
-    for ax in axes:
-        assert isinstance(ax, matplotlib.axes.Axes)
-    assert axes[1].get_xlabel() == "performance" and axes[1].get_ylabel() == "importance"
+    # Likert bars: one bar per item and category, each as wide as its share
+    dist = S.likert_distribution(pd.DataFrame({"q": [1, 2, 2, 5]}), ["q"], (1, 5))
+    ax = P.plot_likert(dist)
+    assert _bar_widths(ax) == [0.25, 0.5, 0.0, 0.0, 0.25]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["q"]
+    # the diverging bars start left of zero: below-middle answers plus half the middle
+    assert ax.patches[0].get_x() == pytest.approx(-(0.25 + 0.5 + 0.0 / 2))
+    # IPA: points where the table puts them, cut-lines at the cuts
+    res = S.ipa(_ipa_table())
+    ax = P.plot_ipa(res)
+    pts = np.vstack([c.get_offsets() for c in ax.collections if len(c.get_offsets())])
+    assert sorted(map(tuple, pts.tolist())) == sorted(
+        zip(res.table["performance"], res.table["importance"], strict=True))
+    assert ax.get_xlabel() == "performance" and ax.get_ylabel() == "importance"
+    drawn = [ln for ln in ax.lines if len(ln.get_xdata()) == 2]
+    vertical = [ln.get_xdata()[0] for ln in drawn if ln.get_xdata()[0] == ln.get_xdata()[1]]
+    horizontal = [ln.get_ydata()[0] for ln in drawn if ln.get_ydata()[0] == ln.get_ydata()[1]]
+    assert vertical == [res.performance_cut] and horizontal == [res.importance_cut]
+    # satisfaction index: one bar per segment, as long as the index
+    idx = S.satisfaction_index(survey, ACSI_ITEMS, by="company", n_boot=50, seed=0,
+                               missing="available")
+    ax = P.plot_satisfaction_index(idx, color="C3")
+    assert _bar_widths(ax) == pytest.approx(idx.table["index"].tolist())
+    assert [t.get_text() for t in ax.get_yticklabels()] == idx.table["segment"].tolist()
+    assert matplotlib.colors.same_color(ax.patches[0].get_facecolor()[:3], "C3")
+    # NPS: stacked shares in percent, detractors first
+    t = S.nps(pd.Series([10, 9, 8, 3]))
+    ax = P.plot_nps(t)
+    assert _bar_widths(ax) == [25.0, 25.0, 50.0]
+    assert [text.get_text() for text in ax.texts] == ["NPS +25.0 (SE 41.5)"]
+    # key drivers: bars are the shares of R-squared
+    kd = S.key_drivers(attributes, "overall", ["perf_price", "perf_app"], missing="drop")
+    ax = P.plot_key_drivers(kd)
+    assert sorted(_bar_widths(ax)) == pytest.approx(sorted(kd.table["importance"]))
+    # Kano: one point per feature at (|worse|, better)
+    kt = S.kano_table(load_kano_survey(), missing="drop")
+    ax = P.plot_kano(kt, s=30)
+    pts = np.vstack([c.get_offsets() for c in ax.collections if len(c.get_offsets())])
+    assert sorted(map(tuple, np.round(pts, 9).tolist())) == sorted(
+        zip(np.round(-kt["worse"], 9), np.round(kt["better"], 9), strict=True))
+    # the gap: one bar per attribute, as long as perception - expectation
+    gap = S.satisfaction_gap(S.GAP_EXAMPLE, weights="importance", layer="layer")
+    ax = P.plot_satisfaction_gap(gap)
+    assert _bar_widths(ax) == pytest.approx(gap.table["gap"].tolist())
     plt.close("all")
     with pytest.raises(ValueError, match="likert_distribution"):
-        P.likert_bars(pd.DataFrame({"x": [1]}))
+        P.plot_likert(pd.DataFrame({"x": [1]}))
+
+
+def test_plot_signature_and_old_names(survey):
+    import inspect
+
+    from cvlib.plots import satisfaction as P
+
+    for name in ["plot_likert", "plot_ipa", "plot_kano", "plot_satisfaction_index",
+                 "plot_key_drivers", "plot_nps", "plot_satisfaction_gap"]:
+        params = inspect.signature(getattr(P, name)).parameters
+        assert params["ax"].kind is inspect.Parameter.KEYWORD_ONLY and params["ax"].default is None
+        assert any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+    fig, ax = plt.subplots()
+    with pytest.warns(FutureWarning, match=r"ipa_chart\(\) is deprecated; use plot_ipa\(\)"):
+        assert P.ipa_chart(S.ipa(_ipa_table()), ax=ax) is ax
+    with pytest.warns(FutureWarning, match="use plot_nps"):
+        P.nps_chart(S.nps(pd.Series([10, 0])))
+    plt.close("all")
 
 
 def test_index_explorer_matches_pure_function(survey):
     from cvlib.widgets.satisfaction import index_explorer
 
-    w = index_explorer(survey, ACSI_ITEMS, by="company", n_boot=50, seed=3, plot=False)
-    w.controls["w_CUSA1"].value = 0.5
-    w.controls["w_CUSA2"].value = 0.25
-    w.controls["w_CUSA3"].value = 0.25
-    expected = S.satisfaction_index(survey, ACSI_ITEMS, [0.5, 0.25, 0.25], by="company",
-                                    n_boot=50, seed=3, normalize=True)
+    w = index_explorer(survey, ACSI_ITEMS, by="company", n_boot=50, seed=3, plot=False,
+                       missing="available")
+    w.controls["w_CUSA1"].value = 50
+    w.controls["w_CUSA2"].value = 25
+    w.controls["w_CUSA3"].value = 25
+    expected = S.satisfaction_index(survey, ACSI_ITEMS, [50, 25, 25], by="company",
+                                    n_boot=50, seed=3, normalize=True, missing="available")
     pd.testing.assert_frame_equal(w.result.table, expected.table)
     w.controls["normalize"].value = False
-    assert w.error is None                                  # 0.5 + 0.25 + 0.25 = 1
-    w.controls["w_CUSA1"].value = 0.9
-    assert w.result is None and "must sum to 1" in w.error
+    assert w.error is None                                  # 50 + 25 + 25 = 100
+    w.controls["w_CUSA1"].value = 90
+    assert w.result is None and "must sum to 100" in w.error
+    assert "tick 'rescale the weights to sum to 100'" in w.error   # the control the user sees
 
 
-def test_index_explorer_starting_weights_sum_to_one(survey):
+def test_index_explorer_starting_weights_sum_to_100(survey):
     from cvlib.widgets.satisfaction import index_explorer
 
-    w = index_explorer(survey, ACSI_ITEMS, by="company", n_boot=20, seed=3, plot=False)
-    w.controls["normalize"].value = False   # equal starting weights are exactly 1/k
+    w = index_explorer(survey, ACSI_ITEMS, by="company", n_boot=20, seed=3, plot=False,
+                       missing="available")
+    w.controls["normalize"].value = False   # equal starting weights are exactly 100/k
     assert w.error is None and w.result is not None
+
+
+def test_gap_explorer_matches_pure_function():
+    from cvlib.widgets.satisfaction import gap_explorer
+
+    w = gap_explorer(S.GAP_EXAMPLE, weights="importance", layer="layer", scale=(1, 7), plot=False)
+    base = S.satisfaction_gap(S.GAP_EXAMPLE, weights="importance", layer="layer")
+    assert w.result.overall == pytest.approx(base.overall)
+    w.controls["p_network coverage"].value = 6.5          # now meets its expectation exactly
+    t = w.result.table.set_index("attribute")
+    assert t.loc["network coverage", "gap"] == pytest.approx(0.0, abs=1e-12)
+    assert t.loc["network coverage", "outcome"] == "met"
+    assert w.result.overall == pytest.approx(base.overall + 0.30 * 0.6)
+    w.controls["tol"].value = 0.2                          # call quality (+0.1) now "met" too
+    assert w.result.table.set_index("attribute").loc["call quality", "outcome"] == "met"
+    with pytest.raises(ValueError, match="outside the 1-7 scale"):
+        gap_explorer(S.GAP_EXAMPLE.assign(perception=[5.9, 6.3, 5.7, 8.0, 5.6, 4.1]),
+                     plot=False)
 
 
 def test_ipa_explorer_moves_the_cut_lines():
@@ -629,10 +734,37 @@ def test_exercises_of_notebook_03():
     from cvlib.exercises import check, registry
 
     ids = [k for k in registry() if k.startswith("03.")]
-    assert len(ids) >= 3
+    assert len(ids) >= 8
     assert check("03.5", "cusl2") is not False
     with pytest.raises(AssertionError):
         check("03.3", ["loyalty points"])
+
+
+def test_exercise_03_3_asks_for_the_attractive_feature():
+    """Name, question and check agree with Kano: a delighter is an attractive (A) feature."""
+    from cvlib.exercises import check, registry
+
+    kt = S.kano_table(load_kano_survey(), missing="drop")
+    attractive = kt[kt["category"] == "A"]
+    delighter = attractive.loc[attractive["better"].idxmax(), "feature"]
+    top_overall = kt.loc[kt["better"].idxmax(), "feature"]
+    assert kt.set_index("feature").loc[top_overall, "category"] == "O"   # the old answer
+    assert "ATTRACTIVE" in registry()["03.3"].title
+    assert check("03.3", delighter) is not False
+    with pytest.raises(AssertionError, match="one-dimensional"):
+        check("03.3", top_overall)
+
+
+def test_exercise_03_7_material_gap():
+    from cvlib.exercises import check
+
+    t = S.GAP_EXAMPLE[S.GAP_EXAMPLE["layer"] == "material"]
+    by_hand = ((t["perception"] - t["expectation"]) * t["importance"]).sum() / t["importance"].sum()
+    assert check("03.7", by_hand) is not False
+    with pytest.raises(AssertionError, match="sign is reversed"):
+        check("03.7", -by_hand)
+    with pytest.raises(AssertionError, match="overall gap"):
+        check("03.7", S.satisfaction_gap(S.GAP_EXAMPLE, weights="importance").overall)
 
 
 def test_reverse_items_of_the_scale_are_recoded_in_the_index():
@@ -645,9 +777,234 @@ def test_reverse_items_of_the_scale_are_recoded_in_the_index():
 
 def test_drivers_by_level_splits_on_another_column(attributes):
     xs = ["perf_coverage", "perf_app", "perf_price"]
-    t = S.drivers_by_level(attributes, "stay", xs, level="overall")
+    t = S.drivers_by_level(attributes, "stay", xs, split_on="overall", missing="drop")
     complete = attributes[xs + ["stay", "overall"]].dropna()
     sizes = t.groupby("level", observed=True)["n"].first()
     assert sizes["dissatisfied"] == (complete["overall"] <= 4).sum()
     assert sizes["satisfied"] == (complete["overall"] > 7).sum()
     assert sizes.sum() == len(complete)
+    with pytest.warns(FutureWarning, match="level=...\\) is deprecated; use split_on"):
+        old = S.drivers_by_level(attributes, "stay", xs, level="overall", missing="drop")
+    pd.testing.assert_frame_equal(old, t)
+
+
+# ---------------------------------------------- satisfaction as a gap (course 004)
+
+
+def test_gap_is_perception_minus_expectation_by_hand():
+    t = pd.DataFrame({"attribute": ["a", "b", "c"], "expectation": [6.0, 5.0, 4.0],
+                      "perception": [5.0, 5.0, 6.0], "w": [50, 30, 20]})
+    res = S.satisfaction_gap(t, weights="w")
+    assert res.table["gap"].tolist() == [-1.0, 0.0, 2.0]
+    assert res.table["outcome"].tolist() == ["not met", "met", "exceeded"]
+    assert res.overall == pytest.approx((50 * -1 + 30 * 0 + 20 * 2) / 100)
+    equal = S.satisfaction_gap(t)
+    assert equal.overall == pytest.approx(1 / 3) and equal.table["weight"].sum() == pytest.approx(100)
+    loose = S.satisfaction_gap(t, tol=1.0)
+    assert loose.table["outcome"].tolist() == ["met", "met", "exceeded"]
+    assert "perception minus expectation" in repr(res)
+
+
+def test_gap_long_format_averages_respondents_and_layers():
+    long = pd.DataFrame({"attribute": ["speed", "speed", "staff", "staff"],
+                         "layer": ["material", "material", "mental", "mental"],
+                         "expectation": [6, 4, 5, 5], "perception": [4, 4, 6, 7]})
+    res = S.satisfaction_gap(long, layer="layer", scale=(1, 7))
+    t = res.table.set_index("attribute")
+    assert t.loc["speed", "n"] == 2 and t.loc["speed", "gap"] == pytest.approx(4 - 5)
+    assert t.loc["staff", "gap"] == pytest.approx(6.5 - 5)
+    layers = res.by_layer().set_index("layer")
+    assert list(layers.index) == ["material", "mental", "social"]
+    assert layers.loc["material", "gap"] == pytest.approx(-1.0)
+    assert layers.loc["mental", "chinese"] == "精神满意"
+    assert np.isnan(layers.loc["social", "gap"]) and layers.loc["social", "attributes"] == 0
+
+
+def test_gap_example_layers_add_up_to_the_overall_gap():
+    res = S.satisfaction_gap(S.GAP_EXAMPLE, weights="importance", layer="layer", scale=(1, 7))
+    layers = res.by_layer()
+    # the overall gap is the weight-weighted mean of the layers' gaps (an invariant)
+    assert (layers["weight"] * layers["gap"]).sum() / 100 == pytest.approx(res.overall)
+    assert layers["weight"].sum() == pytest.approx(100)
+    assert list(S.SATISFACTION_LAYERS["chinese"]) == ["物质满意", "精神满意", "社会满意"]
+
+
+def test_gap_bad_input():
+    t = S.GAP_EXAMPLE
+    with pytest.raises(ValueError, match="outside the 1-5 scale"):
+        S.satisfaction_gap(t, scale=(1, 5))
+    with pytest.raises(ValueError, match="must sum to 100, got 90"):
+        S.satisfaction_gap(t.assign(importance=[30, 20, 20, 10, 5, 5]), weights="importance")
+    assert S.satisfaction_gap(t.assign(importance=[3, 2, 2, 1.5, 1, 0.5]), weights="importance",
+                              normalize=True).overall == pytest.approx(
+        S.satisfaction_gap(t, weights="importance").overall)
+    with pytest.raises(ValueError, match=r"layer\(s\) \['spiritual'\]"):
+        S.satisfaction_gap(t.assign(layer=["spiritual"] + list(t["layer"][1:])), layer="layer")
+    with pytest.raises(ValueError, match="missing values"):
+        S.satisfaction_gap(t.assign(perception=[np.nan] + list(t["perception"][1:])))
+    with pytest.raises(ValueError, match=r"no column\(s\) \['expected'\]"):
+        S.satisfaction_gap(t, expectation="expected")
+    with pytest.raises(ValueError, match="tol must be zero or positive"):
+        S.satisfaction_gap(t, tol=-0.1)
+    with pytest.raises(ValueError, match="no weight for"):
+        S.satisfaction_gap(t, weights={"network coverage": 100})
+    before = t.copy()
+    S.satisfaction_gap(t, weights="importance", layer="layer")
+    pd.testing.assert_frame_equal(t, before)                  # input not modified
+
+
+# ------------------------------------------- one group order for every table
+
+
+def test_filtered_categorical_segments_in_index_nps_and_kano():
+    """A filtered categorical keeps unused categories; index, NPS and Kano all skip them."""
+    d = pd.DataFrame({"seg": pd.Categorical(["b", "a", "b", "a"], categories=["c", "b", "a"]),
+                      "q": [9.0, 7.0, 10.0, 3.0], "recommend": [9, 7, 10, 3]})
+    idx = S.satisfaction_index(d, ["q"], by="seg", n_boot=0)
+    assert idx.table["segment"].tolist() == ["b", "a"]
+    t = S.nps(d, "recommend", by="seg")                     # used to raise "segment 'c' ..."
+    assert t["segment"].tolist() == ["b", "a"]
+    assert t["nps"].tolist() == [100.0, -50.0]
+    k = pd.DataFrame({"feature": pd.Categorical(["y", "x"], categories=["z", "y", "x"]),
+                      "functional": ["like", "like"], "dysfunctional": ["neutral", "dislike"]})
+    assert S.kano_table(k)["feature"].tolist() == ["y", "x"]
+    with pytest.raises(ValueError, match="column 'seg' has 1 missing segment label"):
+        S.nps(d.assign(seg=pd.Categorical(["b", None, "b", "a"])), "recommend", by="seg")
+
+
+# ---------------------------------------------- no silent wrong answers (issue 11)
+
+
+def test_likert_distribution_refuses_half_points():
+    d = pd.DataFrame({"q": [1, 2.5, 3]})
+    with pytest.raises(ValueError, match=r"'q' has 1 answer\(s\) that are not whole numbers: \[2.5\]"):
+        S.likert_distribution(d, ["q"], (1, 5))
+    with pytest.raises(ValueError, match="fewer than 1 answer"):
+        S.likert_distribution(pd.DataFrame({"q": [np.nan, np.nan]}), ["q"], (1, 5),
+                              missing="available")
+
+
+def test_item_summary_refuses_items_without_enough_answers():
+    d = pd.DataFrame({"a": [1.0, np.nan, np.nan], "b": [1.0, 2.0, 3.0]})
+    with pytest.raises(ValueError, match=r"'a' \(1\) have fewer than 2 answer"):
+        S.item_summary(d, ["a", "b"], (1, 5), missing="available")
+    # a constant item is fine: its sd is 0, not NaN
+    const = S.item_summary(pd.DataFrame({"c": [3.0, 3.0, 3.0]}), ["c"], (1, 5))
+    assert const["sd"].iloc[0] == 0.0 and const["mean_0_100"].iloc[0] == 50.0
+
+
+def test_acsi_rescale_refuses_values_outside_the_scale():
+    with pytest.raises(ValueError, match=r"1-10 scale, got 1 outside it: \[11.0\]"):
+        S.acsi_rescale(11)
+    with pytest.raises(ValueError, match="outside it"):
+        S.acsi_rescale([0, 5], (1, 10))
+    with pytest.raises(ValueError, match="0-10 scale"):
+        S.acsi_rescale(-1, (0, 10))
+    assert np.isnan(S.acsi_rescale(np.nan))
+    with pytest.raises(TypeError, match="must be numbers"):
+        S.acsi_rescale("ten")
+
+
+def test_loyalty_regression_refuses_a_constant_outcome():
+    d = pd.DataFrame({"sat": [1.0, 2, 3, 4, 5, 6], "stay": [4.0] * 6})
+    with pytest.raises(ValueError, match="outcome 'stay' is constant .* R-squared is undefined"):
+        S.loyalty_regression(d, "stay", ["sat"])
+    with pytest.raises(ValueError, match="constant"):
+        S.key_drivers(d.assign(x=[1.0, 3, 2, 5, 4, 6]), "stay", ["sat", "x"])
+
+
+def test_pls_item_weights_refuses_constant_items():
+    from cvlib.pls import ECSI_PATHS, MOBI_BLOCKS, estimate
+
+    mobi = fetch_mobi()
+    res = estimate(mobi, paths=ECSI_PATHS, blocks=MOBI_BLOCKS)
+    with pytest.raises(ValueError, match=r"item\(s\) \['CUSA1'\] are constant"):
+        S.pls_item_weights(res, "Satisfaction", data=mobi.assign(CUSA1=5.0))
+    # an unstandardised model's weights already apply to the raw items
+    raw_model = estimate(mobi, paths=ECSI_PATHS, blocks=MOBI_BLOCKS, standardized=False)
+    w = S.pls_item_weights(raw_model, "Satisfaction", data=mobi.assign(CUSA1=5.0))
+    assert w.sum() == pytest.approx(100.0)
+
+
+def test_index_vocabulary_errors():
+    d = _ratings()
+    with pytest.raises(ValueError, match=r"give 0.95, not 95"):
+        S.satisfaction_index(d, ["q1"], ci=95)
+    with pytest.raises(TypeError, match="n_boot must be a whole number"):
+        S.satisfaction_index(d, ["q1"], n_boot=2.5)
+    with pytest.raises(ValueError, match="n_boot must be at least 0"):
+        S.satisfaction_index(d, ["q1"], n_boot=-1)
+    with pytest.raises(TypeError, match="seed must be None"):
+        S.satisfaction_index(d, ["q1"], seed="abc")
+    with pytest.raises(ValueError, match="missing must be one of 'raise', 'drop'"):
+        S.nps(pd.Series([9, 10]), missing="available")
+    a = S.satisfaction_index(d, ["q1"], n_boot=50, seed=np.random.default_rng(4))
+    b = S.satisfaction_index(d, ["q1"], n_boot=50, seed=4)
+    pd.testing.assert_frame_equal(a.table, b.table)       # a Generator and its seed agree
+
+
+def test_nps_shares_are_exact_fractions():
+    t = S.nps(pd.Series([10, 9, 6])).iloc[0]
+    assert t["passives"] == 0.0                               # not -5.6e-17
+    t = S.nps(pd.Series([9, 7, 8, 0, 10, 3, 7])).iloc[0]
+    assert t["passives"] == 3 / 7
+
+
+def test_ipa_refuses_values_outside_the_declared_scale():
+    t = _ipa_table().assign(performance=[4.0, 8.0, 4.0, 11.0])
+    with pytest.raises(ValueError, match=r"'performance' has 1 value\(s\) outside the 1-10 scale: \[11.0\]"):
+        S.ipa(t, scale=(1, 10))
+    assert S.ipa(t).quadrant("d") == "Possible overkill"      # without a scale nothing to check
+
+
+def test_exercise_03_8_satisfied_customers_top_driver(attributes):
+    from cvlib.exercises import check
+
+    xs = [c for c in attributes.columns if c.startswith("perf_")]
+    t = S.drivers_by_level(attributes, "overall", xs, cuts=(4, 7), missing="drop")
+    tops = {lev: g.loc[g["importance"].idxmax(), "driver"] for lev, g in t.groupby("level", observed=True)}
+    # the generator's design: an attractive attribute leads among the satisfied, a must-be one
+    # among the dissatisfied
+    assert tops["satisfied"] in {"perf_app", "perf_roaming"}
+    assert tops["dissatisfied"] in {"perf_coverage", "perf_billing"}
+    assert check("03.8", tops["satisfied"]) is not False
+    with pytest.raises(AssertionError, match="DISSATISFIED"):
+        check("03.8", tops["dissatisfied"])
+
+
+def test_index_by_segment_with_missing_drop_equals_each_segment_alone(survey):
+    t = S.satisfaction_index(survey, ACSI_ITEMS, by="company", missing="drop", n_boot=0).table
+    for seg, n, index in t[["segment", "n", "index"]].itertuples(index=False):
+        alone = S.satisfaction_index(survey[survey["company"] == seg], ACSI_ITEMS, missing="drop",
+                                     n_boot=0).table.iloc[0]
+        assert (alone["n"], alone["index"]) == (n, pytest.approx(index))
+        assert n == survey.loc[survey["company"] == seg, ACSI_ITEMS].dropna().shape[0]
+
+
+def test_every_result_speaks_the_results_vocabulary(survey, attributes):
+    """Result objects derive from cvlib._results and render the same way in text and HTML."""
+    from cvlib._results import EstimateResult, Result
+    from cvlib.pls import cronbach_alpha
+
+    d = survey.dropna(subset=ACSI_ITEMS + ["CUSL1"])
+    estimates = [
+        S.satisfaction_index(d, ACSI_ITEMS, n_boot=30, seed=1),
+        S.loyalty_regression(d, "CUSL1", ["CUSA1"]),
+        cronbach_alpha(d[ACSI_ITEMS]),
+    ]
+    plain = [
+        S.key_drivers(attributes, "overall", ["perf_price", "perf_app"], missing="drop"),
+        S.ipa(_ipa_table()),
+        S.satisfaction_gap(S.GAP_EXAMPLE),
+    ]
+    for r in estimates:
+        assert isinstance(r, EstimateResult)
+        s = r.summary()
+        assert list(s.columns[:4]) == ["estimate", "se", "ci_low", "ci_high"]
+        ci = r.conf_int(alpha=0.05)
+        assert list(ci.columns) == ["ci_low", "ci_high"]
+        assert (ci["ci_low"] <= s["estimate"]).all() and (s["estimate"] <= ci["ci_high"]).all()
+        assert list(r.params.index) == list(s.index)
+    for r in estimates + plain:
+        assert isinstance(r, Result)
+        assert "<table" in r._repr_html_() and len(repr(r).splitlines()) > 2

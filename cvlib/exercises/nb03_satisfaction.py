@@ -7,7 +7,10 @@ sources: the ACSI rescaling (Fornell et al. 1996), the NPS and its standard
 error (Reichheld 2003; the multinomial variance of a difference of shares,
 and independent samples' variances adding up), Berger et al.'s (1993) Kano
 coefficients, Martilla & James's (1977) quadrants and Cronbach's (1951)
-alpha.  The mobi loyalty exercise's answer is the published finding that item
+alpha; the gap exercise (03.7) uses the workbook's own example
+``cvlib.satisfaction.GAP_EXAMPLE`` and the course material's definition of
+satisfaction as perception minus expectation (004).  The mobi loyalty
+exercise's answer is the published finding that item
 CUSL2 loads about 0.20 on Loyalty (Tenenhaus et al. 2005; see
 ``../shared/datasets/README.md``).
 
@@ -55,7 +58,7 @@ def _survey():
 def _index(frame) -> float:
     from ..satisfaction import satisfaction_index
 
-    return float(satisfaction_index(frame, CUSA, n_boot=0).params["all"])
+    return float(satisfaction_index(frame, CUSA, missing="available", n_boot=0).params["all"])
 
 
 def _lotus_contract():
@@ -96,7 +99,7 @@ def _lotus_contract_mean() -> float:
 def _nps_table():
     from ..satisfaction import nps
 
-    return nps(_survey(), "recommend", by="company").set_index("segment")
+    return nps(_survey(), "recommend", by="company", missing="drop").set_index("segment")
 
 
 def _nps_gap(combine_se) -> list[float]:
@@ -130,18 +133,75 @@ def _kano():
     from ..datasets import load_kano_survey
     from ..satisfaction import kano_table
 
-    return kano_table(load_kano_survey())
+    return kano_table(load_kano_survey(), missing="drop")
 
 
-def _largest_better() -> str:
-    t = _kano()
-    return str(t.loc[t["better"].idxmax(), "feature"])
+def _largest_better(category: str | None = None) -> Callable[[], str]:
+    """The feature with the largest CS+ (among the features of ``category``, if given)."""
+
+    def answer() -> str:
+        t = _kano()
+        if category is not None:
+            t = t[t["category"] == category]
+        return str(t.loc[t["better"].idxmax(), "feature"])
+
+    return answer
 
 
-def _largest_better_attractive() -> str:
-    t = _kano()
-    a = t[t["category"] == "A"]
-    return str(a.loc[a["better"].idxmax(), "feature"])
+def _largest_better_kept_missing() -> str:
+    """The answer if the pairs with a missing answer were counted as indifferent."""
+    import pandas as pd
+
+    from ..datasets import load_kano_survey
+    from ..satisfaction import kano_table
+
+    k = load_kano_survey().fillna({"functional": "neutral", "dysfunctional": "neutral"})
+    t = kano_table(k)
+    t = t[t["category"] == "A"]
+    return str(pd.Series(t["better"].to_numpy(), index=t["feature"]).idxmax())
+
+
+# ---------------------------------------------------------------- 03.7 the gap
+
+
+def _material_gap(weighted: bool = True, sign: float = 1.0, over_100: bool = False):
+    def answer() -> float:
+        from ..satisfaction import GAP_EXAMPLE, satisfaction_gap
+
+        t = satisfaction_gap(GAP_EXAMPLE, weights="importance", layer="layer").table
+        m = t[t["layer"] == "material"]
+        if over_100:
+            return sign * float((m["weight"] * m["gap"]).sum() / 100)
+        if not weighted:
+            return sign * float(m["gap"].mean())
+        return sign * float((m["weight"] * m["gap"]).sum() / m["weight"].sum())
+
+    return answer
+
+
+def _overall_gap() -> float:
+    from ..satisfaction import GAP_EXAMPLE, satisfaction_gap
+
+    return satisfaction_gap(GAP_EXAMPLE, weights="importance").overall
+
+
+# ------------------------------------------------------ 03.8 drivers by level
+
+
+def _top_driver(level: str | None):
+    def answer() -> str:
+        from ..datasets import load_service_attributes
+        from ..satisfaction import drivers_by_level, key_drivers
+
+        d = load_service_attributes()
+        xs = [f"perf_{s}" for s in STEMS]
+        if level is None:
+            return str(key_drivers(d, "overall", xs, missing="drop").table["driver"].iloc[0])
+        t = drivers_by_level(d, "overall", xs, cuts=(4, 7), missing="drop")
+        t = t[t["level"] == level]
+        return str(t.loc[t["importance"].idxmax(), "driver"])
+
+    return answer
 
 
 # -------------------------------------------------------------------- 03.4 IPA
@@ -206,13 +266,15 @@ EXERCISES = [
         tol=0.01,
         hint="keep the rows with company == 'Lotus Telecom' AND plan == 'contract'; average each "
              "of CUSA1-CUSA3 over those who answered it, rescale (mean - 1) / 9 x 100 and "
-             "average the three (sat.satisfaction_index(rows, items, n_boot=0).params['all'])",
+             "average the three (sat.satisfaction_index(rows, items, missing='available', "
+             "n_boot=0).params['all'])",
         mistakes=(
             (_lotus_all_plans_index,
              "this is the index of ALL Lotus Telecom customers; keep only the contract plan"),
             (_lotus_contract_listwise,
-             "you kept only the customers who answered all three items; the question averages "
-             "each item over the customers who answered that item"),
+             "you kept only the customers who answered all three items (missing='drop'); the "
+             "question averages each item over the customers who answered that item "
+             "(missing='available')"),
             (_lotus_contract_times_ten,
              "you multiplied the 1-10 mean by 10; the ACSI rescaling is (mean - 1) / (10 - 1) "
              "x 100, so that 1 maps to 0 and 10 to 100"),
@@ -225,7 +287,8 @@ EXERCISES = [
         title="NPS gap Jade Mobile minus Orchid Net and its standard error, as [gap, se]",
         expected=_nps_gap_right,
         tol=0.01,
-        hint="sat.nps(survey, 'recommend', by='company') gives each operator's nps and se; the "
+        hint="sat.nps(survey, 'recommend', by='company', missing='drop') gives each operator's "
+             "nps and se; the "
              "two samples are independent, so the variance of the gap is the sum of the "
              "variances: se = sqrt(se_Jade^2 + se_Orchid^2)",
         mistakes=(
@@ -240,17 +303,28 @@ EXERCISES = [
     ),
     Exercise(
         id="03.3",
-        title="the Kano feature that adds most satisfaction when present (largest CS+)",
-        expected=_largest_better,
+        title="the delighter: the ATTRACTIVE (A) Kano feature that adds most satisfaction when "
+              "present (largest CS+ among the attractive features)",
+        expected=_largest_better("A"),
         kind="choice",
-        hint="sat.kano_table(kano) gives each feature's 'better' coefficient "
-             "CS+ = (A + O) / (A + O + M + I); take the feature with the largest one, whatever "
-             "its category",
+        hint="sat.kano_table(kano, missing='drop') gives each feature's category and its "
+             "'better' coefficient CS+ = (A + O) / (A + O + M + I); keep the features whose "
+             "category is 'A' (attractive: delights when present, not missed when absent) and "
+             "take the one with the largest CS+",
         mistakes=(
-            (_largest_better_attractive,
-             "this is the attractive feature with the largest CS+, but CS+ counts one-dimensional "
-             "answers (O) too: compare all eight features"),
-            (lambda: [_largest_better()],
+            (_largest_better(),
+             "this feature has the largest CS+ of all, but it is one-dimensional (O): satisfaction "
+             "rises and falls with it, and customers miss it when it is absent. A delighter is an "
+             "attractive (A) feature: keep only category 'A'"),
+            (_largest_better("O"),
+             "this is a one-dimensional (O) feature; a delighter is attractive (A)"),
+            (_largest_better("M"),
+             "this is a must-be (M) feature: expected, missed when absent, no delight when "
+             "present; a delighter is attractive (A)"),
+            (_largest_better_kept_missing,
+             "you counted the pairs with a missing answer as 'neutral'; leave them out "
+             "(missing='drop')"),
+            (lambda: [_largest_better("A")()],
              "right feature, but answer one name (a string), not a list"),
         ),
     ),
@@ -310,6 +384,48 @@ EXERCISES = [
             ("CUEX3",
              "right item to drop, but the question asks for the alpha of the two items that "
              "remain (a number)"),
+        ),
+    ),
+    Exercise(
+        id="03.7",
+        title="the importance-weighted gap (perception - expectation) of the MATERIAL layer of "
+              "satisfaction in the workbook's operator example, in scale points",
+        expected=_material_gap(),
+        tol=0.001,
+        hint="sat.satisfaction_gap(sat.GAP_EXAMPLE, weights='importance', layer='layer') gives "
+             "each attribute's gap; by_layer() weights the gaps of each layer by their "
+             "importance: sum(weight x gap) / sum(weight) over the material attributes",
+        mistakes=(
+            (_overall_gap,
+             "this is the overall gap of all six attributes; the question asks for the material "
+             "layer only (the attributes tagged 'material')"),
+            (_material_gap(sign=-1.0),
+             "the sign is reversed: the gap is perception MINUS expectation, so an attribute "
+             "that falls short has a negative gap"),
+            (_material_gap(weighted=False),
+             "this is the plain mean of the material gaps; weight each gap by the attribute's "
+             "importance"),
+            (_material_gap(over_100=True),
+             "you divided the weighted sum by 100, the total weight of all six attributes; "
+             "divide by the material attributes' total weight (70)"),
+        ),
+    ),
+    Exercise(
+        id="03.8",
+        title="the attribute that matters most to the SATISFIED customers of service_attributes "
+              "(overall satisfaction 8-10): the largest share of their R-squared",
+        expected=_top_driver("satisfied"),
+        kind="choice",
+        hint="sat.drivers_by_level(attributes, 'overall', performance, cuts=(4, 7), "
+             "missing='drop') splits the customers at 4 and 7; keep level == 'satisfied' and take "
+             "the driver with the largest importance (answer the column name, e.g. 'perf_app')",
+        mistakes=(
+            (_top_driver(None),
+             "this is the top driver of ALL customers together; the question asks about the "
+             "satisfied customers only (overall 8-10), whose drivers differ (course material 002)"),
+            (_top_driver("dissatisfied"),
+             "this is what matters most to the DISSATISFIED customers (overall 1-4): a basic "
+             "attribute; the satisfied care about something else"),
         ),
     ),
 ]

@@ -1,4 +1,9 @@
-"""Figures for PLS path models (notebook 03): the path diagram, outer loadings, bootstrap CIs."""
+"""Figures for PLS path models (notebook 03): the path diagram, outer loadings, bootstrap CIs.
+
+Each figure is ``plot_x(result, *, ax=None, **kwargs)``: it draws on ``ax``
+(or a new figure), passes ``**kwargs`` to its main matplotlib or seaborn
+call and returns the Axes.
+"""
 
 from __future__ import annotations
 
@@ -68,6 +73,16 @@ def pls_layout(res, *, dx: float = 3.0, dy: float = 1.5, width: float = 1.8,
     -------
     dict
         latent name -> (x, y).
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> survey = datasets.load("acsi_survey").dropna()
+    >>> blocks = {"Quality": ["PERQ1", "PERQ2"], "Satisfaction": ["CUSA1", "CUSA2"],
+    ...           "Loyalty": ["CUSL1", "CUSL3"]}
+    >>> res = pls.estimate(survey, [("Quality", "Satisfaction"), ("Satisfaction", "Loyalty")], blocks)
+    >>> pls_layout(res)
+    {'Quality': (0.0, 0.0), 'Satisfaction': (3.0, 0.0), 'Loyalty': (6.0, 0.0)}
     """
     lv = list(res.scores.columns)
     edges = list(zip(res.paths["source"], res.paths["target"], strict=True))
@@ -107,8 +122,8 @@ def pls_layout(res, *, dx: float = 3.0, dy: float = 1.5, width: float = 1.8,
     return pos
 
 
-def plot_pls_paths(res, ax=None, *, boot=None, pos=None, decimals: int = 2, show_r2: bool = True,
-                   width: float = 1.8, height: float = 0.85):
+def plot_pls_paths(res, *, ax=None, boot=None, pos=None, decimals: int = 2, show_r2: bool = True,
+                   width: float = 1.8, height: float = 0.85, **kwargs):
     """Path diagram of a fitted PLS model: latent variables as ellipses, arrows with coefficients.
 
     Each ellipse shows the latent variable's name and, for an endogenous one,
@@ -132,10 +147,22 @@ def plot_pls_paths(res, ax=None, *, boot=None, pos=None, decimals: int = 2, show
         Write R^2 inside the endogenous ellipses.
     width, height : float
         Size of the ellipses in layout units.
+    **kwargs
+        Passed to the arrows' ``arrowprops`` (e.g. ``color="black"``).
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> survey = datasets.load("acsi_survey").dropna()
+    >>> blocks = {"Quality": ["PERQ1", "PERQ2"], "Satisfaction": ["CUSA1", "CUSA2"]}
+    >>> res = pls.estimate(survey, [("Quality", "Satisfaction")], blocks)
+    >>> ax = plot_pls_paths(res)
+    >>> [t.get_text() for t in ax.texts][-1] == f"{res.params.iloc[0]:.2f}"   # the arrow's label
+    True
     """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Ellipse
@@ -171,9 +198,10 @@ def plot_pls_paths(res, ax=None, *, boot=None, pos=None, decimals: int = 2, show
         others = [pos[v] for v in lv if v not in (s, t)]
         rad = _choose_rad(pos[s], pos[t], others, width / 2, height / 2)
         ax.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=2,
-                    arrowprops=dict(arrowstyle="-|>", color="#444444", lw=1.2 + 2 * abs(est),
-                                    patchA=patches[s], patchB=patches[t], shrinkA=0, shrinkB=0,
-                                    connectionstyle=f"arc3,rad={rad}", mutation_scale=14))
+                    arrowprops={"arrowstyle": "-|>", "color": "#444444", "lw": 1.2 + 2 * abs(est),
+                                "patchA": patches[s], "patchB": patches[t], "shrinkA": 0,
+                                "shrinkB": 0, "connectionstyle": f"arc3,rad={rad}",
+                                "mutation_scale": 14, **kwargs})
         xm, ym = (x1 + x2) / 2 + 0.5 * rad * (y2 - y1), (y1 + y2) / 2 - 0.5 * rad * (x2 - x1)
         text = f"{est:.{decimals}f}"
         if sig is not None and sig.get((s, t)):
@@ -188,16 +216,40 @@ def plot_pls_paths(res, ax=None, *, boot=None, pos=None, decimals: int = 2, show
     ax.axis("off")
     title = f"PLS path model ({res.scheme} scheme)"
     if boot is not None:
-        title += f"; * {boot.ci:.0%} bootstrap CI excludes 0"
+        title += f"; * {boot.level:.0%} bootstrap CI excludes 0"
     ax.set_title(title)
     return ax
 
 
-def plot_pls_loadings(res, ax=None, *, threshold: float = 0.7):
+def plot_pls_loadings(res, *, ax=None, threshold: float = 0.7, **kwargs):
     """Outer loadings by block as horizontal bars, with the usual 0.7 line (Hair et al. 2022).
 
     Items loading below ``threshold`` are drawn in a warning colour (e.g. mobi's
     CUSL2, loading about 0.20).
+
+    Parameters
+    ----------
+    res : PLSResult
+    ax : matplotlib Axes, optional
+    threshold : float
+        The line drawn, and the loading below which a bar is flagged.
+    **kwargs
+        Passed to ``seaborn.barplot``.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> survey = datasets.load("acsi_survey").dropna()
+    >>> blocks = {"Quality": ["PERQ1", "PERQ2"], "Satisfaction": ["CUSA1", "CUSA2"]}
+    >>> res = pls.estimate(survey, [("Quality", "Satisfaction")], blocks)
+    >>> ax = plot_pls_loadings(res)
+    >>> sorted(round(p.get_width(), 6) for p in ax.patches if p.get_width() > 0) == sorted(
+    ...     res.outer["loading"].round(6))
+    True
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
@@ -206,7 +258,8 @@ def plot_pls_loadings(res, ax=None, *, threshold: float = 0.7):
         _, ax = plt.subplots(figsize=(6, 0.28 * len(res.outer) + 1))
     out = res.outer.assign(ok=lambda d: np.where(d["loading"] >= threshold, "ok", "low"))
     sns.barplot(data=out, y="item", x="loading", hue="ok", dodge=False, ax=ax,
-                palette={"ok": "#4c72b0", "low": "#dd8452"}, hue_order=["ok", "low"])
+                hue_order=["ok", "low"],
+                **{"palette": {"ok": "#4c72b0", "low": "#dd8452"}, **kwargs})
     ax.axvline(threshold, color="grey", ls="--", lw=1)
     ax.set_xlim(min(0.0, out["loading"].min() - 0.05), 1.0)
     ax.set_xlabel("outer loading (correlation of item and latent score)")
@@ -220,16 +273,38 @@ def plot_pls_loadings(res, ax=None, *, threshold: float = 0.7):
     return ax
 
 
-def plot_pls_bootstrap(boot, ax=None, *, what: str = "paths"):
+def plot_pls_bootstrap(boot, *, ax=None, what: str = "paths", **kwargs):
     """Bootstrap estimates with their percentile confidence intervals (a forest plot).
 
-    ``what`` is ``'paths'``, ``'total_effects'`` or ``'indirect_effects'``.
+    Parameters
+    ----------
+    boot : PLSBootstrap
+        From :meth:`cvlib.pls.PLSResult.bootstrap`.
+    ax : matplotlib Axes, optional
+    what : {'paths', 'total_effects', 'indirect_effects', 'index_effects'}
+        The table to draw.
+    **kwargs
+        Passed to ``ax.errorbar``.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> survey = datasets.load("acsi_survey").dropna()
+    >>> blocks = {"Quality": ["PERQ1", "PERQ2"], "Satisfaction": ["CUSA1", "CUSA2"]}
+    >>> boot = pls.estimate(survey, [("Quality", "Satisfaction")], blocks).bootstrap(50, seed=1)
+    >>> ax = plot_pls_bootstrap(boot)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Quality → Satisfaction']
     """
     import matplotlib.pyplot as plt
 
-    if what not in ("paths", "total_effects", "indirect_effects"):
-        raise ValueError(f"what must be 'paths', 'total_effects' or 'indirect_effects', "
-                         f"got {what!r}")
+    if what not in ("paths", "total_effects", "indirect_effects", "index_effects"):
+        raise ValueError(f"what must be 'paths', 'total_effects', 'indirect_effects' or "
+                         f"'index_effects', got {what!r}")
     tab = getattr(boot, what)
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 0.35 * len(tab) + 1))
@@ -237,8 +312,9 @@ def plot_pls_bootstrap(boot, ax=None, *, what: str = "paths"):
     y = np.arange(len(tab))[::-1]
     ax.errorbar(tab["estimate"], y, xerr=[tab["estimate"] - tab["ci_low"],
                                           tab["ci_high"] - tab["estimate"]],
-                fmt="o", color="#2b4c7e", ecolor="#7f9cc4", capsize=3)
+                **{"fmt": "o", "color": "#2b4c7e", "ecolor": "#7f9cc4", "capsize": 3, **kwargs})
     ax.axvline(0, color="grey", lw=1)
     ax.set_yticks(y, labels)
-    ax.set_xlabel(f"estimate with {boot.ci:.0%} percentile CI ({boot.n - boot.n_failed} resamples)")
+    ax.set_xlabel(f"estimate with {boot.level:.0%} percentile CI "
+                  f"({boot.n_boot - boot.n_failed} resamples)")
     return ax

@@ -1,7 +1,12 @@
 """Figures for the satisfaction topic (notebook 03).
 
-One function per figure; each takes a result or tidy DataFrame from
-:mod:`cvlib.satisfaction` and an optional ``ax``, and returns the Axes.
+One function per figure, ``plot_x(result_or_data, *, ax=None, **kwargs)``:
+each takes a result or tidy DataFrame from :mod:`cvlib.satisfaction`, draws
+on ``ax`` (or a new figure), passes ``**kwargs`` to its main matplotlib or
+seaborn call and returns the Axes.  The old names (``likert_bars``,
+``ipa_chart``, ``kano_chart``, ``satisfaction_index_chart``,
+``key_driver_chart``, ``nps_chart``) still work for one release, with a
+FutureWarning.
 """
 
 from __future__ import annotations
@@ -9,9 +14,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._validate import deprecated_alias
 from ._common import axes_or_new
 
 __all__ = [
+    "plot_likert",
+    "plot_satisfaction_gap",
+    "plot_ipa",
+    "plot_kano",
+    "plot_satisfaction_index",
+    "plot_key_drivers",
+    "plot_nps",
+    # deprecated aliases
     "likert_bars",
     "ipa_chart",
     "kano_chart",
@@ -21,10 +35,8 @@ __all__ = [
 ]
 
 
-
-
-def likert_bars(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict | None = None,
-                palette: str = "RdYlGn"):
+def plot_likert(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict | None = None,
+                palette: str = "RdYlGn", **kwargs):
     """Diverging stacked bars of Likert items, centred on the neutral point.
 
     Answers below the scale's middle extend to the left of zero, answers
@@ -43,10 +55,19 @@ def likert_bars(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict
         item -> text shown on the axis (e.g. the question wording).
     palette : str
         A diverging seaborn/matplotlib palette.
+    **kwargs
+        Passed to ``ax.barh`` (e.g. ``height=0.6``).
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> dist = sat.likert_distribution(pd.DataFrame({"q": [1, 2, 2, 5]}), ["q"], (1, 5))
+    >>> [float(p.get_width()) for p in plot_likert(dist).patches]
+    [0.25, 0.5, 0.0, 0.0, 0.25]
     """
     import seaborn as sns
 
@@ -73,8 +94,8 @@ def likert_bars(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict
     left = neg_start.copy()
     for i, r in enumerate(responses):
         width = wide[r].to_numpy()
-        ax.barh(y, width, left=left, color=colours[i], edgecolor="white", linewidth=0.5,
-                label=str(names.get(r, r)))
+        style = {"edgecolor": "white", "linewidth": 0.5, **kwargs}
+        ax.barh(y, width, left=left, color=colours[i], label=str(names.get(r, r)), **style)
         left = left + width
     ax.axvline(0, color="0.3", linewidth=0.8)
     ax.set_yticks(y)
@@ -91,7 +112,7 @@ def likert_bars(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict
     return ax
 
 
-def ipa_chart(result, *, ax=None, annotate: bool = True):
+def plot_ipa(result, *, ax=None, annotate: bool = True, **kwargs):
     """The importance-performance grid (Martilla & James 1977) with its four quadrants.
 
     Performance on the horizontal axis, importance on the vertical axis, the
@@ -106,18 +127,28 @@ def ipa_chart(result, *, ax=None, annotate: bool = True):
     ax : matplotlib Axes, optional
     annotate : bool
         Write each attribute's name next to its point.
+    **kwargs
+        Passed to ``seaborn.scatterplot`` (e.g. ``s=100``).
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> t = pd.DataFrame({"attribute": ["price", "staff"], "importance": [9.0, 5.0],
+    ...                   "performance": [4.0, 8.0]})
+    >>> plot_ipa(sat.ipa(t)).get_xlabel()
+    'performance'
     """
     import seaborn as sns
 
     ax = axes_or_new(ax, (7, 5.5))
     t = result.table
-    sns.scatterplot(data=t, x="performance", y="importance", hue="quadrant", s=70, ax=ax,
+    sns.scatterplot(data=t, x="performance", y="importance", hue="quadrant", ax=ax,
                     hue_order=["Concentrate here", "Keep up the good work", "Low priority",
-                               "Possible overkill"])
+                               "Possible overkill"], **{"s": 70, **kwargs})
     ax.axvline(result.performance_cut, color="0.4", linestyle="--", linewidth=1)
     ax.axhline(result.importance_cut, color="0.4", linestyle="--", linewidth=1)
     if annotate:
@@ -143,7 +174,7 @@ def ipa_chart(result, *, ax=None, annotate: bool = True):
     return ax
 
 
-def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
+def plot_kano(table: pd.DataFrame, *, ax=None, annotate: bool = True, **kwargs):
     """Better-worse diagram: CS+ (satisfaction if present) against |CS-| (dissatisfaction if absent).
 
     The 0.5 lines split it into attractive (top left), one-dimensional (top
@@ -155,10 +186,24 @@ def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     table : DataFrame
         From :func:`cvlib.satisfaction.kano_table` (``feature``, ``better``,
         ``worse``, ``category``).
+    ax : matplotlib Axes, optional
+    annotate : bool
+        Write each feature's name next to its point.
+    **kwargs
+        Passed to ``seaborn.scatterplot``.
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> k = pd.DataFrame({"feature": ["wifi", "wifi"], "functional": ["like", "like"],
+    ...                   "dysfunctional": ["neutral", "neutral"]})
+    >>> ax = plot_kano(sat.kano_table(k))
+    >>> ax.collections[0].get_offsets().tolist()      # (|worse|, better) of the feature
+    [[0.0, 1.0]]
     """
     import seaborn as sns
 
@@ -166,9 +211,10 @@ def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     if not need <= set(table.columns):
         raise ValueError(f"table needs columns {sorted(need)} (from kano_table), got {list(table.columns)}")
     ax = axes_or_new(ax, (6.5, 5.5))
-    t = table.assign(dissatisfaction=-table["worse"])
-    sns.scatterplot(data=t, x="dissatisfaction", y="better", hue="category", s=70, ax=ax,
-                    hue_order=[c for c in "AOMIRQ" if c in set(t["category"])])
+    t = table.assign(dissatisfaction=0.0 - table["worse"])   # |CS-| (0.0 - 0.0 is not -0.0)
+    sns.scatterplot(data=t, x="dissatisfaction", y="better", hue="category", ax=ax,
+                    hue_order=[c for c in "AOMIRQ" if c in set(t["category"])],
+                    **{"s": 70, **kwargs})
     ax.axvline(0.5, color="0.4", linestyle="--", linewidth=1)
     ax.axhline(0.5, color="0.4", linestyle="--", linewidth=1)
     if annotate:
@@ -193,22 +239,35 @@ def kano_chart(table: pd.DataFrame, *, ax=None, annotate: bool = True):
     return ax
 
 
-def satisfaction_index_chart(result, *, ax=None, color: str = "C0"):
+def plot_satisfaction_index(result, *, ax=None, color: str = "C0", **kwargs):
     """The satisfaction index (0-100) per segment with its bootstrap confidence interval.
 
     Parameters
     ----------
     result : IndexResult
         From :func:`cvlib.satisfaction.satisfaction_index`.
+    ax : matplotlib Axes, optional
+    color : str
+        Bar colour.
+    **kwargs
+        Passed to ``ax.barh``.
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> d = pd.DataFrame({"s1": [10, 7, 4], "s2": [10, 10, 1]})
+    >>> ax = plot_satisfaction_index(sat.satisfaction_index(d, ["s1", "s2"], n_boot=0))
+    >>> round(float(ax.patches[0].get_width()), 2)
+    66.67
     """
     ax = axes_or_new(ax, (6, 3.5))
     t = result.table
     y = np.arange(len(t))[::-1]
-    ax.barh(y, t["index"], color=color, alpha=0.7)
+    ax.barh(y, t["index"], **{"color": color, "alpha": 0.7, **kwargs})
     if result.n_boot:
         err = np.vstack([t["index"] - t["ci_low"], t["ci_high"] - t["index"]])
         ax.errorbar(t["index"], y, xerr=err, fmt="none", ecolor="0.2", capsize=4)
@@ -218,11 +277,11 @@ def satisfaction_index_chart(result, *, ax=None, color: str = "C0"):
     ax.set_yticklabels(t["segment"].astype(str))
     ax.set_xlim(0, 100)
     ax.set_xlabel("satisfaction index (0-100)"
-                  + (f", {result.ci:.0%} bootstrap CI" if result.n_boot else ""))
+                  + (f", {result.level:.0%} bootstrap CI" if result.n_boot else ""))
     return ax
 
 
-def key_driver_chart(drivers, *, ax=None, measure: str = "importance"):
+def plot_key_drivers(drivers, *, ax=None, measure: str = "importance", **kwargs):
     """Relative importance of the drivers: bars, or grouped bars by satisfaction level.
 
     Parameters
@@ -230,14 +289,30 @@ def key_driver_chart(drivers, *, ax=None, measure: str = "importance"):
     drivers : KeyDrivers or DataFrame
         A :func:`cvlib.satisfaction.key_drivers` result, or the tidy table of
         :func:`cvlib.satisfaction.drivers_by_level` (with a ``level`` column).
+    ax : matplotlib Axes, optional
     measure : str
-        The column to draw (``"importance"``: % of R-squared; ``"beta"``...).
+        The column to draw (``"importance"``: share of R-squared, drawn as a
+        percentage; ``"beta"``...).
+    **kwargs
+        Passed to ``seaborn.barplot``.
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> rng = np.random.default_rng(0)
+    >>> d = pd.DataFrame(rng.normal(size=(100, 2)), columns=["price", "app"])
+    >>> d["overall"] = d["price"] + rng.normal(size=100)
+    >>> kd = sat.key_drivers(d, "overall", ["price", "app"])
+    >>> ax = plot_key_drivers(kd)
+    >>> [round(p.get_width(), 3) for p in ax.patches] == kd.table["importance"].round(3).tolist()
+    True
     """
     import seaborn as sns
+    from matplotlib.ticker import PercentFormatter
 
     table = drivers.table if hasattr(drivers, "table") else drivers
     if measure not in table.columns:
@@ -246,34 +321,47 @@ def key_driver_chart(drivers, *, ax=None, measure: str = "importance"):
     order = (table.groupby("driver")[measure].mean().sort_values(ascending=False).index.tolist())
     if "level" in table.columns:
         sns.barplot(data=table, y="driver", x=measure, hue="level", order=order, ax=ax,
-                    palette="RdYlGn")
+                    **{"palette": "RdYlGn", **kwargs})
         ax.legend(title="customers", loc="lower right", fontsize="small")
     else:
-        sns.barplot(data=table, y="driver", x=measure, order=order, ax=ax, color="C0")
-    ax.set_xlabel({"importance": "share of R² (%, Shapley)", "beta": "standardised coefficient"}
+        sns.barplot(data=table, y="driver", x=measure, order=order, ax=ax,
+                    **{"color": "C0", **kwargs})
+    if measure == "importance":
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel({"importance": "share of R² (Shapley)", "beta": "standardised coefficient"}
                   .get(measure, measure))
     ax.set_ylabel("")
     return ax
 
 
-def nps_chart(table: pd.DataFrame, *, ax=None):
+def plot_nps(table: pd.DataFrame, *, ax=None, **kwargs):
     """Detractors, passives and promoters per segment as stacked bars, with the NPS written on.
 
     Parameters
     ----------
     table : DataFrame
         From :func:`cvlib.satisfaction.nps`.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.barh``.
 
     Returns
     -------
     matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> ax = plot_nps(sat.nps(pd.Series([10, 9, 8, 3])))
+    >>> [float(p.get_width()) for p in ax.patches]      # % detractors, passives, promoters
+    [25.0, 25.0, 50.0]
     """
     ax = axes_or_new(ax, (7, 3.2))
     y = np.arange(len(table))[::-1]
     left = np.zeros(len(table))
     for col, colour in [("detractors", "#d7301f"), ("passives", "#bdbdbd"), ("promoters", "#1a9850")]:
         w = table[col].to_numpy() * 100
-        ax.barh(y, w, left=left, color=colour, label=col)
+        ax.barh(y, w, left=left, **{"color": colour, "label": col, **kwargs})
         left += w
     for yi, (_, row) in zip(y, table.iterrows(), strict=True):
         ax.text(101, yi, f"NPS {row['nps']:+.1f} (SE {row['se']:.1f})", va="center", fontsize="small")
@@ -284,3 +372,49 @@ def nps_chart(table: pd.DataFrame, *, ax=None):
     ax.set_xlabel("% of respondents")
     ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.25), ncol=3, frameon=False)
     return ax
+
+
+def plot_satisfaction_gap(result, *, ax=None, **kwargs):
+    """Perception minus expectation per attribute: bars right of zero exceed expectations.
+
+    Parameters
+    ----------
+    result : GapResult
+        From :func:`cvlib.satisfaction.satisfaction_gap`.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.barh``.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import satisfaction as sat
+    >>> ax = plot_satisfaction_gap(sat.satisfaction_gap(sat.GAP_EXAMPLE))
+    >>> [round(float(p.get_width()), 2) for p in ax.patches]
+    [-0.6, 0.1, -0.9, 0.4, 0.6, 0.3]
+    """
+    ax = axes_or_new(ax, (7, 0.45 * len(result.table) + 1.2))
+    t = result.table
+    y = np.arange(len(t))[::-1]
+    colours = np.where(t["gap"] < 0, "#d7301f", "#1a9850")
+    ax.barh(y, t["gap"], **{"color": colours, **kwargs})
+    ax.axvline(0, color="0.3", linewidth=0.8)
+    labels = (t["attribute"].astype(str) + " (" + t["layer"] + ")" if "layer" in t.columns
+              else t["attribute"].astype(str))
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels)
+    lim = max(float(t["gap"].abs().max()) * 1.3, 0.1)
+    ax.set_xlim(-lim, lim)
+    ax.set_xlabel("perception - expectation (scale points): left falls short, right exceeds")
+    return ax
+
+
+likert_bars = deprecated_alias(plot_likert, "likert_bars")
+ipa_chart = deprecated_alias(plot_ipa, "ipa_chart")
+kano_chart = deprecated_alias(plot_kano, "kano_chart")
+satisfaction_index_chart = deprecated_alias(plot_satisfaction_index, "satisfaction_index_chart")
+key_driver_chart = deprecated_alias(plot_key_drivers, "key_driver_chart")
+nps_chart = deprecated_alias(plot_nps, "nps_chart")

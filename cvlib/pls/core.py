@@ -9,9 +9,19 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from .._validate import require_frame, require_no_missing, require_numeric
+from .._bootstrap import percentile_interval, resample_counts
+from .._results import EstimateResult, html_table, text_table
+from .._validate import (
+    check_ci,
+    check_missing,
+    check_n_boot,
+    renamed_args,
+    require_frame,
+    require_no_missing,
+    require_numeric,
+)
 from . import _engine as eng
-from .reliability import THRESHOLDS, htmt_from_corr, rho_a_from_corr
+from .reliability import THRESHOLDS, _alpha_from_cov, htmt_from_corr, rho_a_from_corr
 
 __all__ = ["estimate", "PLSResult", "PLSBootstrap", "PLSConvergenceError"]
 
@@ -160,8 +170,7 @@ def build_spec(columns, paths, blocks, modes=None) -> eng.Spec:
 
 def _check_data(data, spec: eng.Spec, missing: str):
     require_frame(data, "data")
-    if missing not in ("error", "drop"):
-        raise ValueError(f"missing must be 'error' (default) or 'drop' (listwise), got {missing!r}")
+    missing = check_missing(missing, ("raise", "drop"))
     items = list(spec.items)
     sub = data[items]
     if not all(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)
@@ -170,7 +179,7 @@ def _check_data(data, spec: eng.Spec, missing: str):
     X = sub.to_numpy(dtype=float)
     bad = np.isnan(X)
     if bad.any():
-        if missing == "error":
+        if missing == "raise":
             require_no_missing(data, items, "data")
         keep = ~bad.any(axis=1)
         sub, X = sub[keep], X[keep]
@@ -192,24 +201,36 @@ def _check_data(data, spec: eng.Spec, missing: str):
         raise ValueError(f"item(s) {const} are constant (zero variance) in data; drop them "
                          f"from their blocks, they cannot measure a latent variable")
     return sub, X
-    return sub
 
 
 # --------------------------------------------------------------------------- summaries
 
-def _derived(fit: eng.Fit, S: np.ndarray, spec: eng.Spec, standardized: bool) -> dict:
-    """Reported quantities (all batched) from converged weights."""
+def _derived(fit: eng.Fit, S: np.ndarray, spec: eng.Spec, standardized: bool,
+             item_sd: np.ndarray) -> dict:
+    """Reported quantities (all batched) from converged weights.
+
+    Path coefficients are always standardised (the OLS coefficients of the
+    unit-variance latent scores), as plspm, SmartPLS and seminr report them.
+    ``ucoef`` holds the unstandardised ("index") effects: the coefficients of
+    the regressions of the item-scale scores (raw-item weights normalised to
+    sum to 1), ``beta_ij * c_j / c_i`` with ``c_j`` the standard deviation of
+    score ``j`` on the items' scale.  ``item_sd`` are the raw items' standard
+    deviations (per resample), to turn standardised-item weights into
+    raw-item weights.
+    """
     coef, r2 = eng.paths_and_r2(fit.R, spec)
     sd_item = np.sqrt(np.diagonal(S, axis1=1, axis2=2))
     loadings = fit.cov_xy[:, np.arange(len(spec.items)), spec.block_of] / sd_item
-    sums = np.stack([fit.w[:, idx].sum(axis=1) for idx in spec.block_items], axis=1)  # (B, L)
-    norm_w = fit.w / sums[:, spec.block_of]
-    if not standardized:
-        c = 1.0 / sums  # item-scale score = unit-variance score * c
-        coef = coef * c[:, None, :] / c[:, :, None]
+    wsum = np.stack([fit.w[:, idx].sum(axis=1) for idx in spec.block_items], axis=1)  # (B, L)
+    norm_w = fit.w / wsum[:, spec.block_of]
+    raw_w = fit.w / item_sd if standardized else fit.w  # weights of the raw (centred) items
+    sums = np.stack([raw_w[:, idx].sum(axis=1) for idx in spec.block_items], axis=1)  # (B, L)
+    c = 1.0 / sums  # item-scale score = unit-variance score * c
+    ucoef = coef * c[:, None, :] / c[:, :, None]
     total = eng.total_effects(coef)
+    utotal = eng.total_effects(ucoef)
     return {"coef": coef, "r2": r2, "loadings": loadings, "norm_w": norm_w, "total": total,
-            "w": fit.w}
+            "w": fit.w, "ucoef": ucoef, "utotal": utotal}
 
 
 def _reach(adj: np.ndarray):
@@ -227,15 +248,28 @@ def _reach(adj: np.ndarray):
     return anyp.astype(bool), long.astype(bool)
 
 
-class PLSResult:
+class PLSResult(EstimateResult):
     """A fitted PLS path model (see :func:`estimate`).
+
+    ``summary()`` has one row per path (``"source -> target"``) with
+    ``estimate`` (the standardised path coefficient), ``se``, ``ci_low``,
+    ``ci_high`` (NaN: a PLS fit has no standard errors; they come from
+    :meth:`bootstrap`), ``f2`` and ``target_r2``.
 
     Attributes
     ----------
     paths : DataFrame
-        ``source``, ``target``, ``estimate``: the path coefficients, in the order given.
+        ``source``, ``target``, ``estimate``: the standardised path
+        coefficients, in the order given (whatever ``standardized``, as in
+        plspm, SmartPLS and seminr).
     params : Series
         The same coefficients indexed ``"source -> target"``.
+    index_effects : DataFrame
+        ``source``, ``target``, ``direct``, ``total``: the unstandardised
+        ("ACSI-style") effects, the change in the target's score per point of
+        the source's score, both on the items' scale (the score is the
+        weighted mean of the raw items with weights summing to 1; on the
+        0-100 index scale when both blocks' items share one scale).
     r_squared : Series
         R^2 of every endogenous latent variable.
     outer : DataFrame
@@ -247,7 +281,7 @@ class PLSResult:
         Goodness of fit (Tenenhaus et al. 2005): sqrt(mean communality x mean R^2).
     scores : DataFrame
         Latent variable scores (unit variance when ``standardized``, on the items'
-        scale with weights summing to 1 otherwise).
+        scale with raw-item weights summing to 1 otherwise).
     total_effects, indirect_effects : DataFrame
         ``source``, ``target``, ``estimate`` for every pair joined by a directed path
         (total) or by a path through at least one mediator (indirect).
@@ -258,10 +292,13 @@ class PLSResult:
         Correlation of every item with every latent score.
     iterations : int
         Iterations of the outer/inner loop until the weights changed less than ``tol``.
+    data : DataFrame
+        The rows (complete respondents) and items the model was fitted on.
     """
 
     def __init__(self, *, spec, fit, der, S, X, mean, index, scheme, standardized, tol,
-                 max_iter, n_dropped, pairs):
+                 max_iter, n_dropped, pairs, data=None):
+        self.data = data
         self._spec, self._S, self._X, self._mean = spec, S, X, mean
         self._fit, self._der, self._index, self._pairs = fit, der, index, pairs
         self.scheme, self.standardized, self.tol, self.max_iter = scheme, standardized, tol, max_iter
@@ -284,6 +321,35 @@ class PLSResult:
     def params(self) -> pd.Series:
         return pd.Series(self.paths["estimate"].to_numpy(),
                          index=[f"{s} -> {t}" for s, t in self._pairs], name="estimate")
+
+    @cached_property
+    def bse(self) -> pd.Series:
+        """NaN for every path: standard errors of PLS paths come from :meth:`bootstrap`."""
+        return pd.Series(np.nan, index=self.params.index, name="se")
+
+    @cached_property
+    def index_effects(self) -> pd.DataFrame:
+        """Unstandardised (ACSI-style) direct and total effects on the items' scale.
+
+        For the path ``i -> j`` the direct effect is
+        :math:`b_{ij} = \\beta_{ij}\\, s_j / s_i`, where :math:`\\beta_{ij}` is the
+        standardised path and :math:`s_i`, :math:`s_j` the standard deviations
+        of the two latent scores on the items' scale (raw-item weights summing
+        to 1): the change in the target's score per point of the source's
+        score.  When both blocks are rated on one scale, this is also the
+        change of the 0-100 target index per point of the 0-100 source index
+        (the rescaling cancels), the "impact" the ACSI reports (Fornell et
+        al. 1996).  Total effects add the indirect paths.
+        """
+        ix, pairs = self._ix, self._pairs
+        u, ut = self._der["ucoef"][0], self._der["utotal"][0]
+        e = self.effects[["source", "target"]]
+        direct = {(s, t): u[ix[s], ix[t]] for s, t in pairs}
+        return pd.DataFrame({
+            "source": e["source"], "target": e["target"],
+            "direct": [direct.get((s, t), 0.0) for s, t in zip(e["source"], e["target"], strict=True)],
+            "total": [ut[ix[s], ix[t]] for s, t in zip(e["source"], e["target"], strict=True)],
+        }).reset_index(drop=True)
 
     @cached_property
     def r_squared(self) -> pd.Series:
@@ -311,7 +377,7 @@ class PLSResult:
             Y = np.column_stack([Z[:, idx] @ w[idx] for idx in spec.block_items])
         else:
             raw = X + self._mean
-            w = der["norm_w"][0]
+            w = der["norm_w"][0]  # the raw-item weights, normalised (standardized=False)
             Y = np.column_stack([raw[:, idx] @ w[idx] for idx in spec.block_items])
         return pd.DataFrame(Y, index=self._index, columns=list(spec.latents))
 
@@ -361,11 +427,12 @@ class PLSResult:
         return float(np.sqrt(mean_com * np.nanmean(self._der["r2"][0])))
 
     # ----------------------------------------------------------------- reporting
-    def summary(self) -> pd.DataFrame:
+    def _estimates(self, ci: float) -> pd.DataFrame:
         """Path coefficients with Cohen's f^2 and the R^2 of the target.
 
         ``f2 = (R^2_incl - R^2_excl) / (1 - R^2_incl)``: the change in the target's
         R^2 when the source is dropped (0.02 small, 0.15 medium, 0.35 large; Cohen 1988).
+        ``se``, ``ci_low`` and ``ci_high`` are NaN: use :meth:`bootstrap`.
         """
         spec = self._spec
         R = self._der_R
@@ -382,9 +449,11 @@ class PLSResult:
             else:
                 r2_out = 0.0
             f2.append((r2_in - r2_out) / (1 - r2_in))
-        out = self.paths.copy()
-        out["f2"] = f2
-        out["target_r2"] = [self.r_squared[t] for t in out["target"]]
+        out = pd.DataFrame({"estimate": self.params, "se": self.bse, "ci_low": np.nan,
+                            "ci_high": np.nan, "f2": f2,
+                            "target_r2": [self.r_squared[t] for _, t in self._pairs]},
+                           index=self.params.index)
+        out.index.name = "path"
         return out
 
     @property
@@ -418,7 +487,7 @@ class PLSResult:
                 ave = float(np.mean(ll**2))
                 if k > 1:
                     sub = S[np.ix_(idx, idx)]
-                    alpha = float(eng_alpha(sub))
+                    alpha = float(_alpha_from_cov(sub))
                     rho_A = rho_a_from_corr(sub, w[idx])
             rows.append((spec.latents[j], mode, k, alpha, rho_A, rho_C, ave))
         out = pd.DataFrame(rows, columns=["block", "mode", "n_items", "alpha", "rho_A", "rho_C",
@@ -463,32 +532,35 @@ class PLSResult:
             out[c] = out[c].astype("boolean")
         return out
 
+    def _title(self) -> list[str]:
+        return [f"PLS path model: {len(self._spec.latents)} latent variables, {len(self.paths)} "
+                f"paths, n={self.n}",
+                f"scheme={self.scheme!r}, {'standardized' if self.standardized else 'unstandardized'}"
+                f" items, {self.iterations} iterations, GoF={self.gof:.3f}; standardised path "
+                f"coefficients (bootstrap() for standard errors)"]
+
+    def _table(self) -> pd.DataFrame:
+        return self.summary()[["estimate", "f2", "target_r2"]]
+
     def __repr__(self) -> str:
-        lines = [f"PLSResult: {len(self._spec.latents)} latent variables, {len(self.paths)} paths, "
-                 f"n={self.n}, scheme={self.scheme!r}, "
-                 f"{'standardized' if self.standardized else 'unstandardized'}, "
-                 f"{self.iterations} iterations, GoF={self.gof:.3f}"]
-        for _, r in self.paths.iterrows():
-            lines.append(f"  {r['source']:>14} -> {r['target']:<14} {r['estimate']: .4f}")
-        lines.append("  R^2: " + ", ".join(f"{k} {v:.3f}" for k, v in self.r_squared.items()))
-        return "\n".join(lines)
+        return text_table(self._title(), self._table())
 
     def _repr_html_(self) -> str:
-        head = (f"<p><b>PLS path model</b>: n={self.n}, scheme={self.scheme!r}, "
-                f"{self.iterations} iterations, GoF={self.gof:.3f}</p>")
-        return head + self.summary().to_html(index=False, float_format=lambda v: f"{v:.4f}")
+        return html_table(self._title(), self._table())
 
     # ----------------------------------------------------------------- bootstrap
-    def bootstrap(self, n: int = 1000, seed=None, *, ci: float = 0.95,
+    @renamed_args(n="n_boot")
+    def bootstrap(self, n_boot: int = 1000, seed=None, *, ci: float = 0.95,
                   signs: str = "construct") -> PLSBootstrap:
         """Bootstrap standard errors and percentile confidence intervals.
 
-        ``n`` resamples of the respondents (with replacement) are drawn as
-        ``numpy.random.default_rng(seed).integers(0, n_rows, size=(n, n_rows))``
-        (row positions of the data used by the estimate); the model is
-        re-estimated on all of them at once: the algorithm runs on a stack of
-        ``n`` covariance matrices (see ``cvlib.pls._engine``), so resample ``b``
-        gives exactly what :func:`estimate` gives on ``data.iloc[rows[b]]``.
+        ``n_boot`` resamples of the respondents (with replacement) are drawn
+        with the library's one bootstrap, :func:`cvlib._bootstrap.resample_counts`
+        (how often each row of the data used by the estimate is drawn); the
+        model is re-estimated on all of them at once: the algorithm runs on a
+        stack of ``n_boot`` covariance matrices (see ``cvlib.pls._engine``), so
+        resample ``b`` gives exactly what :func:`estimate` gives on the data
+        with row ``r`` repeated ``counts[b, r]`` times.
 
         Sign changes: a latent variable's sign is arbitrary, so a resample may
         return a block with all signs flipped.  ``signs='construct'`` (default)
@@ -499,33 +571,30 @@ class PLSResult:
 
         Parameters
         ----------
-        n : int
-            Number of resamples (at least 10).
-        seed : int or numpy Generator, optional
+        n_boot : int
+            Number of resamples (at least 10; 1000 or more for intervals).
+            (Renamed from ``n=``, which still works with a FutureWarning.)
+        seed : None, int or numpy Generator
         ci : float
-            Level of the percentile intervals.
+            Level of the percentile intervals, in (0, 1).
         signs : {'construct', 'individual', 'none'}
 
         Returns
         -------
         PLSBootstrap
-            ``paths``, ``outer``, ``r_squared``, ``total_effects``,
-            ``indirect_effects`` with ``std_error``, ``t_value``, ``ci_low``, ``ci_high``.
+            ``summary()`` of the paths; tables ``paths``, ``outer``,
+            ``r_squared``, ``total_effects``, ``indirect_effects`` and
+            ``index_effects`` with ``estimate``, ``boot_mean``, ``se``,
+            ``t_value``, ``ci_low``, ``ci_high``.
         """
         if signs not in ("construct", "individual", "none"):
             raise ValueError(f"signs must be 'construct', 'individual' or 'none', got {signs!r}")
-        n = int(n)
-        if n < 10:
-            raise ValueError(f"n must be at least 10 resamples (1000 or more for intervals), got {n}")
-        if not 0 < float(ci) < 1:
-            raise ValueError(f"ci must be a confidence level in (0, 1) such as 0.95, got {ci!r}")
-        rng = np.random.default_rng(seed)
+        n = check_n_boot(n_boot, minimum=10)
+        ci = check_ci(ci)
         X = self._X
-        nobs = X.shape[0]
-        idx = rng.integers(0, nobs, size=(n, nobs))
-        counts = np.bincount((idx + (np.arange(n) * nobs)[:, None]).ravel(),
-                             minlength=n * nobs).reshape(n, nobs).astype(float)
+        counts = resample_counts(X.shape[0], n, seed=seed)
         S = eng.moments(X, counts)
+        item_sd = np.sqrt(np.diagonal(S, axis1=1, axis2=2))
         if self.standardized:
             S = eng.to_correlation(S)
         spec = self._spec
@@ -545,35 +614,36 @@ class PLSResult:
                                           spec.block_of)
                 fit = eng.Fit(w=w, R=R, cov_xy=SW, iterations=fit.iterations,
                               converged=fit.converged, delta=fit.delta)
-            der = _derived(fit, S, spec, self.standardized)
-        return PLSBootstrap(self, der, ok, signs=signs, ci=float(ci), seed=seed)
+            der = _derived(fit, S, spec, self.standardized, item_sd)
+        return PLSBootstrap(self, der, ok, signs=signs, ci=ci, seed=seed, counts=counts)
 
 
-def eng_alpha(C: np.ndarray) -> float:
-    k = C.shape[0]
-    return k / (k - 1) * (1 - np.trace(C) / C.sum())
-
-
-class PLSBootstrap:
+class PLSBootstrap(EstimateResult):
     """Bootstrap of a :class:`PLSResult`: standard errors and percentile CIs.
 
-    Attributes ``paths``, ``r_squared``, ``outer``, ``total_effects``,
-    ``indirect_effects`` are DataFrames with the original ``estimate``,
-    ``boot_mean``, ``std_error``, ``t_value`` (estimate / std_error),
-    ``ci_low`` and ``ci_high``; ``draws`` holds the path coefficients of every
-    valid resample (one row each); ``n_failed`` counts resamples dropped
-    because they did not converge (or had a constant item).
+    ``summary(ci=None)`` has one row per path with ``estimate``, ``se``,
+    ``ci_low``, ``ci_high`` (percentile interval, by default at the level
+    given to :meth:`PLSResult.bootstrap`), ``boot_mean`` and ``t_value``.
+    The tables ``paths``, ``r_squared``, ``outer``, ``total_effects``,
+    ``indirect_effects`` and ``index_effects`` hold the original
+    ``estimate``, ``boot_mean``, ``se``, ``t_value`` (estimate / se),
+    ``ci_low`` and ``ci_high`` at ``level``; ``draws`` holds the path
+    coefficients of every valid resample (one row each); ``counts`` the
+    resampling counts (one row per resample, one column per row of the data);
+    ``n_failed`` counts resamples dropped because they did not converge (or
+    had a constant item).
     """
 
-    def __init__(self, res: PLSResult, der: dict, ok: np.ndarray, *, signs, ci, seed):
-        self.result, self.signs, self.ci, self.seed = res, signs, ci, seed
-        self.n = len(ok)
+    def __init__(self, res: PLSResult, der: dict, ok: np.ndarray, *, signs, ci, seed, counts):
+        self.result, self.signs, self.level, self.seed = res, signs, ci, seed
+        self.counts = counts
+        self.n_boot = len(ok)
         self.n_failed = int((~ok).sum())
         if ok.sum() < 2:
-            raise ValueError(f"only {int(ok.sum())} of {self.n} bootstrap resamples converged; "
+            raise ValueError(f"only {int(ok.sum())} of {self.n_boot} bootstrap resamples converged; "
                              f"check the model (constant items in resamples?) or raise max_iter")
         if self.n_failed:
-            warnings.warn(f"{self.n_failed} of {self.n} bootstrap resamples did not converge "
+            warnings.warn(f"{self.n_failed} of {self.n_boot} bootstrap resamples did not converge "
                           f"and were dropped", UserWarning, stacklevel=3)
         spec = res._spec
         ix = {name: i for i, name in enumerate(spec.latents)}
@@ -584,12 +654,14 @@ class PLSBootstrap:
             if signs == "individual":
                 s0 = np.sign(est0)
                 draws = np.where(s0 != 0, np.abs(draws) * s0, draws)
-            lo, hi = np.quantile(draws, [(1 - ci) / 2, 1 - (1 - ci) / 2], axis=0)
-            se = draws.std(axis=0, ddof=1)
+            if draws.shape[1] == 0:  # e.g. no indirect effects in a model without mediators
+                se = lo = hi = np.empty(0)
+            else:
+                se, lo, hi = percentile_interval(draws, ci)
             out = frame.copy()
             out["estimate"] = est0
             out["boot_mean"] = draws.mean(axis=0)
-            out["std_error"] = se
+            out["se"] = se
             with np.errstate(divide="ignore", invalid="ignore"):
                 out["t_value"] = est0 / se
             out["ci_low"], out["ci_high"] = lo, hi
@@ -616,23 +688,50 @@ class PLSBootstrap:
         ind0 = d0["total"][0, s_, t_] - d0["coef"][0, s_, t_]
         indb = der["total"][:, s_, t_] - der["coef"][:, s_, t_]
         self.indirect_effects, _ = table(ie[["source", "target"]], ind0, indb)
+        self.index_effects, _ = table(res.paths[["source", "target"]], d0["ucoef"][0, src, tgt],
+                                      der["ucoef"][:, src, tgt])
 
-    def summary(self) -> pd.DataFrame:
-        """The bootstrapped path coefficients (``paths``)."""
-        return self.paths
+    @property
+    def params(self) -> pd.Series:
+        """The original path coefficients, indexed ``"source -> target"``."""
+        return pd.Series(self.paths["estimate"].to_numpy(), index=self.draws.columns,
+                         name="estimate")
 
-    def __repr__(self) -> str:
-        lines = [f"PLSBootstrap: {self.n - self.n_failed} valid resamples of {self.n}, "
-                 f"{self.ci:.0%} percentile CIs, signs={self.signs!r}"]
-        for _, r in self.paths.iterrows():
-            lines.append(f"  {r['source']:>14} -> {r['target']:<14} {r['estimate']: .4f} "
-                         f"(se {r['std_error']:.4f}) [{r['ci_low']: .4f}, {r['ci_high']: .4f}]")
-        return "\n".join(lines)
+    @property
+    def bse(self) -> pd.Series:
+        """Bootstrap standard errors of the paths."""
+        return pd.Series(self.paths["se"].to_numpy(), index=self.draws.columns, name="se")
 
-    def _repr_html_(self) -> str:
-        return (f"<p><b>PLS bootstrap</b>: {self.n - self.n_failed} valid resamples, "
-                f"{self.ci:.0%} percentile CIs, signs={self.signs!r}</p>"
-                + self.paths.to_html(index=False, float_format=lambda v: f"{v:.4f}"))
+    @property
+    def ci(self) -> float:
+        """Deprecated: the confidence level; use ``level`` (intervals are in ``conf_int()``)."""
+        warnings.warn("PLSBootstrap.ci is deprecated: the level is PLSBootstrap.level and the "
+                      "intervals are in conf_int() or summary()", FutureWarning, stacklevel=2)
+        return self.level
+
+    def _estimates(self, ci: float) -> pd.DataFrame:
+        draws = self.draws.to_numpy()
+        se, lo, hi = percentile_interval(draws, ci)
+        out = pd.DataFrame({"estimate": self.params, "se": se, "ci_low": lo, "ci_high": hi,
+                            "boot_mean": draws.mean(axis=0)}, index=self.draws.columns)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out["t_value"] = out["estimate"] / out["se"]
+        out.index.name = "path"
+        return out
+
+    def summary(self, ci: float | None = None) -> pd.DataFrame:
+        """The bootstrapped path coefficients: ``estimate``, ``se``, ``ci_low``, ``ci_high``, ...
+
+        Parameters
+        ----------
+        ci : float, optional
+            Level of the percentile interval; default the level of the bootstrap.
+        """
+        return super().summary(self.level if ci is None else ci)
+
+    def _title(self) -> list[str]:
+        return [f"PLS bootstrap: {self.n_boot - self.n_failed} valid resamples of {self.n_boot}",
+                f"{self.level:.0%} percentile CIs, signs={self.signs!r}"]
 
 
 # --------------------------------------------------------------------------- estimate
@@ -640,7 +739,7 @@ class PLSBootstrap:
 def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
              modes: Mapping[str, str] | str | None = None, scheme: str = "path",
              standardized: bool = True, tol: float = 1e-7, max_iter: int = 300,
-             missing: str = "error") -> PLSResult:
+             missing: str = "raise") -> PLSResult:
     r"""Estimate a PLS path model (Wold's algorithm as in Lohmoeller 1989 and SmartPLS).
 
     Each latent variable ``j`` is a weighted sum of its block of items,
@@ -658,8 +757,35 @@ def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
 
     until no weight changes by more than ``tol``.  The path coefficients are
     then the OLS coefficients of each endogenous latent score on its
-    predecessors' scores; a block whose loadings are mostly negative has its
-    sign flipped.
+    predecessors' scores, all scores standardised (unit variance): they are
+    *standardised* path coefficients whatever ``standardized`` says, as R
+    plspm, SmartPLS and seminr report them.  The unstandardised, ACSI-style
+    effects (the change of a target score per point of its driver, on the
+    items' scale) are :attr:`PLSResult.index_effects`.  A block whose
+    loadings are mostly negative has its sign flipped.
+
+    What was checked.  *SmartPLS*: on the ECSI mobi model (path scheme,
+    standardised items) the 12 path coefficients match SmartPLS 2.0.M3's
+    printed values within 1e-4 and the outer weights within 1e-3
+    (``../shared/datasets/README.md``; ``tests/test_pls.py``).  *R plspm*:
+    its settings mode A, centroid scheme and unscaled items
+    (``plspm(scaled = FALSE)``, Sanchez 2013, *PLS Path Modeling with R*,
+    the bank ``satisfaction`` example) correspond to ``scheme="centroid",
+    standardized=False`` here.  R cannot run in this project and no printed
+    table of that model's path coefficients was available to copy with
+    certainty, so the tests check the invariants that define plspm's output
+    on the bank data (:func:`cvlib.datasets.fetch_bank_satisfaction`,
+    :data:`BANK_PATHS`, :data:`BANK_BLOCKS`): (1) the path coefficients
+    equal the OLS coefficients of the standardised latent scores; (2) the
+    weights are the fixed point of plspm's iteration on the centred raw
+    items (mode A: :math:`w_j \propto X_j'Z_j` with centroid inner
+    estimates), recomputed in the test by an independent loop written from
+    Sanchez's description of the algorithm, whose paths agree to 1e-6;
+    (3) scaled and unscaled estimation give identical standardised paths
+    once every item has unit variance (the documented difference between
+    ``scaled=TRUE`` and ``scaled=FALSE`` is only that unscaled mode A weights
+    favour the items with larger variance); (4) multiplying all items by
+    one constant changes nothing standardised.
 
     Parameters
     ----------
@@ -678,20 +804,21 @@ def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
     scheme : {'path', 'centroid', 'factorial'}
         Inner weighting scheme.
     standardized : bool
-        True (default): items are standardised, scores have unit variance,
-        coefficients are standardised (SmartPLS output).  False: items are
-        only centred during the iteration; the reported scores are on the
-        items' scale (weights normalised to sum to 1 per block, as in the
-        ACSI index) and the path coefficients are those of the regressions on
-        these scores.
+        True (default): items are standardised (SmartPLS; plspm's
+        ``scaled=TRUE``), scores have unit variance.  False: items are only
+        centred during the iteration (plspm's ``scaled=FALSE``); the reported
+        scores are on the items' scale (raw-item weights normalised to sum to
+        1 per block, as in the ACSI index).  Path coefficients are
+        standardised in both cases.
     tol : float
         Largest change of any outer weight accepted as convergence.
     max_iter : int
         Iteration limit; exceeding it raises :class:`PLSConvergenceError`
         (a ``ValueError``).
-    missing : {'error', 'drop'}
+    missing : {'raise', 'drop'}
         Missing item values raise an error naming the columns and counts
         (default) or drop the respondent (listwise deletion; ``res.n_dropped``).
+        The old spelling ``'error'`` still works with a FutureWarning.
 
     Returns
     -------
@@ -701,9 +828,20 @@ def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
 
     Examples
     --------
-    >>> from cvlib.datasets import fetch_mobi                          # doctest: +SKIP
-    >>> res = estimate(fetch_mobi(), ECSI_PATHS, MOBI_BLOCKS)          # doctest: +SKIP
-    >>> res.r_squared["Satisfaction"]                                  # doctest: +SKIP
+    The ECSI model on the workbook's bundled operator survey:
+
+    >>> from cvlib import datasets
+    >>> from cvlib.pls import ECSI_PATHS
+    >>> from cvlib.synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+    >>> survey = datasets.load("acsi_survey")
+    >>> res = estimate(survey, ECSI_PATHS, ACSI_SURVEY_BLOCKS, missing="drop")
+    >>> res.n, round(float(res.r_squared["Satisfaction"]), 3)
+    (666, 0.482)
+    >>> res.summary().loc["Quality -> Satisfaction", ["estimate", "f2"]].round(3).tolist()
+    [0.338, 0.136]
+    >>> boot = res.bootstrap(n_boot=200, seed=1)
+    >>> list(boot.summary().columns[:4])
+    ['estimate', 'se', 'ci_low', 'ci_high']
 
     References
     ----------
@@ -756,8 +894,8 @@ def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
         w, SW, R = eng._normalise(S, fit.w * flip[:, spec.block_of], spec.mask, spec.block_of)
         fit = eng.Fit(w=w, R=R, cov_xy=SW, iterations=fit.iterations, converged=fit.converged,
                       delta=fit.delta)
-    der = _derived(fit, S, spec, standardized)
+    der = _derived(fit, S, spec, standardized, np.sqrt(np.diag(C))[None])
     pairs = _as_pairs(paths)
     return PLSResult(spec=spec, fit=fit, der=der, S=S, X=Xc, mean=mean, index=sub.index,
                      scheme=scheme, standardized=standardized, tol=tol, max_iter=int(max_iter),
-                     n_dropped=len(data) - len(sub), pairs=pairs)
+                     n_dropped=len(data) - len(sub), pairs=pairs, data=sub)

@@ -12,14 +12,25 @@ HTMT below 0.85 (conceptually distinct constructs) or 0.90 (similar ones).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .._validate import require_columns, require_frame, require_no_missing, require_numeric
+from .._bootstrap import percentile_interval, resample_counts
+from .._results import EstimateResult
+from .._validate import (
+    check_ci,
+    check_missing,
+    check_n_boot,
+    check_option,
+    require_columns,
+    require_frame,
+    require_no_missing,
+    require_numeric,
+)
 
 __all__ = [
     "CronbachAlpha",
@@ -37,17 +48,20 @@ THRESHOLDS = {"alpha": 0.70, "rho_C": 0.70, "rho_A": 0.70, "AVE": 0.50,
               "HTMT_strict": 0.85, "HTMT_liberal": 0.90}
 
 
-def check_items(items, what: str = "items", *, missing: str = "error", min_items: int = 2,
+def check_items(items, what: str = "items", *, missing: str = "raise", min_items: int = 2,
                 min_rows: int = 3) -> pd.DataFrame:
-    """Validate a DataFrame of numeric items; return it (listwise-deleted if ``missing='drop'``)."""
+    """Validate a DataFrame of numeric items; return it (listwise-deleted if ``missing='drop'``).
+
+    Constant items (zero variance) are refused: they make alpha, HTMT and
+    PLS weights undefined (NaN) instead of telling the user why.
+    """
     require_frame(items, what)
-    if missing not in ("error", "drop"):
-        raise ValueError(f"missing must be 'error' or 'drop', got {missing!r}")
+    missing = check_missing(missing, ("raise", "drop"))
     cols = list(items.columns)
     if len(cols) < min_items:
         raise ValueError(f"{what} needs at least {min_items} item columns, got {len(cols)}: {cols}")
     require_numeric(items, cols, what)
-    if missing == "error":
+    if missing == "raise":
         require_no_missing(items, cols, what)
     else:
         items = items.dropna()
@@ -65,33 +79,81 @@ def check_items(items, what: str = "items", *, missing: str = "error", min_items
     return items
 
 
-@dataclass(frozen=True)
-class CronbachAlpha:
+class CronbachAlpha(EstimateResult):
     """Cronbach's alpha with its confidence interval.
 
-    Attributes: ``alpha``, ``ci_low``, ``ci_high``, ``level`` (e.g. 0.95),
-    ``method`` ('feldt' or 'bootstrap'), ``n`` (rows), ``k`` (items).
-    ``float(result)`` is alpha.
+    ``summary(ci=None)`` has one row, ``alpha``, with ``estimate``, ``se``
+    (bootstrap standard error; NaN for the Feldt interval, which has none),
+    ``ci_low`` and ``ci_high`` (by default at the level given to
+    :func:`cronbach_alpha`); ``conf_int(alpha=0.05)`` the interval alone.
+
+    Attributes: ``alpha``, ``ci_low``, ``ci_high`` (at ``level``), ``level``
+    (e.g. 0.95), ``method`` ('feldt' or 'bootstrap'), ``n`` (rows), ``k``
+    (items), ``draws`` (the bootstrap alphas, or None).  ``float(result)`` is
+    alpha.
     """
 
-    alpha: float
-    ci_low: float
-    ci_high: float
-    level: float
-    method: str
-    n: int
-    k: int
+    def __init__(self, alpha, ci_low, ci_high, level, method, n, k, draws=None):
+        self.alpha, self.ci_low, self.ci_high = float(alpha), float(ci_low), float(ci_high)
+        self.level, self.method, self.n, self.k, self.draws = level, method, int(n), int(k), draws
 
     def __float__(self) -> float:
         return float(self.alpha)
 
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, CronbachAlpha):
+            return NotImplemented
+        return (self.alpha, self.ci_low, self.ci_high, self.level, self.method, self.n, self.k) == (
+            other.alpha, other.ci_low, other.ci_high, other.level, other.method, other.n, other.k)
+
+    __hash__ = None
+
+    @property
+    def params(self) -> pd.Series:
+        return pd.Series({"alpha": self.alpha}, name="estimate")
+
+    @property
+    def bse(self) -> pd.Series:
+        se = np.nan if self.draws is None else percentile_interval(self.draws, self.level)[0]
+        return pd.Series({"alpha": se}, name="se")
+
     @property
     def ci(self) -> tuple[float, float]:
+        """Deprecated: the interval ``(ci_low, ci_high)``; use ``conf_int()`` or ``summary()``."""
+        warnings.warn("CronbachAlpha.ci is deprecated: use conf_int() or the ci_low / ci_high "
+                      "attributes", FutureWarning, stacklevel=2)
         return (self.ci_low, self.ci_high)
 
-    def __repr__(self) -> str:
-        return (f"CronbachAlpha(alpha={self.alpha:.4f}, {self.level:.0%} CI [{self.ci_low:.4f}, "
-                f"{self.ci_high:.4f}] ({self.method}), n={self.n}, k={self.k})")
+    def _estimates(self, ci: float) -> pd.DataFrame:
+        if self.method == "feldt":
+            lo, hi = _feldt(self.alpha, self.n, self.k, ci)
+            se = np.nan
+        else:
+            se, lo, hi = percentile_interval(self.draws, ci)
+        return pd.DataFrame({"estimate": [self.alpha], "se": [se], "ci_low": [lo],
+                             "ci_high": [hi]}, index=["alpha"])
+
+    def summary(self, ci: float | None = None) -> pd.DataFrame:
+        """One row (``alpha``): ``estimate``, ``se``, ``ci_low``, ``ci_high``.
+
+        Parameters
+        ----------
+        ci : float, optional
+            Confidence level; default the level given to :func:`cronbach_alpha`.
+        """
+        return super().summary(self.level if ci is None else ci)
+
+    def _title(self) -> list[str]:
+        return [f"Cronbach's alpha of {self.k} items, n={self.n}",
+                f"{self.level:.0%} CI ({self.method})"]
+
+
+def _feldt(a: float, n: int, k: int, ci: float) -> tuple[float, float]:
+    """Feldt, Woodruff & Salih's (1987) interval for alpha at level ``ci``."""
+    g = 1 - ci
+    df1, df2 = n - 1, (n - 1) * (k - 1)
+    return (float(1 - (1 - a) * stats.f.ppf(1 - g / 2, df1, df2)),
+            float(1 - (1 - a) * stats.f.ppf(g / 2, df1, df2)))
 
 
 def _alpha_from_cov(C: np.ndarray) -> np.ndarray:
@@ -103,7 +165,7 @@ def _alpha_from_cov(C: np.ndarray) -> np.ndarray:
 
 
 def cronbach_alpha(items: pd.DataFrame, ci: float = 0.95, *, method: str = "feldt",
-                   standardized: bool = False, missing: str = "error", n_boot: int = 2000,
+                   standardized: bool = False, missing: str = "raise", n_boot: int = 2000,
                    seed=None) -> CronbachAlpha:
     r"""Cronbach's alpha of a scale, with a confidence interval.
 
@@ -134,11 +196,13 @@ def cronbach_alpha(items: pd.DataFrame, ci: float = 0.95, *, method: str = "feld
     method : {'feldt', 'bootstrap'}
     standardized : bool
         Alpha of the standardised items (correlations) instead of the raw ones.
-    missing : {'error', 'drop'}
+    missing : {'raise', 'drop'}
         Missing answers raise an error naming the columns (default) or drop the
-        respondent (listwise deletion).
-    n_boot, seed
-        Resamples and seed of the bootstrap interval.
+        respondent (listwise deletion).  ``'error'`` still works, with a warning.
+    n_boot : int
+        Resamples of the bootstrap interval (at least 2; 2000 by default).
+    seed : None, int or numpy Generator
+        Seed of the bootstrap.
 
     Returns
     -------
@@ -147,8 +211,16 @@ def cronbach_alpha(items: pd.DataFrame, ci: float = 0.95, *, method: str = "feld
 
     Examples
     --------
-    >>> from cvlib.datasets import fetch_mobi                # doctest: +SKIP
-    >>> cronbach_alpha(fetch_mobi()[["CUSA1", "CUSA2", "CUSA3"]])   # doctest: +SKIP
+    Three items of the workbook's bundled operator survey:
+
+    >>> from cvlib import datasets
+    >>> cusa = datasets.load("acsi_survey")[["CUSA1", "CUSA2", "CUSA3"]].dropna()
+    >>> a = cronbach_alpha(cusa)
+    >>> round(a.alpha, 3), a.n, a.k
+    (0.881, 863, 3)
+    >>> a.conf_int().round(3)
+           ci_low  ci_high
+    alpha   0.867    0.894
 
     References
     ----------
@@ -158,10 +230,10 @@ def cronbach_alpha(items: pd.DataFrame, ci: float = 0.95, *, method: str = "feld
     """
     from ._engine import moments, to_correlation
 
-    if not 0 < float(ci) < 1:
-        raise ValueError(f"ci must be a confidence level in (0, 1) such as 0.95, got {ci!r}")
-    if method not in ("feldt", "bootstrap"):
-        raise ValueError(f"method must be 'feldt' or 'bootstrap', got {method!r}")
+    ci = check_ci(ci)
+    method = check_option(method, "method", ("feldt", "bootstrap"))
+    if method == "bootstrap":
+        n_boot = check_n_boot(n_boot, minimum=2)
     items = check_items(items, "items", missing=missing)
     X = items.to_numpy(dtype=float)
     n, k = X.shape
@@ -169,28 +241,21 @@ def cronbach_alpha(items: pd.DataFrame, ci: float = 0.95, *, method: str = "feld
     if standardized:
         C = to_correlation(C[None])[0]
     a = float(_alpha_from_cov(C))
-    g = 1 - float(ci)
+    draws = None
     if method == "feldt":
-        df1, df2 = n - 1, (n - 1) * (k - 1)
-        lo = 1 - (1 - a) * stats.f.ppf(1 - g / 2, df1, df2)
-        hi = 1 - (1 - a) * stats.f.ppf(g / 2, df1, df2)
+        lo, hi = _feldt(a, n, k, ci)
     else:
-        rng = np.random.default_rng(seed)
-        idx = rng.integers(0, n, size=(int(n_boot), n))
-        counts = np.zeros((int(n_boot), n))
-        np.add.at(counts, (np.arange(int(n_boot))[:, None], idx), 1.0)
-        Cb = moments(X, counts)
+        Cb = moments(X, resample_counts(n, n_boot, seed=seed))
         if standardized:
             Cb = to_correlation(Cb)
         with np.errstate(invalid="ignore", divide="ignore"):
-            ab = _alpha_from_cov(Cb)
-        ab = ab[np.isfinite(ab)]
-        lo, hi = np.quantile(ab, [g / 2, 1 - g / 2])
-    return CronbachAlpha(alpha=a, ci_low=float(lo), ci_high=float(hi), level=float(ci),
-                         method=method, n=int(n), k=int(k))
+            draws = _alpha_from_cov(Cb)
+        _, lo, hi = percentile_interval(draws, ci)
+    return CronbachAlpha(alpha=a, ci_low=lo, ci_high=hi, level=ci, method=method, n=n, k=k,
+                         draws=draws)
 
 
-def item_analysis(items: pd.DataFrame, *, missing: str = "error") -> pd.DataFrame:
+def item_analysis(items: pd.DataFrame, *, missing: str = "raise") -> pd.DataFrame:
     r"""Item statistics of a scale: mean, sd, corrected item-total correlation, alpha if deleted.
 
     The corrected item-total correlation of item ``i`` is the correlation of
@@ -203,7 +268,7 @@ def item_analysis(items: pd.DataFrame, *, missing: str = "error") -> pd.DataFram
     ----------
     items : DataFrame
         One numeric column per item, one row per respondent.
-    missing : {'error', 'drop'}
+    missing : {'raise', 'drop'}
         Missing answers raise (default) or drop the respondent.
 
     Returns
@@ -214,7 +279,9 @@ def item_analysis(items: pd.DataFrame, *, missing: str = "error") -> pd.DataFram
 
     Examples
     --------
-    >>> item_analysis(fetch_mobi()[["CUSL1", "CUSL2", "CUSL3"]])   # doctest: +SKIP
+    >>> scale = pd.DataFrame({"q1": [1, 2, 3, 4, 5], "q2": [2, 2, 3, 5, 5], "q3": [5, 1, 4, 2, 3]})
+    >>> item_analysis(scale)["item_total"].round(3).tolist()
+    [0.487, 0.617, -0.259]
 
     References
     ----------
@@ -312,7 +379,7 @@ def rho_a_from_corr(S: np.ndarray, w: np.ndarray) -> float:
     return float((w @ w) ** 2 * num / den)
 
 
-def rho_a(items: pd.DataFrame, weights, *, missing: str = "error") -> float:
+def rho_a(items: pd.DataFrame, weights, *, missing: str = "raise") -> float:
     r"""Dijkstra-Henseler reliability rho_A of a reflective block.
 
     .. math:: \rho_A = (\hat w'\hat w)^2\,
@@ -329,6 +396,18 @@ def rho_a(items: pd.DataFrame, weights, *, missing: str = "error") -> float:
     weights : sequence of float
         Outer weights of the items, in column order (any positive scale), e.g.
         from ``res.outer``.
+    missing : {'raise', 'drop'}
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> from cvlib import datasets
+    >>> cusa = datasets.load("acsi_survey")[["CUSA1", "CUSA2", "CUSA3"]].dropna()
+    >>> round(rho_a(cusa, [1, 1, 1]), 3)
+    0.881
 
     References
     ----------
@@ -340,6 +419,8 @@ def rho_a(items: pd.DataFrame, weights, *, missing: str = "error") -> float:
     if len(w) != items.shape[1]:
         raise ValueError(f"weights has {len(w)} values for {items.shape[1]} items "
                          f"{list(items.columns)}")
+    if not np.isfinite(w).all() or not np.any(w != 0):
+        raise ValueError(f"weights must be finite numbers, not all zero, got {w.tolist()}")
     S = np.corrcoef(items.to_numpy(dtype=float), rowvar=False)
     return rho_a_from_corr(S, w)
 
@@ -364,7 +445,7 @@ def htmt_from_corr(S: np.ndarray, block_items: Sequence[np.ndarray], names) -> p
 
 
 def htmt(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], *,
-         missing: str = "error") -> pd.DataFrame:
+         missing: str = "raise") -> pd.DataFrame:
     r"""Heterotrait-monotrait ratio of correlations (HTMT) between every pair of blocks.
 
     .. math:: HTMT_{ij} = \frac{\bar r_{ij}}{\sqrt{\bar r_{ii}\,\bar r_{jj}}}
@@ -383,11 +464,22 @@ def htmt(data: pd.DataFrame, blocks: Mapping[str, Sequence[str]], *,
         The items.
     blocks : dict
         latent name -> list of its item columns.
+    missing : {'raise', 'drop'}
+        Missing answers raise (default) or drop the respondent.
 
     Returns
     -------
     DataFrame
         Symmetric latent x latent matrix (NaN on the diagonal).
+
+    Examples
+    --------
+    >>> from cvlib import datasets
+    >>> survey = datasets.load("acsi_survey")
+    >>> blocks = {"Satisfaction": ["CUSA1", "CUSA2", "CUSA3"], "Loyalty": ["CUSL1", "CUSL3"]}
+    >>> h = htmt(survey, blocks, missing="drop")
+    >>> bool(h.loc["Satisfaction", "Loyalty"] < 0.85)
+    True
 
     References
     ----------

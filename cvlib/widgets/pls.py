@@ -40,6 +40,16 @@ def pls_from_controls(models: Mapping, *, model: str, scheme: str = "path",
 
     Names in ``formative`` that are not blocks of the chosen model are ignored
     (the control lists the blocks of every model).
+
+    Examples
+    --------
+    >>> from cvlib import datasets
+    >>> from cvlib.pls import ECSI_PATHS
+    >>> from cvlib.synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+    >>> models = {"survey": (datasets.load("acsi_survey").dropna(), ECSI_PATHS, ACSI_SURVEY_BLOCKS)}
+    >>> res = pls_from_controls(models, model="survey", formative=["Image", "Delight"])
+    >>> res.modes["Image"], res.modes["Loyalty"]
+    ('B', 'A')
     """
     data, paths, blocks = models[model]
     modes = {b: "B" for b in formative if b in blocks}
@@ -68,8 +78,27 @@ def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
         Controls ``model`` (dropdown), ``scheme`` (dropdown), ``formative``
         (blocks estimated in mode B), ``standardized`` (checkbox) and
         ``max_iter`` (slider; set it to 1 or 2 to see a convergence failure);
+        unticking ``standardized`` estimates on the centred raw items
+        (plspm's ``scaled=FALSE``) and also shows the unstandardised
+        ``index_effects``;
         ``.result`` is the :class:`cvlib.pls.PLSResult` of
         :func:`pls_from_controls`.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from cvlib import datasets
+    >>> from cvlib.pls import ECSI_PATHS
+    >>> from cvlib.synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+    >>> models = {"survey": (datasets.load("acsi_survey").dropna(), ECSI_PATHS, ACSI_SURVEY_BLOCKS)}
+    >>> w = pls_explorer(models)
+    >>> w.controls["scheme"].value = "centroid"
+    >>> w.result.scheme
+    'centroid'
+    >>> w.controls["max_iter"].value = 1
+    >>> w.result is None and "did not converge" in w.error
+    True
     """
     import ipywidgets as w
     from IPython.display import display
@@ -106,8 +135,13 @@ def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
         plot_pls_paths(res)
         plt.show()
         r2 = res.r_squared.rename("R²").to_frame().T
+        print("standardised path coefficients (as plspm, SmartPLS and seminr report them)")
         display(res.paths.round(4))
         display(pd.DataFrame(r2).round(3))
+        if not res.standardized:
+            print("unstandardised (ACSI-style) effects: change of the target score per point "
+                  "of the source score, on the items' scale")
+            display(res.index_effects.round(4))
         print(f"{res.iterations} iterations, GoF = {res.gof:.3f}")
 
     return Explorer(controls, compute, show,

@@ -3,10 +3,13 @@
 * :func:`ipa_explorer`: move the importance and performance cut-lines of an
   importance-performance grid and watch attributes change quadrant;
 * :func:`index_explorer`: set the item weights of the satisfaction index
-  with sliders and see the index of each segment with its bootstrap CI.
+  with sliders and see the index of each segment with its bootstrap CI;
+* :func:`gap_explorer`: move the perceived performance of each attribute
+  and see where it meets, exceeds or falls short of expectation.
 
-Every number shown comes from :func:`cvlib.satisfaction.ipa` and
-:func:`cvlib.satisfaction.satisfaction_index`; the model and weighting-scheme
+Every number shown comes from :func:`cvlib.satisfaction.ipa`,
+:func:`cvlib.satisfaction.satisfaction_index` and
+:func:`cvlib.satisfaction.satisfaction_gap`; the model and weighting-scheme
 explorer of the PLS path model is :mod:`cvlib.widgets.pls`.
 """
 
@@ -17,10 +20,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..satisfaction import ipa, satisfaction_index
-from ._base import Explorer
+from ..satisfaction import ipa, satisfaction_gap, satisfaction_index
+from ..satisfaction.scales import _as_scale
+from ._base import Explorer, start_value
 
-__all__ = ["ipa_explorer", "index_explorer"]
+__all__ = ["ipa_explorer", "index_explorer", "gap_explorer"]
 
 
 def _show_figure(draw):
@@ -52,10 +56,21 @@ def ipa_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
         Allows the "midpoint" rule.
     plot : bool
         Draw the chart (turn off in tests).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"attribute": ["price", "staff", "app"], "importance": [9.0, 5.0, 6.0],
+    ...                   "performance": [4.0, 8.0, 5.0]})
+    >>> w = ipa_explorer(t, plot=False)
+    >>> w.controls["rule"].value = "custom"
+    >>> w.controls["importance_cut"].value = 5.5
+    >>> w.result.quadrant("app")
+    'Concentrate here'
     """
     import ipywidgets as W
 
-    from ..plots.satisfaction import ipa_chart
+    from ..plots.satisfaction import plot_ipa
 
     imp = table[importance].astype(float)
     perf = table[performance].astype(float)
@@ -84,7 +99,7 @@ def ipa_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
         from IPython.display import display
 
         if plot:
-            _show_figure(lambda ax: ipa_chart(result, ax=ax))
+            _show_figure(lambda ax: plot_ipa(result, ax=ax))
         display(result.table.round(3))
 
     return Explorer(controls, compute, show,
@@ -93,15 +108,16 @@ def ipa_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
 
 
 def index_explorer(data: pd.DataFrame, items: Sequence[str], *, by: str | None = None,
-                   scale=(1, 10), n_boot: int = 200, seed: int = 0,
+                   scale=(1, 10), missing: str = "raise", n_boot: int = 200, seed: int = 0,
                    plot: bool = True) -> Explorer:
     """The satisfaction index by segment, with one slider per item weight.
 
-    Controls: ``w_<item>`` (one weight slider per item, 0-1, starting equal)
-    and ``normalize`` (rescale weights that do not sum to 1).  Weights that
-    do not sum to 1 without ``normalize`` are an error, shown in the widget
-    and kept in ``w.error``.  ``w.result`` is the :class:`IndexResult` of
-    :func:`cvlib.satisfaction.satisfaction_index` for the current weights.
+    Controls: ``w_<item>`` (one weight slider per item, 0-100, starting
+    equal) and ``normalize`` (the checkbox "rescale the weights to sum to
+    100").  Weights that do not sum to 100 with the checkbox unticked are an
+    error, shown in the widget and kept in ``w.error``.  ``w.result`` is the
+    :class:`IndexResult` of :func:`cvlib.satisfaction.satisfaction_index`
+    for the current weights.
 
     Parameters
     ----------
@@ -110,37 +126,131 @@ def index_explorer(data: pd.DataFrame, items: Sequence[str], *, by: str | None =
     by : str, optional
         Segment column.
     scale : (low, high)
+    missing : {"raise", "drop", "available"}
+        As in :func:`cvlib.satisfaction.satisfaction_index`.
     n_boot, seed : int
         Bootstrap resamples and seed of the confidence intervals.
     plot : bool
         Draw the chart (turn off in tests).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"s1": [10, 7, 4], "s2": [10, 10, 1]})
+    >>> w = index_explorer(d, ["s1", "s2"], n_boot=20, plot=False)
+    >>> w.controls["w_s1"].value = 80
+    >>> w.controls["w_s2"].value = 20
+    >>> round(float(w.result.params["all"]), 2)         # 0.8 x 66.67 + 0.2 x 66.67
+    66.67
     """
     import ipywidgets as W
 
-    from ..plots.satisfaction import satisfaction_index_chart
+    from ..plots.satisfaction import plot_satisfaction_index
 
     items = list(items)
-    # exactly 1/k (not rounded to the slider's step), so that unticking "normalise" with
-    # the starting weights is not an error: three sliders at 0.333 would sum to 0.999
-    start = 1.0 / len(items)
-    controls = {f"w_{item}": W.FloatSlider(value=start, min=0.0, max=1.0, step=0.005,
-                                           description=f"weight {item}", readout_format=".3f",
+    # exactly 100/k (not rounded to the slider's step), so that unticking the checkbox with
+    # the starting weights is not an error: three sliders at 33.3 would sum to 99.9
+    start = 100.0 / len(items)
+    controls = {f"w_{item}": W.FloatSlider(value=start, min=0.0, max=100.0, step=0.5,
+                                           description=f"weight {item}", readout_format=".1f",
                                            continuous_update=False,
                                            style={"description_width": "initial"})
                 for item in items}
-    controls["normalize"] = W.Checkbox(value=True, description="normalise weights to sum to 1")
+    controls["normalize"] = W.Checkbox(value=True, description="rescale the weights to sum to 100")
 
     def compute(normalize, **weights):
         w = np.array([weights[f"w_{item}"] for item in items])
-        return satisfaction_index(data, items, dict(zip(items, w, strict=True)), scale=scale,
-                                  by=by, normalize=normalize, n_boot=n_boot, seed=seed)
+        try:
+            return satisfaction_index(data, items, dict(zip(items, w, strict=True)), scale=scale,
+                                      by=by, normalize=normalize, missing=missing, n_boot=n_boot,
+                                      seed=seed)
+        except ValueError as err:
+            if "pass normalize=True" in str(err):
+                raise ValueError(str(err).replace(
+                    "pass normalize=True to rescale",
+                    "tick 'rescale the weights to sum to 100' or move the sliders")) from None
+            raise
 
     def show(result):
         from IPython.display import display
 
         if plot:
-            _show_figure(lambda ax: satisfaction_index_chart(result, ax=ax))
+            _show_figure(lambda ax: plot_satisfaction_index(result, ax=ax))
         display(result.table.round(2))
 
     return Explorer(controls, compute, show,
                     title="Satisfaction index (0-100) by segment: move the item weights")
+
+
+def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
+                 expectation: str = "expectation", perception: str = "perception",
+                 weights: str | None = None, layer: str | None = None, scale=(1, 7),
+                 plot: bool = True) -> Explorer:
+    """Satisfaction as perception minus expectation: move what customers perceive.
+
+    Controls: ``p_<attribute>`` (one slider per attribute for its perceived
+    performance, on ``scale``, starting at the table's value) and ``tol``
+    (gaps within +-tol scale points count as "met").  ``w.result`` is the
+    :class:`GapResult` of :func:`cvlib.satisfaction.satisfaction_gap`.
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per attribute with its expectation and perception, e.g.
+        :data:`cvlib.satisfaction.GAP_EXAMPLE`.
+    attribute, expectation, perception : str
+        Column names.
+    weights, layer : str, optional
+        Columns with importance weights (summing to 100) and the layer of
+        satisfaction, passed to :func:`~cvlib.satisfaction.satisfaction_gap`.
+    scale : (low, high)
+        The rating scale; a starting perception outside it is refused.
+    plot : bool
+        Draw the chart (turn off in tests).
+
+    Examples
+    --------
+    >>> from cvlib.satisfaction import GAP_EXAMPLE
+    >>> w = gap_explorer(GAP_EXAMPLE, weights="importance", plot=False)
+    >>> w.controls["p_network coverage"].value = 6.5
+    >>> w.result.table.set_index("attribute").at["network coverage", "outcome"]
+    'met'
+    """
+    import ipywidgets as W
+
+    from ..plots.satisfaction import plot_satisfaction_gap
+
+    sc = _as_scale(scale)
+    satisfaction_gap(table, attribute=attribute, expectation=expectation, perception=perception,
+                     weights=weights, layer=layer, scale=sc)  # the same errors as the function
+    names = table[attribute].astype(str).tolist()
+    controls = {}
+    for name, value in zip(names, table[perception], strict=True):
+        start = start_value(f"perception of {name!r}", float(value), sc.low, sc.high,
+                            f"perceived {name}")
+        controls[f"p_{name}"] = W.FloatSlider(value=start, min=sc.low, max=sc.high, step=0.1,
+                                              description=f"perceived {name}",
+                                              continuous_update=False, readout_format=".1f",
+                                              style={"description_width": "initial"})
+    controls["tol"] = W.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.05,
+                                    description="'met' within +-", readout_format=".2f",
+                                    continuous_update=False,
+                                    style={"description_width": "initial"})
+
+    def compute(tol, **perceived):
+        frame = table.copy()
+        frame[perception] = [perceived[f"p_{n}"] for n in names]
+        return satisfaction_gap(frame, attribute=attribute, expectation=expectation,
+                                perception=perception, weights=weights, layer=layer,
+                                scale=sc, tol=tol)
+
+    def show(result):
+        from IPython.display import display
+
+        if plot:
+            _show_figure(lambda ax: plot_satisfaction_gap(result, ax=ax))
+        print(f"overall (importance-weighted) gap: {result.overall:+.2f} scale points")
+        display(result.table.round(2))
+
+    return Explorer(controls, compute, show,
+                    title="Satisfaction = perception - expectation: move what customers perceive")
