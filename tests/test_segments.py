@@ -17,6 +17,7 @@ from hypothesis import strategies as st  # noqa: E402
 from cvlib import datasets  # noqa: E402
 from cvlib.segments import (  # noqa: E402
     KOTLER_LEVELS,
+    TWO_AXIS_PRESETS,
     abc_classes,
     classify_over_time,
     customer_values,
@@ -261,8 +262,8 @@ def test_two_axis_presets():
     res = two_axis(d, "assertiveness", "responsiveness", preset="social_styles", x_cut=4,
                    y_cut=4)
     assert res.tiers.astype(str).tolist() == ["driver", "expressive", "amiable", "analytical"]
-    b2b = pd.DataFrame({"margin": [9, 9, 1, 1], "cost": [1, 9, 1, 9]})
-    res = two_axis(b2b, "margin", "cost", preset="value_cost", x_cut=5, y_cut=5)
+    b2b = pd.DataFrame({"ladder": [5, 5, 1, 1], "cost": [1, 9, 1, 9]})
+    res = two_axis(b2b, "ladder", "cost", preset="b2b", x_cut=3, y_cut=5)
     assert res.tiers.astype(str).tolist() == ["most valuable", "partner", "commodity buyer",
                                               "under-performer"]
     vp = pd.DataFrame({"now": [9, 9, 1, 1], "potential": [9, 1, 9, 1]})
@@ -271,17 +272,16 @@ def test_two_axis_presets():
                                               "low-value"]
 
 
-def test_value_loyalty_preset_follows_reinartz_and_kumar():
+def test_value_loyalty_rk_preset_follows_reinartz_and_kumar():
     d = pd.DataFrame({"profit": [9, 9, 1, 1], "tenure": [9, 1, 9, 1]})
-    res = two_axis(d, "profit", "tenure", preset="value_loyalty", x_cut=5, y_cut=5)
+    res = two_axis(d, "profit", "tenure", preset="value_loyalty_rk", x_cut=5, y_cut=5)
     assert res.tiers.astype(str).tolist() == ["true friends", "butterflies", "barnacles",
                                               "strangers"]
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(st.floats(-1e3, 1e3), st.floats(-1e3, 1e3)), min_size=1, max_size=40),
-       st.sampled_from(["value_potential", "value_loyalty", "value_responsiveness",
-                        "volume_profit", "value_cost", "social_styles"]))
+       st.sampled_from(sorted(TWO_AXIS_PRESETS)))
 def test_two_axis_partitions(points, preset):
     d = pd.DataFrame(points, columns=["x", "y"])
     res = two_axis(d, "x", "y", preset=preset)
@@ -335,7 +335,7 @@ def test_lifecycle_and_funnel():
     assert st_["stage"].astype(str).to_dict() == {"a": "new", "b": "at-risk", "c": "active"}
     f = funnel(pd.Series([0, 1, 1, 2, 2, 2, 3, 7]), preset="pipeline")
     assert f["reached"].tolist() == [8, 7, 5, 2, 1, 1, 1, 1]
-    assert f.loc["2 needs identified", "conversion"] == pytest.approx(5 / 7)
+    assert f.loc["2 contacted (reconstructed)", "conversion"] == pytest.approx(5 / 7)
     dev = pd.DataFrame({"stage": ["suspect", "client", "prospect", "client"],
                         "lapsed": [False, True, False, False]})
     g = funnel(dev, lapsed="lapsed")
