@@ -838,8 +838,12 @@ def test_activity_based_cost():
 
 
 def test_file_003_schemes():
-    from cvlib.segments import (abcd_classes, dynamic_customer_list, purchase_frequency_classes,
-                                value_provision_types)
+    from cvlib.segments import (
+        abcd_classes,
+        dynamic_customer_list,
+        purchase_frequency_classes,
+        value_provision_types,
+    )
 
     d = pd.DataFrame({"novelty": [7, 2, 3, 3], "price_sensitivity": [2, 2, 6, 3],
                       "image": [5, 6, 2, 3]})
@@ -965,8 +969,12 @@ def test_plots_draw_what_they_show(retail):
 
 
 def test_new_explorers():
-    from cvlib.widgets import (call_list_explorer, decile_explorer, relationship_level_explorer,
-                               scorecard_explorer)
+    from cvlib.widgets import (
+        call_list_explorer,
+        decile_explorer,
+        relationship_level_explorer,
+        scorecard_explorer,
+    )
 
     w = call_list_explorer()
     assert w.result["calls_needed_per_day"] == 46 and w.result["coverage"] == pytest.approx(1.32)

@@ -14,11 +14,11 @@ from .._validate import (
     _preview,
     check_missing,
     check_share,
+    renamed_args,
     require_columns,
     require_frame,
     require_no_missing,
     require_numeric,
-    renamed_args,
     require_weights,
 )
 from ._base import (

@@ -276,8 +276,9 @@ def dynamic_customer_list(transactions: pd.DataFrame, at, rule: str, *,
     out = pd.DataFrame({k: v.reindex(index, fill_value=False).astype(bool)
                         for k, v in cols.items()}, index=index)
     names = list(out.columns)
-    out.attrs["joined"] = {b: int((~out[a] & out[b]).sum()) for a, b in zip(names, names[1:])}
-    out.attrs["left"] = {b: int((out[a] & ~out[b]).sum()) for a, b in zip(names, names[1:])}
+    pairs = list(zip(names[:-1], names[1:], strict=True))
+    out.attrs["joined"] = {b: int((~out[a] & out[b]).sum()) for a, b in pairs}
+    out.attrs["left"] = {b: int((out[a] & ~out[b]).sum()) for a, b in pairs}
     out.attrs["rule"] = rule
     return out
 
