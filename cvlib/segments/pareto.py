@@ -728,7 +728,8 @@ def printed_shares_check(shares, *, decimals: int = 1) -> pd.Series:
     total = float(s.sum())
     excess = (total - 1.0) * 100
     tol = len(s) * 0.5 * 10.0 ** (-decimals)
-    return pd.Series({"total": total, "excess_points": excess, "max_rounding_points": tol,
+    return pd.Series({"total": round(total, 12), "excess_points": round(excess, 10),
+                      "max_rounding_points": round(tol, 10),
                       "explained_by_rounding": bool(abs(excess) <= tol + 1e-9)}, dtype=object)
 
 
