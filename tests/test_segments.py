@@ -684,6 +684,8 @@ def test_b2b_classes_use_the_loyalty_ladder_not_margin():
         b2b_classes(d.assign(ladder_level=[6, 3, 2, 1]))
     with pytest.raises(ValueError, match="rungs 0-5"):
         b2b_classes(d.assign(ladder_level=[2.5, 3, 2, 1]))
+    with pytest.raises(ValueError, match="must be non-negative"):
+        b2b_classes(d.assign(cost_to_serve=[-1.0, 9, 1, 9]))
 
 
 def test_b2b_benefits():
@@ -738,6 +740,9 @@ def test_call_list_reproduces_the_slide():
         call_list(1000, 40)
     with pytest.raises(ValueError, match="customers"):
         call_list(-5)
+    with pytest.raises(ValueError, match="whole number"):
+        call_list(1000.5)
+    assert call_list(1000.0, 22)["calls_needed_per_day"] == 46
 
 
 def test_daily_call_list_follows_the_slide_priorities():

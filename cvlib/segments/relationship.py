@@ -113,6 +113,11 @@ def b2b_classes(data: pd.DataFrame, ladder: str = "ladder_level",
     if bad.any():
         raise ValueError(f"column {ladder!r} must hold loyalty-ladder rungs 0-5 (see "
                          f"B2B_LOYALTY_LADDER), got {_preview(data.loc[bad, ladder].unique())}")
+    require_columns(data, [cost], "data")
+    c = pd.to_numeric(data[cost], errors="coerce")
+    if (c < 0).any():
+        raise ValueError(f"column {cost!r} is a cost to serve and must be non-negative, got "
+                         f"{_preview(data.loc[c < 0, cost].tolist())}")
     return two_axis(data, ladder, cost, x_cut=ladder_cut, y_cut=cost_cut, preset="b2b",
                     customer=customer)
 

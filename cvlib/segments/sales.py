@@ -153,12 +153,14 @@ def call_list(customers: int = 1000, working_days: int = 22, coverage: float = 1
     Course file 000, 客户管理工具 (每位销售员拥有1000家客户, 每月平均22个工作日).
     """
     for name, v, hi in (("customers", customers, None), ("working_days", working_days, 31)):
-        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+        whole = isinstance(v, (int, np.integer)) or (isinstance(v, float) and v.is_integer())
+        if isinstance(v, bool) or not whole or v < 1:
             raise ValueError(f"{name} must be a whole number >= 1, got {v!r}")
         if hi is not None and v > hi:
             raise ValueError(f"{name} must be at most {hi} (working days in a month), got {v!r}")
     cov = check_share(coverage, "coverage", allow_zero=False)
-    out = {"customers": int(customers), "working_days": int(working_days),
+    customers, working_days = int(customers), int(working_days)
+    out = {"customers": customers, "working_days": working_days,
            "target_coverage": cov,
            "calls_needed_per_day": int(math.ceil(customers * cov / working_days - 1e-9))}
     if calls_per_day is not None:
