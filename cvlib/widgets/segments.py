@@ -224,6 +224,19 @@ def call_list_explorer(customers: int = 1000, working_days: int = 22, coverage: 
     (target share of customers called a month, 0.1-1) and ``calls_per_day``
     (the plan to check).  The numbers come from :func:`cvlib.segments.call_list`;
     the defaults are the slide's (1,000 customers, 22 days, 100%, 60 calls).
+
+    Examples
+    --------
+    >>> w = call_list_explorer()
+    >>> w.result["calls_needed_per_day"], round(w.result["coverage"], 2)
+    (46, 1.32)
+    >>> w.controls["calls_per_day"].value = 46
+    >>> round(w.result["coverage"], 3)
+    1.012
+
+    References
+    ----------
+    Course file 000 (每位销售员拥有1000家客户, 每月平均22个工作日).
     """
     w = _widgets()
     controls = {
@@ -261,6 +274,12 @@ def decile_explorer(data, value: str = "revenue", *, profit: str | None = None,
     Controls ``n`` (number of equal groups of customers, 2-20) and ``top``
     (a share of customers whose possible share of value, given the top
     group's actual share, is shown by :func:`cvlib.segments.pareto_share_bounds`).
+
+    Examples
+    --------
+    >>> w = decile_explorer(pd.Series([50.0, 20, 10, 6, 5, 4, 2, 1, 1, 1], name="revenue"))
+    >>> w.result["share"], tuple(round(b, 3) for b in w.result["bounds"])
+    (0.5, (0.556, 1.0))
     """
     w = _widgets()
     controls = {
@@ -298,6 +317,13 @@ def relationship_level_explorer() -> Explorer:
 
     Controls ``margin`` (high, medium, low) and ``customers`` (many,
     moderate, few); the answer comes from :func:`cvlib.segments.relationship_level`.
+
+    Examples
+    --------
+    >>> w = relationship_level_explorer()
+    >>> w.controls["margin"].value = "medium"
+    >>> w.result
+    'proactive'
     """
     w = _widgets()
     controls = {
@@ -324,6 +350,14 @@ def scorecard_explorer(data: pd.DataFrame, weights: dict, *, groups: dict | None
     One slider per indicator (its weight in percent); the weights are
     rescaled to sum to 100 (``normalize=True``), and the rescaled weights are
     shown.  Every number comes from :func:`cvlib.segments.scorecard`.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"revenue": [100.0, 50, 10], "years": [1.0, 5, 3]}, index=["a", "b", "c"])
+    >>> w = scorecard_explorer(d, {"revenue": 60, "years": 40})
+    >>> w.controls["years"].value = 90
+    >>> w.result.weights["weight"].round(1).tolist()
+    [40.0, 60.0]
     """
     w = _widgets()
     controls = {c: w.IntSlider(value=int(start_value(f"weights[{c!r}]", v, 0, 100, c)),
