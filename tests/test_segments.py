@@ -610,10 +610,10 @@ def test_plots_return_axes(retail):
     scores = rfm_scores(rfm_table(retail, at="2024-12-31"))
     wide = classify_over_time(retail, ["2024-06-30", "2024-12-31"])
     axes = [
-        plots.plot_lorenz(v, "revenue"),
-        plots.plot_pareto_curve(v, "revenue"),
-        plots.plot_whale_curve(v, "profit"),
-        plots.plot_tier_shares(abc_classes(v, "revenue", profit="profit"), "profit"),
+        plots.plot_lorenz(v, value="revenue"),
+        plots.plot_pareto_curve(v, value="revenue"),
+        plots.plot_whale_curve(v, profit="profit"),
+        plots.plot_tier_shares(abc_classes(v, "revenue", profit="profit"), measure="profit"),
         plots.plot_pyramid(pyramid(v, "revenue")),
         plots.plot_deciles(decile_table(v, "revenue")),
         plots.plot_rfm_heatmap(scores),
@@ -623,6 +623,13 @@ def test_plots_return_axes(retail):
                                  preset="pipeline")),
     ]
     assert all(isinstance(a, Axes) for a in axes)
+    import inspect
+
+    for name in plots.segments.__all__:   # one signature: plot_x(data, *, ..., ax=None, **kwargs)
+        params = list(inspect.signature(getattr(plots, name)).parameters.values())
+        assert params[1:] and all(p.kind in (p.KEYWORD_ONLY, p.VAR_KEYWORD) for p in params[1:]), name
+        assert params[-1].kind is inspect.Parameter.VAR_KEYWORD, name
+        assert "ax" in [p.name for p in params], name
     plt.close("all")
 
 
@@ -953,7 +960,7 @@ def test_plots_draw_what_they_show(retail):
     from cvlib.segments import sales_effort
 
     v = customer_values(retail, margin="gross_margin", cost="cost_to_serve")
-    ax = plots.plot_deciles(decile_table(v, "revenue"), "revenue", color="C2")
+    ax = plots.plot_deciles(decile_table(v, "revenue"), measure="revenue", color="C2")
     heights = [p.get_height() for p in ax.patches]
     assert heights == pytest.approx((decile_table(v, "revenue")["revenue_share"] * 100).tolist())
     assert ax.patches[0].get_facecolor() == matplotlib.colors.to_rgba("C2")
@@ -962,12 +969,12 @@ def test_plots_draw_what_they_show(retail):
     assert sorted(bars) == pytest.approx(sorted([10, 20, 70, 70, 20, 10, 15, 25, 60]))
     assert "4.67 sales per effort" in [t.get_text() for t in ax.texts]
     assert sales_effort()["sales_per_effort"].iloc[0] == pytest.approx(4.667, abs=1e-3)
-    ax = plots.plot_lorenz(v, "revenue", lw=5)
+    ax = plots.plot_lorenz(v, value="revenue", lw=5)
     assert ax.lines[0].get_linewidth() == 5
     assert ax.get_title().startswith("Lorenz curve, Gini = ")
     ax = plots.plot_funnel(funnel(pd.Series([0, 1, 1, 2]), preset="pipeline"))
     assert [t.get_text() for t in ax.get_yticklabels()][0] == "0 not yet reached"
-    ax = plots.plot_pareto_bounds(0.2, 0.8, claims={0.1: (0.3, 0.5)})
+    ax = plots.plot_pareto_bounds((0.2, 0.8), claims={0.1: (0.3, 0.5)})
     assert any("claim: top 10% bring 30%-50%" == t.get_text()
                for t in ax.get_legend().get_texts())
     plt.close("all")

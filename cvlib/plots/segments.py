@@ -28,7 +28,7 @@ __all__ = [
 
 
 
-def plot_lorenz(data, value: str | None = None, *, customer: str | None = None, ax=None,
+def plot_lorenz(data, *, value: str | None = None, customer: str | None = None, ax=None,
                 **kwargs):
     """Lorenz curve of ``value`` with the line of equality; the Gini coefficient in the title."""
     from ..segments import gini, lorenz_curve
@@ -49,7 +49,7 @@ def plot_lorenz(data, value: str | None = None, *, customer: str | None = None, 
     return ax
 
 
-def plot_pareto_curve(data, value: str | None = None, *, customer: str | None = None,
+def plot_pareto_curve(data, *, value: str | None = None, customer: str | None = None,
                       mark: float = 0.2, ax=None, **kwargs):
     """Cumulative share of ``value`` brought by the top customers, marking the top ``mark``."""
     from ..segments import pareto_curve, pareto_share
@@ -70,7 +70,7 @@ def plot_pareto_curve(data, value: str | None = None, *, customer: str | None = 
     return ax
 
 
-def plot_whale_curve(data, profit: str | None = None, *, customer: str | None = None, ax=None,
+def plot_whale_curve(data, *, profit: str | None = None, customer: str | None = None, ax=None,
                      **kwargs):
     """The whale curve: cumulative profit (% of total) by customers ranked by profit."""
     from ..segments import whale_curve
@@ -106,7 +106,7 @@ def _measure(result, measure):
     return table, measure
 
 
-def plot_tier_shares(result, measure: str | None = None, *, ax=None, **kwargs):
+def plot_tier_shares(result, *, measure: str | None = None, ax=None, **kwargs):
     """Share of customers next to share of a measure (revenue, profit) for each tier."""
     table, measure = _measure(result, measure)
     ax = axes_or_new(ax, (6, 3.5))
@@ -123,7 +123,7 @@ def plot_tier_shares(result, measure: str | None = None, *, ax=None, **kwargs):
     return ax
 
 
-def plot_pyramid(result, measure: str | None = None, *, ax=None, **kwargs):
+def plot_pyramid(result, *, measure: str | None = None, ax=None, **kwargs):
     """The customer pyramid: one layer per tier (top tier at the apex), labelled with shares."""
     from matplotlib.patches import Polygon
 
@@ -149,7 +149,7 @@ def plot_pyramid(result, measure: str | None = None, *, ax=None, **kwargs):
     return ax
 
 
-def plot_deciles(table: pd.DataFrame, measure: str | None = None, *, ax=None, **kwargs):
+def plot_deciles(table: pd.DataFrame, *, measure: str | None = None, ax=None, **kwargs):
     """Bars of each decile's share of a measure (from :func:`decile_table`), cumulative line."""
     if measure is None:
         measure = [c for c in table.columns if c.endswith("_share") and not c.startswith("cum_")][0][:-6]
@@ -166,7 +166,7 @@ def plot_deciles(table: pd.DataFrame, measure: str | None = None, *, ax=None, **
     return ax
 
 
-def plot_rfm_heatmap(scores: pd.DataFrame, value: str = "monetary", agg: str = "mean", *,
+def plot_rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", agg: str = "mean",
                      ax=None, **kwargs):
     """Heatmap of the R x F grid (mean monetary value by default), recency score on rows."""
     import seaborn as sns
@@ -276,21 +276,24 @@ def plot_sales_effort(table: pd.DataFrame | None = None, *, ax=None, **kwargs):
     return ax
 
 
-def plot_pareto_bounds(known_top: float = 0.2, known_share: float = 0.8, *, claims=None,
-                       ax=None, **kwargs):
+def plot_pareto_bounds(point=(0.2, 0.8), *, claims=None, ax=None, **kwargs):
     """The band of Pareto curves through one known point, with claimed shares marked.
+
+    ``point`` is the known point ``(share of customers, share of value)``, as
+    fractions (default: the 80/20 rule).
 
     ``claims`` maps a share of customers to a claimed share of value (or a
     (low, high) range), e.g. ``{0.1: (0.3, 0.5)}`` for the slide's deciles.
 
     Examples
     --------
-    >>> ax = plot_pareto_bounds(0.2, 0.8, claims={0.1: (0.3, 0.5)})
+    >>> ax = plot_pareto_bounds((0.2, 0.8), claims={0.1: (0.3, 0.5)})
     >>> ax.lines[-1].get_ydata().tolist()
     [0.3, 0.5]
     """
     from ..segments import pareto_share_bounds
 
+    known_top, known_share = point
     p = np.linspace(0.005, 1, 200)
     b = np.array([pareto_share_bounds(known_top, known_share, x) for x in p])
     ax = axes_or_new(ax, (5, 5))

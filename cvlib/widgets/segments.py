@@ -49,7 +49,7 @@ def _show_classification(measure):
 
         display(result.table.round(4))
         fig, ax = plt.subplots(figsize=(6, 3))
-        plot_tier_shares(result, measure, ax=ax)
+        plot_tier_shares(result, measure=measure, ax=ax)
         plt.show()
 
     return show
@@ -128,7 +128,7 @@ def pyramid_explorer(data, value: str = "revenue", *, profit: str | None = None,
 
         display(result.table.round(4))
         fig, ax = plt.subplots(figsize=(7, 3.5))
-        plot_pyramid(result, value, ax=ax)
+        plot_pyramid(result, measure=value, ax=ax)
         plt.show()
 
     return Explorer(controls, compute, show, title="Customer pyramid: set the percentages")
@@ -306,7 +306,7 @@ def decile_explorer(data, value: str = "revenue", *, profit: str | None = None,
         cols = [c for c in r["table"].columns if c.endswith("_share")]
         display(r["table"][["customers", *cols]].round(3))
         fig, ax = plt.subplots(figsize=(6, 3))
-        plot_deciles(r["table"], value, ax=ax)
+        plot_deciles(r["table"], measure=value, ax=ax)
         plt.show()
 
     return Explorer(controls, compute, show, title="Decile analysis")
