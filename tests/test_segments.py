@@ -715,6 +715,11 @@ def test_abc_slide_table_and_sales_effort():
     assert t["sales_per_effort"].tolist() == pytest.approx([70 / 15, 20 / 25, 10 / 60])
     assert t["effort_change"].sum() == pytest.approx(0)
     assert t.loc["C", "effort_change"] == pytest.approx(-0.5)
+    # ten customers built so that ABC by cumulative revenue (70/20/10) gives the slide's table
+    ten = pd.Series([700.0, 100, 100, 20, 20, 15, 15, 10, 10, 10], name="revenue")
+    table = abc_classes(ten, shares=(70, 20, 10)).table
+    assert table["customer_share"].tolist() == pytest.approx(ABC_SLIDE_TABLE["customer_share"])
+    assert table["revenue_share"].tolist() == pytest.approx(ABC_SLIDE_TABLE["sales_share"])
     with pytest.raises(ValueError, match="give 0.1 for 10%"):
         sales_effort(ABC_SLIDE_TABLE * 100)
     with pytest.raises(ValueError, match="must sum to 1"):
