@@ -17,6 +17,7 @@ from hypothesis import strategies as st  # noqa: E402
 from cvlib import datasets  # noqa: E402
 from cvlib.segments import (  # noqa: E402
     KOTLER_LEVELS,
+    TWO_AXIS_PRESETS,
     abc_classes,
     classify_over_time,
     customer_values,
@@ -261,8 +262,8 @@ def test_two_axis_presets():
     res = two_axis(d, "assertiveness", "responsiveness", preset="social_styles", x_cut=4,
                    y_cut=4)
     assert res.tiers.astype(str).tolist() == ["driver", "expressive", "amiable", "analytical"]
-    b2b = pd.DataFrame({"margin": [9, 9, 1, 1], "cost": [1, 9, 1, 9]})
-    res = two_axis(b2b, "margin", "cost", preset="value_cost", x_cut=5, y_cut=5)
+    b2b = pd.DataFrame({"ladder": [5, 5, 1, 1], "cost": [1, 9, 1, 9]})
+    res = two_axis(b2b, "ladder", "cost", preset="b2b", x_cut=3, y_cut=5)
     assert res.tiers.astype(str).tolist() == ["most valuable", "partner", "commodity buyer",
                                               "under-performer"]
     vp = pd.DataFrame({"now": [9, 9, 1, 1], "potential": [9, 1, 9, 1]})
@@ -271,17 +272,16 @@ def test_two_axis_presets():
                                               "low-value"]
 
 
-def test_value_loyalty_preset_follows_reinartz_and_kumar():
+def test_value_loyalty_rk_preset_follows_reinartz_and_kumar():
     d = pd.DataFrame({"profit": [9, 9, 1, 1], "tenure": [9, 1, 9, 1]})
-    res = two_axis(d, "profit", "tenure", preset="value_loyalty", x_cut=5, y_cut=5)
+    res = two_axis(d, "profit", "tenure", preset="value_loyalty_rk", x_cut=5, y_cut=5)
     assert res.tiers.astype(str).tolist() == ["true friends", "butterflies", "barnacles",
                                               "strangers"]
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(st.floats(-1e3, 1e3), st.floats(-1e3, 1e3)), min_size=1, max_size=40),
-       st.sampled_from(["value_potential", "value_loyalty", "value_responsiveness",
-                        "volume_profit", "value_cost", "social_styles"]))
+       st.sampled_from(sorted(TWO_AXIS_PRESETS)))
 def test_two_axis_partitions(points, preset):
     d = pd.DataFrame(points, columns=["x", "y"])
     res = two_axis(d, "x", "y", preset=preset)
@@ -335,7 +335,7 @@ def test_lifecycle_and_funnel():
     assert st_["stage"].astype(str).to_dict() == {"a": "new", "b": "at-risk", "c": "active"}
     f = funnel(pd.Series([0, 1, 1, 2, 2, 2, 3, 7]), preset="pipeline")
     assert f["reached"].tolist() == [8, 7, 5, 2, 1, 1, 1, 1]
-    assert f.loc["2 needs identified", "conversion"] == pytest.approx(5 / 7)
+    assert f.loc["2 contacted (reconstructed)", "conversion"] == pytest.approx(5 / 7)
     dev = pd.DataFrame({"stage": ["suspect", "client", "prospect", "client"],
                         "lapsed": [False, True, False, False]})
     g = funnel(dev, lapsed="lapsed")
@@ -610,10 +610,10 @@ def test_plots_return_axes(retail):
     scores = rfm_scores(rfm_table(retail, at="2024-12-31"))
     wide = classify_over_time(retail, ["2024-06-30", "2024-12-31"])
     axes = [
-        plots.plot_lorenz(v, "revenue"),
-        plots.plot_pareto_curve(v, "revenue"),
-        plots.plot_whale_curve(v, "profit"),
-        plots.plot_tier_shares(abc_classes(v, "revenue", profit="profit"), "profit"),
+        plots.plot_lorenz(v, value="revenue"),
+        plots.plot_pareto_curve(v, value="revenue"),
+        plots.plot_whale_curve(v, profit="profit"),
+        plots.plot_tier_shares(abc_classes(v, "revenue", profit="profit"), measure="profit"),
         plots.plot_pyramid(pyramid(v, "revenue")),
         plots.plot_deciles(decile_table(v, "revenue")),
         plots.plot_rfm_heatmap(scores),
@@ -623,4 +623,395 @@ def test_plots_return_axes(retail):
                                  preset="pipeline")),
     ]
     assert all(isinstance(a, Axes) for a in axes)
+    import inspect
+
+    for name in plots.segments.__all__:   # one signature: plot_x(data, *, ..., ax=None, **kwargs)
+        params = list(inspect.signature(getattr(plots, name)).parameters.values())
+        assert params[1:] and all(p.kind in (p.KEYWORD_ONLY, p.VAR_KEYWORD) for p in params[1:]), name
+        assert params[-1].kind is inspect.Parameter.VAR_KEYWORD, name
+        assert "ax" in [p.name for p in params], name
+    plt.close("all")
+
+
+# ---------------------------------------------------------------- course fidelity (issue 9)
+
+
+def test_value_response_matrix_has_the_course_cells():
+    from cvlib.segments import preset_table
+
+    d = pd.DataFrame({"value": [9, 9, 1, 1], "response": [9, 1, 9, 1]})
+    res = two_axis(d, "value", "response", preset="value_responsiveness", x_cut=5, y_cut=5)
+    assert res.tiers.astype(str).tolist() == ["best", "strange", "fatal attraction", "ghosts"]
+    zh = preset_table("value_responsiveness").set_index("label")["label_zh"]
+    assert zh.to_dict() == {"best": "最佳客户", "strange": "奇异客户群",
+                            "fatal attraction": "致命诱惑", "ghosts": "幽灵客户"}
+    assert "Robert & Paul (1997)" in preset_table("value_responsiveness").attrs["source"]
+
+
+def test_value_loyalty_presets_name_their_sources():
+    from cvlib.segments import preset_table
+
+    d = pd.DataFrame({"profit": [9, 9, 1, 1], "loyalty": [9, 1, 9, 1]})
+    kj = two_axis(d, "profit", "loyalty", preset="value_loyalty", x_cut=5, y_cut=5)
+    assert kj.tiers.astype(str).tolist() == ["golden", "at risk", "marginal",
+                                             "don't over-service"]
+    assert preset_table("value_loyalty")["label_zh"].tolist() == [
+        "金牌客户", "风险客户", "边际客户", "无需过多服务的客户"]
+    assert "Kelly & Julie (1999)" in TWO_AXIS_PRESETS["value_loyalty"]["source"]
+    assert "Reinartz & Kumar (2002)" in TWO_AXIS_PRESETS["value_loyalty_rk"]["source"]
+    assert "not in the course" in TWO_AXIS_PRESETS["value_loyalty_rk"]["source"]
+
+
+def test_direct_indirect_and_volume_profit_matrices():
+    d = pd.DataFrame({"direct": [9, 9, 1, 1], "indirect": [9, 1, 9, 1]})
+    res = two_axis(d, "direct", "indirect", preset="direct_indirect", x_cut=5, y_cut=5)
+    assert res.tiers.astype(str).tolist() == ["high-performing", "selling", "networking",
+                                              "low-performing"]
+    vp = two_axis(d, "direct", "indirect", preset="volume_profit", x_cut=5, y_cut=5)
+    assert vp.tiers.astype(str).tolist()[1] == "high volume, low profit"
+    assert TWO_AXIS_PRESETS["volume_profit"]["zh"][("high", "low")] == "销量高利润低"
+
+
+def test_every_preset_has_four_english_and_chinese_labels_and_a_source():
+    for name, p in TWO_AXIS_PRESETS.items():
+        assert len(set(p["labels"].values())) == 4, name
+        assert len(set(p["zh"].values())) == 4, name
+        assert p["source"], name
+
+
+def test_b2b_classes_use_the_loyalty_ladder_not_margin():
+    from cvlib.segments import B2B_LOYALTY_LADDER, b2b_classes
+
+    assert len(B2B_LOYALTY_LADDER) == 5
+    assert B2B_LOYALTY_LADDER.loc[5, "rung_zh"] == "可能向你投资"
+    d = pd.DataFrame({"ladder_level": [5, 3, 2, 1], "cost_to_serve": [1.0, 9, 1, 9]})
+    assert b2b_classes(d, cost_cut=5).tiers.astype(str).tolist() == [
+        "most valuable", "partner", "commodity buyer", "under-performer"]
+    with pytest.raises(ValueError, match="rungs 0-5"):
+        b2b_classes(d.assign(ladder_level=[6, 3, 2, 1]))
+    with pytest.raises(ValueError, match="rungs 0-5"):
+        b2b_classes(d.assign(ladder_level=[2.5, 3, 2, 1]))
+    with pytest.raises(ValueError, match="must be non-negative"):
+        b2b_classes(d.assign(cost_to_serve=[-1.0, 9, 1, 9]))
+
+
+def test_b2b_benefits():
+    from cvlib.segments import B2B_BENEFITS, b2b_benefit
+
+    assert len(B2B_BENEFITS) == 4
+    assert b2b_benefit(True, True) == "tangible financial"
+    assert b2b_benefit(False, False) == "intangible non-financial"
+    with pytest.raises(TypeError, match="True or False"):
+        b2b_benefit("yes", True)
+
+
+def test_abc_slide_table_and_sales_effort():
+    from cvlib.segments import ABC_SLIDE_TABLE, sales_effort
+
+    t = sales_effort()
+    # the slide (file 003): A 10% of customers, 70% of sales, 15% of the reps' time; C 70/10/60
+    assert ABC_SLIDE_TABLE.loc["A"].tolist() == [0.10, 0.70, 0.15]
+    assert ABC_SLIDE_TABLE.loc["C"].tolist() == [0.70, 0.10, 0.60]
+    assert t["sales_per_effort"].tolist() == pytest.approx([70 / 15, 20 / 25, 10 / 60])
+    assert t["effort_change"].sum() == pytest.approx(0)
+    assert t.loc["C", "effort_change"] == pytest.approx(-0.5)
+    # ten customers built so that ABC by cumulative revenue (70/20/10) gives the slide's table
+    ten = pd.Series([700.0, 100, 100, 20, 20, 15, 15, 10, 10, 10], name="revenue")
+    table = abc_classes(ten, shares=(70, 20, 10)).table
+    assert table["customer_share"].tolist() == pytest.approx(ABC_SLIDE_TABLE["customer_share"])
+    assert table["revenue_share"].tolist() == pytest.approx(ABC_SLIDE_TABLE["sales_share"])
+    with pytest.raises(ValueError, match="give 0.1 for 10%"):
+        sales_effort(ABC_SLIDE_TABLE * 100)
+    with pytest.raises(ValueError, match="must sum to 1"):
+        sales_effort(ABC_SLIDE_TABLE.assign(effort_share=[0.2, 0.2, 0.2]))
+
+
+def test_abc_reclassification_by_potential_moves_up_and_down():
+    d = pd.DataFrame({"revenue": [8e6, 2e6, 3e5, 2e5], "potential": [None, "C", "A", None]},
+                     index=list("wxyz"))
+    res = abc_classes(d, "revenue", thresholds=(5e6, 1e6), potential="potential")
+    assert res.tiers.astype(str).tolist() == ["A", "C", "A", "C"]
+    assert res.assignments["class_by_value"].astype(str).tolist() == ["A", "B", "C", "C"]
+    assert res.table["customers"].tolist() == [2, 0, 2]
+    with pytest.raises(ValueError, match="class labels"):
+        abc_classes(d.assign(potential=[None, "D", None, None]), "revenue",
+                    thresholds=(5e6, 1e6), potential="potential")
+
+
+def test_call_list_reproduces_the_slide():
+    from cvlib.segments import call_list
+
+    r = call_list(1000, 22, 1.0, calls_per_day=60)
+    assert r["calls_needed_per_day"] == 46            # 1000 / 22 = 45.5, rounded up
+    assert r["calls_per_month"] == 1320 and r["coverage"] == pytest.approx(1.32)
+    assert call_list(1000, 22, calls_per_day=46)["coverage"] >= 1
+    assert call_list(1000, 22, calls_per_day=45)["coverage"] < 1
+    with pytest.raises(ValueError, match="give 1 for 100%|fraction"):
+        call_list(1000, 22, coverage=100)
+    with pytest.raises(ValueError, match="working_days"):
+        call_list(1000, 40)
+    with pytest.raises(ValueError, match="customers"):
+        call_list(-5)
+    with pytest.raises(ValueError, match="whole number"):
+        call_list(1000.5)
+    assert call_list(1000.0, 22)["calls_needed_per_day"] == 46
+
+
+def test_daily_call_list_follows_the_slide_priorities():
+    from cvlib.segments import daily_call_list
+
+    a = pd.DataFrame({"stage": [5, 0, 4, 6], "state": ["no contract", "no contract",
+                                                       "contract expired", "under contract"],
+                      "likelihood": ["very likely", "poor", "good", "unclear"]},
+                     index=list("abcd"))
+    out = daily_call_list(a)
+    assert out.index.tolist() == ["c", "a"] and out["reasons"].tolist() == [3, 2]
+    with pytest.raises(ValueError, match="likelihood"):
+        daily_call_list(a.assign(likelihood=["great", "poor", "good", "unclear"]))
+    with pytest.raises(ValueError, match="stages 0-7"):
+        daily_call_list(a.assign(stage=[9, 0, 4, 6]))
+
+
+def test_pipeline_and_development_stages_follow_the_slides():
+    from cvlib.segments import DEAL_LIKELIHOOD, DEVELOPMENT_STAGES, PIPELINE_STAGES
+
+    assert len(PIPELINE_STAGES) == 8 and PIPELINE_STAGES[5] == "5 contract sent"
+    assert "contract signed" not in " ".join(PIPELINE_STAGES)
+    assert DEVELOPMENT_STAGES[-2:] == ["advocate", "partner"]
+    assert len(DEAL_LIKELIHOOD) == 5
+    pipeline = datasets.load_b2b_pipeline()
+    f = funnel(pipeline, "development_stage", lapsed="lapsed", disqualified="disqualified")
+    assert f.loc["partner", "reached"] <= f.loc["advocate", "reached"]
+    assert f.loc["prospect", "disqualified"] > 0
+    assert f["disqualified"].sum() == pipeline["disqualified"].sum()
+
+
+def test_decile_contradiction_and_pareto_bounds():
+    from cvlib.segments import pareto_share_bounds
+
+    low, high = pareto_share_bounds(0.2, 0.8, 0.1)
+    assert low == pytest.approx(0.4)      # so the slide's 30% (file 002) is impossible
+    assert 0.3 < low and high == pytest.approx(0.775)
+    # bounds hold for real data: the retailer's top 10% against its top 20%
+    v = pd.Series(np.random.default_rng(1).pareto(1.2, 500) + 1, name="revenue")
+    s20, s10, s50 = (pareto_share(v, top=t) for t in (0.2, 0.1, 0.5))
+    lo10, hi10 = pareto_share_bounds(0.2, s20, 0.1)
+    lo50, hi50 = pareto_share_bounds(0.2, s20, 0.5)
+    assert lo10 - 1e-9 <= s10 <= hi10 + 1e-9 and lo50 - 1e-9 <= s50 <= hi50 + 1e-9
+    with pytest.raises(ValueError, match="cannot bring less"):
+        pareto_share_bounds(0.2, 0.1, 0.1)
+    with pytest.raises(ValueError, match="give 0.8"):
+        pareto_share_bounds(0.2, 80, 0.1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(0.01, 1e4), min_size=10, max_size=60), st.sampled_from([0.1, 0.3, 0.5]),
+       st.sampled_from([0.05, 0.2, 0.7, 0.9]))
+def test_pareto_share_bounds_contain_every_curve(v, q, p):
+    from cvlib.segments import pareto_share_bounds
+
+    s = pd.Series(v, name="x")
+    lo, hi = pareto_share_bounds(q, pareto_share(s, top=q), p)
+    assert lo - 1e-9 <= pareto_share(s, top=p) <= hi + 1e-9
+
+
+def test_telecom_bill_band_shares_add_to_100_1_percent():
+    from cvlib.segments import TELECOM_SLIDE_SHARES, printed_shares_check
+
+    r = printed_shares_check(TELECOM_SLIDE_SHARES)
+    assert r["total"] == pytest.approx(1.001)
+    assert r["excess_points"] == pytest.approx(0.1)
+    assert r["explained_by_rounding"]
+    assert not printed_shares_check([0.5, 0.6])["explained_by_rounding"]
+    with pytest.raises(ValueError, match="fractions"):
+        printed_shares_check([28.6, 45.4])
+
+
+def test_pyramid_course_preset_and_textbook_split():
+    from cvlib.segments import PYRAMID_PRESETS
+
+    hundred = pd.Series(np.arange(100, 0, -1.0), name="revenue")
+    assert pyramid(hundred).table["customers"].tolist() == [1, 4, 15, 80]
+    course = pyramid(hundred, preset="course")
+    assert course.table["customers"].tolist() == [1, 4, 45, 50]     # small = bottom 50% (000)
+    assert "do not define the middle tiers" in PYRAMID_PRESETS["course"]["source"]
+    assert PYRAMID_PRESETS["course"]["labels_zh"][-1] == "小客户"
+
+
+def test_activity_based_cost():
+    from cvlib.segments import activity_based_cost
+
+    usage = pd.DataFrame({"customer_id": ["a", "a", "b"], "activity": ["order", "visit", "order"],
+                          "quantity": [4, 1, 10]})
+    out = activity_based_cost(usage, {"order": 10.0, "visit": 100.0}, margin={"a": 50, "b": 500})
+    assert out["cost_to_serve"].to_dict() == {"a": 140.0, "b": 100.0}
+    assert out["profit"].to_dict() == {"a": -90.0, "b": 400.0}
+    with pytest.raises(ValueError, match="no rate"):
+        activity_based_cost(usage, {"order": 10.0})
+    with pytest.raises(ValueError, match="non-negative"):
+        activity_based_cost(usage.assign(quantity=[-1, 1, 1]), {"order": 1.0, "visit": 1.0})
+    with pytest.raises(ValueError, match="no value for customer"):
+        activity_based_cost(usage, {"order": 1.0, "visit": 1.0}, margin={"a": 1.0})
+
+
+def test_file_003_schemes():
+    from cvlib.segments import (
+        abcd_classes,
+        dynamic_customer_list,
+        purchase_frequency_classes,
+        value_provision_types,
+    )
+
+    d = pd.DataFrame({"novelty": [7, 2, 3, 3], "price_sensitivity": [2, 2, 6, 3],
+                      "image": [5, 6, 2, 3]})
+    assert value_provision_types(d).tiers.astype(str).tolist() == [
+        "lighthouse", "follower", "profit-seeking", "rational"]
+    with pytest.raises(ValueError, match="1-7 scale"):
+        value_provision_types(d.assign(novelty=[9, 2, 3, 3]))
+    e = pd.DataFrame({"spend": [900.0, 800, 100, 50, 0], "years": [6, 1, 7, 1, 3]})
+    assert abcd_classes(e, "spend", "years", value_cut=500,
+                        loyalty_cut=5).tiers.astype(str).tolist() == ["A", "B", "B", "C", "D"]
+    with pytest.raises(ValueError, match="non-negative"):
+        abcd_classes(e.assign(spend=[-1.0, 1, 1, 1, 1]), "spend", "years")
+    f = purchase_frequency_classes(small_log(), at="2024-12-31", window_days=180, high_from=2)
+    assert f.tiers.astype(str).to_dict() == {"a": "high", "b": "zero", "c": "low"}
+    assert f.assignments["purchases"].to_dict() == {"a": 2, "b": 0, "c": 1}
+    assert purchase_frequency_classes(small_log(), at="2024-12-31", window_days=60,
+                                      high_from=2).tiers.astype(str)["c"] == "low"
+    assert purchase_frequency_classes(small_log(), at="2024-12-31", window_days=20,
+                                      high_from=1).tiers.astype(str)["b"] == "zero"
+    lst = dynamic_customer_list(small_log(), ["2024-06-30", "2024-12-31"], "monetary >= 30")
+    assert lst["2024-12-31"].to_dict() == {"a": True, "b": True, "c": True}
+    assert lst.attrs["joined"] == {"2024-12-31": 2}
+    with pytest.raises(ValueError, match="cannot be evaluated"):
+        dynamic_customer_list(small_log(), ["2024-12-31"], "spend >= 30")
+
+
+def test_relationship_space_plan():
+    from cvlib.segments import RELATIONSHIP_SPACE_EXAMPLE, relationship_space_plan
+
+    plan = relationship_space_plan(RELATIONSHIP_SPACE_EXAMPLE.assign(customers=600))
+    assert plan["contacts_per_month"].tolist() == [1300.0]     # 600 x 26 / 12
+    with pytest.raises(ValueError, match="Kotler's levels"):
+        relationship_space_plan(RELATIONSHIP_SPACE_EXAMPLE.assign(level="friendly", customers=1))
+
+
+# ---------------------------------------------------------------- one vocabulary (issue 10)
+
+
+def test_transactions_argument_and_deprecated_tx_alias():
+    new = rfm_table(transactions=small_log(), at="2024-12-31")
+    with pytest.warns(FutureWarning, match="tx=.*deprecated"):
+        old = rfm_table(tx=small_log(), at="2024-12-31")
+    pd.testing.assert_frame_equal(new, old)
+    with pytest.warns(FutureWarning):
+        customer_values(tx=small_log())
+    with pytest.raises(TypeError, match="both"):
+        rfm_table(tx=small_log(), transactions=small_log())
+
+
+def test_rfm_output_says_which_recency():
+    rfm = rfm_table(small_log(), at="2024-12-31")
+    assert rfm.attrs["recency"].startswith("days since the last purchase")
+    from cvlib.glossary import lookup
+
+    assert "days since" in lookup("recency (RFM)").definition
+    assert "t_x" in lookup("recency (BTYD)").definition
+
+
+def test_classification_and_scorecard_build_on_result():
+    from cvlib._results import Result
+
+    res = abc_classes(pd.Series([5.0, 3, 1], name="revenue"))
+    assert isinstance(res, Result)
+    assert repr(res).startswith("Classification: ABC")
+    assert "<b>Classification" in res._repr_html_()
+    card = scorecard(pd.DataFrame({"a": [1.0, 2, 3], "b": [3.0, 1, 2]}), {"a": 3, "b": 1},
+                     normalize=True)
+    assert isinstance(card, Result)
+    assert card.weights["weight"].tolist() == [75.0, 25.0]
+    with pytest.raises(ValueError, match="normalize=True"):
+        scorecard(pd.DataFrame({"a": [1.0, 2, 3], "b": [3.0, 1, 2]}), {"a": 3, "b": 1})
+
+
+def test_two_axis_missing_vocabulary():
+    d = pd.DataFrame({"x": [1.0, 2, None], "y": [1.0, 2, 3]})
+    with pytest.raises(ValueError, match="missing"):
+        two_axis(d, "x", "y")
+    assert two_axis(d, "x", "y", missing="drop").table["customers"].sum() == 2
+    with pytest.warns(FutureWarning):
+        with pytest.raises(ValueError, match="missing"):
+            two_axis(d, "x", "y", missing="error")
+    with pytest.raises(ValueError, match="missing must be one of"):
+        two_axis(d, "x", "y", missing="available")
+
+
+def test_relationship_levels_refuse_percentages_and_negative_counts():
+    lines = pd.DataFrame({"margin_rate": [5.0, 0.3], "customers": [100, 20]})
+    with pytest.raises(ValueError, match="give 0.05"):
+        relationship_levels(lines)
+    with pytest.raises(ValueError, match="non-negative"):
+        relationship_levels(lines.assign(margin_rate=[0.05, 0.3], customers=[-10, 20]))
+    with pytest.raises(ValueError, match="margin rate"):
+        relationship_levels(lines.assign(margin_rate=[-0.05, 0.3]))
+    with pytest.raises(ValueError, match="give 0.15"):
+        relationship_levels(lines.assign(margin_rate=[0.05, 0.3]), margin_cuts=(15, 35))
+    ok = relationship_levels(lines.assign(margin_rate=[0.05, 0.3]))
+    assert ok["level"].astype(str).tolist() == ["reactive", "proactive"]   # moderate x low, few x medium
+
+
+def test_plots_draw_what_they_show(retail):
+    from cvlib import plots
+    from cvlib.segments import sales_effort
+
+    v = customer_values(retail, margin="gross_margin", cost="cost_to_serve")
+    ax = plots.plot_deciles(decile_table(v, "revenue"), measure="revenue", color="C2")
+    heights = [p.get_height() for p in ax.patches]
+    assert heights == pytest.approx((decile_table(v, "revenue")["revenue_share"] * 100).tolist())
+    assert ax.patches[0].get_facecolor() == matplotlib.colors.to_rgba("C2")
+    ax = plots.plot_sales_effort()
+    bars = [p.get_height() for p in ax.patches]
+    assert sorted(bars) == pytest.approx(sorted([10, 20, 70, 70, 20, 10, 15, 25, 60]))
+    assert "4.67 sales per effort" in [t.get_text() for t in ax.texts]
+    assert sales_effort()["sales_per_effort"].iloc[0] == pytest.approx(4.667, abs=1e-3)
+    ax = plots.plot_lorenz(v, value="revenue", lw=5)
+    assert ax.lines[0].get_linewidth() == 5
+    assert ax.get_title().startswith("Lorenz curve, Gini = ")
+    ax = plots.plot_funnel(funnel(pd.Series([0, 1, 1, 2]), preset="pipeline"))
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "0 not yet reached"
+    ax = plots.plot_pareto_bounds((0.2, 0.8), claims={0.1: (0.3, 0.5)})
+    assert any("claim: top 10% bring 30%-50%" == t.get_text()
+               for t in ax.get_legend().get_texts())
+    plt.close("all")
+
+
+def test_new_explorers():
+    from cvlib.widgets import (
+        call_list_explorer,
+        decile_explorer,
+        relationship_level_explorer,
+        scorecard_explorer,
+    )
+
+    w = call_list_explorer()
+    assert w.result["calls_needed_per_day"] == 46 and w.result["coverage"] == pytest.approx(1.32)
+    w.controls["calls_per_day"].value = 46
+    assert w.result["coverage"] == pytest.approx(46 * 22 / 1000)
+    with pytest.raises(ValueError, match="give 1.0 for 100%"):
+        call_list_explorer(coverage=100)
+    w = relationship_level_explorer()
+    assert w.result == "partnership"
+    w.controls["margin"].value = "low"
+    w.controls["customers"].value = "many"
+    assert w.result == "basic"
+    v = pd.Series(np.arange(100, 0, -1.0), name="revenue")
+    w = decile_explorer(v)
+    assert w.result["share"] == pytest.approx(decile_table(v)["revenue_share"].iloc[0])
+    w.controls["n"].value = 5
+    assert len(w.result["table"]) == 5
+    d = pd.DataFrame({"a": [1.0, 2, 3], "b": [3.0, 1, 2]}, index=list("xyz"))
+    w = scorecard_explorer(d, {"a": 50, "b": 50})
+    w.controls["a"].value = 100
+    assert w.result.weights["weight"].tolist() == [pytest.approx(100 * 100 / 150),
+                                                   pytest.approx(50 * 100 / 150)]
     plt.close("all")

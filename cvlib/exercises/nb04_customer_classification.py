@@ -11,6 +11,8 @@ computes), each with what went wrong.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..datasets import load
 from . import Exercise
 
@@ -25,7 +27,22 @@ def _top10_share_2024() -> float:
     return pareto_share(values, "revenue", top=0.1)
 
 
+def _potential_frame():
+    b2b = load("b2b_accounts")
+    by_potential = np.where(b2b["potential_value"] >= 5_000_000, "A",
+                            np.where(b2b["years_as_customer"] < 1, "C", None))
+    return b2b.assign(by_potential=by_potential)
+
+
 def _a_accounts_upgraded() -> int:
+    from ..segments import abc_classes
+
+    res = abc_classes(_potential_frame(), "revenue", customer="account_id",
+                      thresholds=(5_000_000, 1_000_000), potential="by_potential")
+    return int(res.table.loc["A", "customers"])
+
+
+def _a_accounts_one_up() -> int:
     from ..segments import abc_classes
 
     b2b = load("b2b_accounts")
@@ -67,9 +84,68 @@ def _best_source() -> str:
     rates = {}
     for source, leads in pipeline.groupby("source", observed=True):
         f = funnel(leads, "pipeline_stage", preset="pipeline")
-        rates[str(source)] = f.loc["5 contract signed", "reached"] / f.loc["3 proposal made",
-                                                                          "reached"]
+        rates[str(source)] = (f.loc["6 under contract", "reached"]
+                              / f.loc["4 intends to choose us", "reached"])
     return max(rates, key=rates.get)
+
+
+def _small_share_course() -> float:
+    from ..segments import customer_values, pyramid
+
+    res = pyramid(customer_values(load("retail_transactions")), "revenue", preset="course")
+    return float(res.table.loc["small", "revenue_share"])
+
+
+def _small_share_curry() -> float:
+    from ..segments import customer_values, pyramid
+
+    res = pyramid(customer_values(load("retail_transactions")), "revenue")
+    return float(res.table.loc["small", "revenue_share"])
+
+
+def _by_industry():
+    b2b = load("b2b_accounts")
+    out = b2b.groupby("industry", observed=True).agg(
+        margin=("gross_margin", "sum"), revenue=("revenue", "sum"),
+        accounts=("account_id", "size"))
+    out["margin_rate"] = out["margin"] / out["revenue"]
+    return out
+
+
+def _level(industry, margin_cuts, customer_cuts) -> str:
+    from ..segments import relationship_levels
+
+    lv = relationship_levels(_by_industry(), "margin_rate", "accounts", margin_cuts=margin_cuts,
+                             customer_cuts=customer_cuts)
+    return str(lv.loc[industry, "level"])
+
+
+def _platinum(cycle_cuts, spend_cuts=None) -> int:
+    from ..segments import cycle_spend_tiers, purchase_cycle
+
+    cycle = purchase_cycle(load("retail_transactions"), at="2024-12-31")
+    res = cycle_spend_tiers(cycle, cycle_cuts=cycle_cuts, spend_cuts=spend_cuts)
+    return int(res.table.loc["platinum", "customers"])
+
+
+_CARD = {"revenue": 10, "gross_margin": 10, "cost_to_serve": 10, "potential_value": 40,
+         "years_as_customer": 20, "campaign_response": 10}
+
+
+def _card_top(weights) -> str:
+    from ..segments import scorecard
+
+    card = scorecard(load("b2b_accounts"), weights, lower_is_better=["cost_to_serve"],
+                     customer="account_id")
+    return str(card.scores["rank"].idxmin())
+
+
+def _top_decile(measure: str) -> float:
+    from ..segments import customer_values, decile_table
+
+    values = customer_values(load("retail_transactions"), margin="gross_margin",
+                             cost="cost_to_serve")
+    return float(decile_table(values, "revenue", profit="profit").loc[1, f"{measure}_share"])
 
 
 # ---------------------------------------------------------------- known wrong answers
@@ -140,16 +216,21 @@ EXERCISES = [
     ),
     Exercise(
         id="04.2",
-        title="A accounts with the slides' lines after moving up high-potential accounts",
+        title="A accounts with the slides' lines after reclassifying by potential",
         expected=_a_accounts_upgraded,
         kind="number",
         tol=0,
-        hint="the worked example of section 2 shows how abc_classes moves flagged accounts up "
-             "one class: the flag is a boolean column you build from potential_value and revenue",
+        hint="build a column holding 'A' for the accounts whose potential_value reaches the A "
+             "line (5 million), 'C' for the accounts under a year old and nothing for the "
+             "others, and pass it as "
+             "abc_classes(..., potential=...) as in the worked example of section 2",
         mistakes=(
             (_a_accounts_plain,
-             "17 is the number of A accounts before the adjustment: flag the high-potential "
-             "accounts and pass the flag to abc_classes(..., upgrade=...)"),
+             "this is the number of A accounts before the reclassification: pass the column of "
+             "classes by potential to abc_classes(..., potential=...)"),
+            (_a_accounts_one_up,
+             "this is the old one-class-up adjustment of accounts whose potential is twice their "
+             "revenue; the question moves accounts by potential both ways (to A and to C)"),
         ),
     ),
     Exercise(
@@ -206,16 +287,97 @@ EXERCISES = [
     ),
     Exercise(
         id="04.6",
-        title="lead source whose proposals (stage 3) most often end in a signed contract (stage 5)",
+        title="lead source whose leads at stage 4 most often end under contract (stage 6)",
         expected=_best_source,
         kind="choice",
         hint="one funnel per source (group the leads by source); compare the number that reached "
-             "stage 5 with the number that reached stage 3 (the conversion column only compares "
+             "stage 6 with the number that reached stage 4 (the conversion column only compares "
              "neighbouring stages); answer with the source's name as spelled in the data",
         mistakes=(
             ("website",
-             "website brings the most leads and the most proposals, but the question compares "
-             "rates: signed contracts per proposal, source by source"),
+             "website brings the most leads, but the question compares rates: contracts per "
+             "lead at stage 4, source by source"),
+        ),
+    ),
+    Exercise(
+        id="04.7",
+        title="share of revenue brought by the small customers of the slides' pyramid",
+        expected=_small_share_course,
+        kind="number",
+        tol=0.002,
+        hint="the slides' version of the pyramid is a preset of pyramid(); small customers are "
+             "the bottom 50% there; answer with a fraction",
+        mistakes=(
+            (_small_share_curry,
+             "this is the small tier of the textbook split 1/4/15/80 (bottom 80%); use the "
+             "slides' version, preset='course'"),
+        ),
+    ),
+    Exercise(
+        id="04.8",
+        title="Kotler's level for IT services with margin cut-offs 25%/26% and account "
+              "cut-offs 50/120",
+        expected=lambda: _level("IT services", (0.25, 0.26), (50, 120)),
+        kind="choice",
+        hint="relationship_levels on the table by industry of section 5.3 with "
+             "margin_cuts=(0.25, 0.26) and customer_cuts=(50, 120); answer with the level's name",
+        mistakes=(
+            (lambda: _level("IT services", (0.26, 0.28), (40, 100)),
+             "this is IT services' level with the cut-offs of section 5.3; use 25%/26% and "
+             "50/120"),
+        ),
+    ),
+    Exercise(
+        id="04.9",
+        title="platinum customers with cycle cut-offs of 21 and 60 days and tercile spend cuts",
+        expected=lambda: _platinum((21, 60)),
+        kind="number",
+        tol=0,
+        hint="purchase_cycle at 2024-12-31, then cycle_spend_tiers with cycle_cuts=(21, 60) and "
+             "no spend_cuts (the terciles of the customers' mean spend)",
+        mistakes=(
+            (lambda: _platinum((21, 60), (50, 120)),
+             "you kept the spend cut-offs 50/120 of section 4.4; leave spend_cuts out so the "
+             "terciles are used"),
+            (lambda: _platinum((30, 90)),
+             "these are the default cycle cut-offs 30/90; use 21 and 60 days"),
+        ),
+    ),
+    Exercise(
+        id="04.10",
+        title="account ranked first by a scorecard weighing potential 40, years as a customer "
+              "20 and the other four indicators 10 each",
+        expected=lambda: _card_top(_CARD),
+        kind="choice",
+        hint="scorecard(b2b, weights, lower_is_better=['cost_to_serve'], customer='account_id'); "
+             "the account with rank 1",
+        mistakes=(
+            ("K276", "K276 is first with the weights of section 5.2; use the new weights"),
+        ),
+    ),
+    Exercise(
+        id="04.11",
+        title="share of total profit made by the retailer's top revenue decile",
+        expected=lambda: _top_decile("profit"),
+        kind="number",
+        tol=0.002,
+        hint="decile_table(values, 'revenue', profit='profit') and read decile 1's profit share",
+        mistakes=(
+            (lambda: _top_decile("revenue"),
+             "this is the top decile's share of revenue; the question asks for its share of profit"),
+        ),
+    ),
+    Exercise(
+        id="04.12",
+        title="calls a day for a rep with 1,250 customers, 21 working days and 80% monthly coverage",
+        expected=48,
+        kind="number",
+        tol=0,
+        hint="call_list(customers, working_days, coverage): every customer to be reached counts, "
+             "and a fraction of a call rounds up",
+        mistakes=(
+            (60, "60 calls a day reach every customer (100%); the target here is 80%"),
+            (47, "47 calls a day fall short: 47 x 21 = 987 < 1,000 customers; round up"),
         ),
     ),
 ]

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._results import Result
 from .._validate import (
     _preview,
     parse_date,
@@ -21,9 +22,13 @@ from .._validate import (
 __all__ = ["Classification"]
 
 
-@dataclass
-class Classification:
+@dataclass(repr=False)
+class Classification(Result):
     """The result of classifying customers into tiers (ABC, pyramid, matrix quadrants, ...).
+
+    Built on :class:`cvlib._results.Result`: ``summary()`` returns the
+    per-tier table and ``repr()`` / ``_repr_html_()`` show the method, the
+    number of customers and that table.
 
     Attributes
     ----------
@@ -32,9 +37,9 @@ class Classification:
         classification used and the column ``tier`` (an ordered categorical,
         best tier first).
     table : DataFrame
-        One row per tier: ``customers``, ``customer_share`` and, for every
-        measure, its total and its share of the total (``revenue``,
-        ``revenue_share``, ...).  Empty tiers are kept, with zeros.
+        One row per tier: ``customers``, ``customer_share`` (0-1) and, for
+        every measure, its total and its share of the total (0-1)
+        (``revenue``, ``revenue_share``, ...).  Empty tiers are kept, with zeros.
     method : str
         What was done, e.g. ``"ABC by share of revenue (70/20/10)"``.
     params : dict
@@ -56,18 +61,12 @@ class Classification:
         """The tier labels, best first."""
         return list(self.assignments["tier"].cat.categories)
 
+    def _title(self) -> list[str]:
+        return [f"Classification: {self.method}; {len(self.assignments):,} customers"]
+
     def summary(self) -> pd.DataFrame:
         """The per-tier table (a copy)."""
         return self.table.copy()
-
-    def __repr__(self) -> str:
-        n = len(self.assignments)
-        return f"<Classification: {self.method}; {n:,} customers>\n{self.table.to_string()}"
-
-    def _repr_html_(self) -> str:
-        n = len(self.assignments)
-        return (f"<p><b>{self.method}</b>; {n:,} customers</p>"
-                + self.table.to_html(float_format=lambda v: f"{v:,.4g}"))
 
 
 # ---------------------------------------------------------------- inputs
@@ -275,7 +274,7 @@ def factorize_ids(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def prepare_log(tx, customer: str, date: str, amount: str | None, at=None,
                 returns: str = "error", extra: tuple[str, ...] = (),
-                what: str = "tx") -> Log:
+                what: str = "transactions") -> Log:
     """Validate a transaction log and keep the rows dated on or before ``at``.
 
     Raises clear errors for missing columns, non-numeric or missing amounts,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from .._validate import _preview, parse_date, require_columns, require_frame
+from .._validate import _preview, parse_date, renamed_args, require_columns, require_frame
 from .pareto import abc_classes, customer_values, pyramid
 from .rfm import rfm_scores, rfm_segments, rfm_table
 
@@ -17,14 +17,21 @@ __all__ = [
     "classify_over_time",
     "migration_matrix",
     "DEVELOPMENT_STAGES",
+    "DEVELOPMENT_STAGES_ZH",
     "PIPELINE_STAGES",
+    "PIPELINE_STAGES_ZH",
+    "CUSTOMER_STATES",
+    "CUSTOMER_STATES_ZH",
+    "DEAL_LIKELIHOOD",
+    "DEAL_LIKELIHOOD_ZH",
     "funnel",
 ]
 
 LIFECYCLE_STAGES = ["new", "active", "at-risk", "lapsed"]
 
 
-def lifecycle_stages(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
+@renamed_args(tx="transactions")
+def lifecycle_stages(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                      amount: str = "amount", at=None, *, new_days: int = 90,
                      active_days: int = 180, lapsed_days: int = 365,
                      returns: str = "error") -> pd.DataFrame:
@@ -40,8 +47,8 @@ def lifecycle_stages(tx: pd.DataFrame, customer: str = "customer_id", date: str 
 
     Parameters
     ----------
-    tx : DataFrame
-        Transaction log.
+    transactions : DataFrame
+        Transaction log (``tx=`` is a deprecated alias).
     at : date, optional
         Analysis date (default: the last date in the log).
     new_days, active_days, lapsed_days : int
@@ -59,7 +66,7 @@ def lifecycle_stages(tx: pd.DataFrame, customer: str = "customer_id", date: str 
     if not active_days < lapsed_days:
         raise ValueError(f"active_days ({active_days}) must be less than lapsed_days "
                          f"({lapsed_days}): the windows must not overlap")
-    rfm = rfm_table(tx, customer, date, amount, at=at, returns=returns)
+    rfm = rfm_table(transactions, customer, date, amount, at=at, returns=returns)
     r, t = rfm["recency"].to_numpy(), rfm["tenure"].to_numpy()
     code = np.where(t < new_days, 0, np.where(r < active_days, 1, np.where(r < lapsed_days, 2, 3)))
     out = rfm[["recency", "tenure", "frequency"]].copy()
@@ -89,7 +96,8 @@ def _classifier(by, customer, date, amount, kwargs) -> Callable:
     return f
 
 
-def classify_over_time(tx: pd.DataFrame, at, by="lifecycle", *, customer: str = "customer_id",
+@renamed_args(tx="transactions")
+def classify_over_time(transactions: pd.DataFrame, at, by="lifecycle", *, customer: str = "customer_id",
                        date: str = "date", amount: str = "amount", **kwargs) -> pd.DataFrame:
     """Re-classify the customers at several dates (dynamic classification).
 
@@ -100,8 +108,8 @@ def classify_over_time(tx: pd.DataFrame, at, by="lifecycle", *, customer: str = 
 
     Parameters
     ----------
-    tx : DataFrame
-        Transaction log.
+    transactions : DataFrame
+        Transaction log (``tx=`` is a deprecated alias).
     at : sequence of dates
         Analysis dates, in increasing order (repeats allowed).
     by : {"lifecycle", "pyramid", "abc", "rfm"} or callable
@@ -126,7 +134,7 @@ def classify_over_time(tx: pd.DataFrame, at, by="lifecycle", *, customer: str = 
         name = str(d.date())
         while name in cols:
             name += "'"
-        cols[name] = f(tx, d)
+        cols[name] = f(transactions, d)
     index = pd.Index(sorted(set().union(*[set(s.index) for s in cols.values()]),
                             key=lambda v: (str(type(v)), v)), name=customer)
     out = pd.DataFrame(index=index)
@@ -193,15 +201,30 @@ def migration_matrix(before: pd.Series, after: pd.Series, *, normalize: bool | s
 
 # ---------------------------------------------------------------- development funnels
 
+#: The customer development process of course file 002 (顾客发展过程): 潜在顾客, 预期顾客,
+#: 首次购买, 重复购买, 客户, 主动性客户, 合伙人; exits: 不合格者 (disqualified prospects) and
+#: 停止购买或过去的顾客 (lapsed / former customers).
 DEVELOPMENT_STAGES = ["suspect", "prospect", "first-time customer", "repeat customer", "client",
-                      "advocate/partner"]
-PIPELINE_STAGES = ["0 not yet reached", "1 contacted", "2 needs identified",
-                   "3 proposal made", "4 negotiating", "5 contract signed", "6 delivering",
-                   "7 contract expired"]
+                      "advocate", "partner"]
+DEVELOPMENT_STAGES_ZH = ["潜在顾客", "预期顾客", "首次购买", "重复购买", "客户", "主动性客户", "合伙人"]
+#: The sales-progress stages of course file 000 (销售进程 0-7).  The scraped slide lost the
+#: names of stages 2 and 3; "2 contacted" and "3 needs discussed" are the workbook's
+#: reconstruction and are marked as such.  Stage 5 is "contact made and contract *sent*"
+#: (直接联系并且传了合同); the contract runs from stage 6 (合同中).
+PIPELINE_STAGES = ["0 not yet reached", "1 newly assigned", "2 contacted (reconstructed)",
+                   "3 needs discussed (reconstructed)", "4 intends to choose us",
+                   "5 contract sent", "6 under contract", "7 contract expired"]
+PIPELINE_STAGES_ZH = ["0 暂时没有联系上的", "1 新增到自己名下的客户", "2 (原文缺失)", "3 (原文缺失)",
+                      "4 客户有选择的意向", "5 直接联系并且传了合同", "6 合同中", "7 合同已经到期"]
+#: Customer states on the slide (客户状态) and the deal-likelihood scale (成交意向), worst first.
+CUSTOMER_STATES = ["no contract", "under contract", "contract expired"]
+CUSTOMER_STATES_ZH = ["无合同", "合同中", "合同已到期"]
+DEAL_LIKELIHOOD = ["poor", "unclear", "possible", "good", "very likely"]
+DEAL_LIKELIHOOD_ZH = ["可能性差", "意向不明", "可能成交", "成交意向好", "成交可能性很大"]
 
 
 def funnel(data, stage: str = "stage", stages=None, *, preset: str = "development",
-           lapsed: str | None = None) -> pd.DataFrame:
+           lapsed: str | None = None, disqualified: str | None = None) -> pd.DataFrame:
     """A development funnel: how many reached each stage and the stage-to-stage conversion.
 
     Each row of ``data`` is one (potential) customer with the furthest stage
@@ -218,25 +241,34 @@ def funnel(data, stage: str = "stage", stages=None, *, preset: str = "developmen
     stages : sequence of str, optional
         Ordered stage names; default from ``preset``.
     preset : {"development", "pipeline"}
-        ``"development"``: the customer development process (suspect,
-        prospect, first-time customer, repeat customer, client,
-        advocate/partner; lapsed customers are an exit, flagged by
-        ``lapsed``).  ``"pipeline"``: the sales-pipeline stages 0 (not yet
-        reached) to 7 (contract expired).
+        ``"development"``: the customer development process of file 002
+        (suspect, prospect, first-time customer, repeat customer, client,
+        advocate, partner; ``DEVELOPMENT_STAGES``); its exits are the
+        disqualified (flagged by ``disqualified``) and the lapsed (flagged by
+        ``lapsed``).  ``"pipeline"``: the sales-progress stages 0 (not yet
+        reached) to 7 (contract expired) of file 000 (``PIPELINE_STAGES``).
     lapsed : str, optional
         Boolean column: customers who lapsed after reaching their stage.
+    disqualified : str, optional
+        Boolean column: prospects found not to qualify (不合格者).
 
     Returns
     -------
     DataFrame indexed by stage with ``at_stage`` (furthest stage here),
     ``reached`` (:math:`N_k`), ``conversion`` (from the previous stage) and
-    ``cumulative_conversion`` (:math:`N_k / N_0`); with ``lapsed``, how many
-    lapsed from each stage.
+    ``cumulative_conversion`` (:math:`N_k / N_0`); with ``lapsed`` and
+    ``disqualified``, how many left from each stage by that exit.
+
+    Examples
+    --------
+    >>> leads = pd.Series([0, 1, 1, 2, 3, 3, 5, 6, 7, 7], name="stage")
+    >>> funnel(leads, preset="pipeline")["reached"].tolist()
+    [10, 9, 7, 6, 4, 4, 3, 2]
     """
     if isinstance(data, pd.Series):
         data = data.to_frame(name=stage)
     require_frame(data, "data")
-    require_columns(data, [stage] + ([lapsed] if lapsed else []), "data")
+    require_columns(data, [stage] + [c for c in (lapsed, disqualified) if c], "data")
     if stages is None:
         if preset not in ("development", "pipeline"):
             raise ValueError(f"preset must be 'development' or 'pipeline', got {preset!r}")
@@ -268,9 +300,10 @@ def funnel(data, stage: str = "stage", stages=None, *, preset: str = "developmen
     prev = np.concatenate([[reached[0]], reached[:-1]]).astype(float)
     out["conversion"] = np.where(prev > 0, reached / np.where(prev > 0, prev, 1), np.nan)
     out["cumulative_conversion"] = reached / reached[0] if reached[0] else np.nan
-    if lapsed:
-        flag = data[lapsed]
-        if not pd.api.types.is_bool_dtype(flag):
-            raise TypeError(f"column {lapsed!r} must be boolean (True = lapsed), got {flag.dtype}")
-        out["lapsed"] = np.bincount(pos[flag.to_numpy(bool)], minlength=k)
+    for name, col in (("disqualified", disqualified), ("lapsed", lapsed)):
+        if col:
+            flag = data[col]
+            if not pd.api.types.is_bool_dtype(flag):
+                raise TypeError(f"column {col!r} must be boolean (True = {name}), got {flag.dtype}")
+            out[name] = np.bincount(pos[flag.to_numpy(bool)], minlength=k)
     return out

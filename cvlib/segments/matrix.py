@@ -9,8 +9,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .._results import Result
 from .._validate import (
     _preview,
+    check_missing,
+    check_share,
+    renamed_args,
     require_columns,
     require_frame,
     require_no_missing,
@@ -31,6 +35,7 @@ from ._base import (
 
 __all__ = [
     "TWO_AXIS_PRESETS",
+    "preset_table",
     "two_axis",
     "purchase_cycle",
     "CYCLE_SPEND_GRID",
@@ -38,50 +43,128 @@ __all__ = [
     "scorecard",
     "Scorecard",
     "KOTLER_LEVELS",
+    "RELATIONSHIP_LEVELS",
     "relationship_level",
     "relationship_levels",
 ]
 
-# labels keyed by (x level, y level), each "high" or "low"
+# labels keyed by (x level, y level), each "high" or "low"; "zh" gives the Chinese labels
 TWO_AXIS_PRESETS: dict[str, dict] = {
     "value_potential": {
         "x": "current value", "y": "potential value",
         "labels": {("high", "high"): "high-value", ("high", "low"): "sub-value",
                    ("low", "high"): "potential-value", ("low", "low"): "low-value"},
-        "source": "the course's customer value matrix (当前价值 x 增值潜力), after Chen Mingliang (2001)",
+        "zh": {("high", "high"): "高价值客户群", ("high", "low"): "次价值客户群",
+               ("low", "high"): "潜在价值客户群", ("low", "low"): "低价值客户群"},
+        "source": "course file 004, 3.2 当前价值与潜在价值的组合分析 (current x potential value)",
+    },
+    "value_responsiveness": {
+        "x": "customer value", "y": "customer response",
+        "labels": {("high", "high"): "best", ("high", "low"): "strange",
+                   ("low", "high"): "fatal attraction", ("low", "low"): "ghosts"},
+        "zh": {("high", "high"): "最佳客户", ("high", "low"): "奇异客户群",
+               ("low", "high"): "致命诱惑", ("low", "low"): "幽灵客户"},
+        "source": "Robert & Paul (1997) as cited in course file 004 (客户价值—客户响应): best "
+                  "customers, strange customers, fatal attraction, ghosts",
     },
     "value_loyalty": {
+        "x": "customer value (profit)", "y": "customer loyalty",
+        "labels": {("high", "high"): "golden", ("high", "low"): "at risk",
+                   ("low", "high"): "marginal", ("low", "low"): "don't over-service"},
+        "zh": {("high", "high"): "金牌客户", ("high", "low"): "风险客户",
+               ("low", "high"): "边际客户", ("low", "low"): "无需过多服务的客户"},
+        "source": "Kelly & Julie (1999) as cited in course file 004 (客户价值—客户忠诚): Golden, "
+                  "At Risk, Marginal Value, Don't over-Service",
+    },
+    "value_loyalty_rk": {
         "x": "profitability", "y": "loyalty (expected tenure)",
         "labels": {("high", "high"): "true friends", ("high", "low"): "butterflies",
                    ("low", "high"): "barnacles", ("low", "low"): "strangers"},
-        "source": "Reinartz & Kumar (2002), The mismanagement of customer loyalty, HBR 80(7)",
+        "zh": {("high", "high"): "真朋友", ("high", "low"): "蝴蝶",
+               ("low", "high"): "藤壶", ("low", "low"): "陌生人"},
+        "source": "Reinartz & Kumar (2002), The mismanagement of customer loyalty, HBR 80(7); "
+                  "not in the course material (the Chinese labels are the workbook's translation)",
     },
-    "value_responsiveness": {
-        "x": "customer value", "y": "responsiveness to marketing",
-        "labels": {("high", "high"): "invest", ("high", "low"): "maintain",
-                   ("low", "high"): "develop", ("low", "low"): "economise"},
-        "source": "the workbook's labels for the course's value x responsiveness matrix",
+    "direct_indirect": {
+        "x": "direct functions", "y": "indirect functions",
+        "labels": {("high", "high"): "high-performing", ("high", "low"): "selling",
+                   ("low", "high"): "networking", ("low", "low"): "low-performing"},
+        "zh": {("high", "high"): "高绩效关系", ("high", "low"): "买卖关系",
+               ("low", "high"): "网络关系", ("low", "low"): "低绩效关系"},
+        "source": "Achim, Tomas & Hans (2001) as cited in course file 004 (直接功能—间接功能): "
+                  "high-performing, selling, low-performing and networking relationships",
     },
     "volume_profit": {
         "x": "sales volume", "y": "profit",
-        "labels": {("high", "high"): "core", ("high", "low"): "volume, thin margin",
-                   ("low", "high"): "niche, profitable", ("low", "low"): "marginal"},
-        "source": "the workbook's labels for the course's sales volume x profit matrix",
+        "labels": {("high", "high"): "high volume, high profit",
+                   ("high", "low"): "high volume, low profit",
+                   ("low", "high"): "low volume, high profit",
+                   ("low", "low"): "low volume, low profit"},
+        "zh": {("high", "high"): "销量高利润高", ("high", "low"): "销量高利润低",
+               ("low", "high"): "销量低利润高", ("low", "low"): "销量低利润低"},
+        "source": "course file 004, 3.1 销售量与利润的组合分析 (the cells are described, not named)",
     },
-    "value_cost": {
-        "x": "customer value (margin)", "y": "cost to serve",
+    "b2b": {
+        "x": "position on the loyalty ladder", "y": "supplier's cost to serve",
         "labels": {("high", "low"): "most valuable", ("high", "high"): "partner",
                    ("low", "low"): "commodity buyer", ("low", "high"): "under-performer"},
-        "source": "the course's B2B matrix of value x cost to serve; cf. Shapiro et al. (1987), "
-                  "Manage customers for profits (not just sales), HBR",
+        "zh": {("high", "low"): "最有价值的客户", ("high", "high"): "合伙人",
+               ("low", "low"): "大众化商品购买者", ("low", "high"): "表现欠佳者"},
+        "source": "course file 002, B2B客户分类: the buyer's position on the loyalty ladder "
+                  "(买家在忠诚度阶梯上的位置) x the supplier's cost to serve (供应商的客户服务成本)",
+    },
+    "relationship_space": {
+        "x": "discovery (knowledge of the customer)", "y": "dialogue (richness and timeliness)",
+        "labels": {("high", "high"): "partner (value-centred)",
+                   ("high", "low"): "client (need-centred)",
+                   ("low", "high"): "customer (product-centred)",
+                   ("low", "low"): "general customer (price-centred)"},
+        "zh": {("high", "high"): "合作伙伴(以价值为中心)", ("high", "low"): "客户(以需求为中心)",
+               ("low", "high"): "顾客(以产品为中心)", ("low", "low"): "一般顾客(以价格为中心)"},
+        "source": "course file 002, 关系空间 (发现 x 对话); the slide's figure is garbled in the "
+                  "material, the placement of the two mixed cells is the workbook's reading",
     },
     "social_styles": {
         "x": "assertiveness", "y": "responsiveness",
         "labels": {("high", "low"): "driver", ("high", "high"): "expressive",
                    ("low", "high"): "amiable", ("low", "low"): "analytical"},
-        "source": "Merrill & Reid (1981), Personal Styles and Effective Performance",
+        "zh": {("high", "low"): "驱动者", ("high", "high"): "表现者",
+               ("low", "high"): "亲和者", ("low", "low"): "分析者"},
+        "source": "Merrill & Reid (1981), Personal Styles and Effective Performance; course file "
+                  "000 (驱动者, 表现者, 亲和者, 分析者)",
     },
 }
+
+_KEYS = [("high", "high"), ("high", "low"), ("low", "high"), ("low", "low")]
+
+
+def preset_table(preset: str) -> pd.DataFrame:
+    """The four cells of a two-axis preset with their English and Chinese labels and source.
+
+    Parameters
+    ----------
+    preset : str
+        A key of ``TWO_AXIS_PRESETS``.
+
+    Returns
+    -------
+    DataFrame with one row per cell: ``x_level``, ``y_level``, ``label``,
+    ``label_zh``; ``attrs["source"]`` names the source and ``attrs["x"]``,
+    ``attrs["y"]`` the axes.
+
+    Examples
+    --------
+    >>> preset_table("value_responsiveness")[["label", "label_zh"]].to_numpy().tolist()[0]
+    ['best', '最佳客户']
+    """
+    if preset not in TWO_AXIS_PRESETS:
+        raise ValueError(f"preset must be one of {sorted(TWO_AXIS_PRESETS)}, got {preset!r}")
+    p = TWO_AXIS_PRESETS[preset]
+    out = pd.DataFrame({"x_level": [k[0] for k in _KEYS], "y_level": [k[1] for k in _KEYS],
+                        "label": [p["labels"][k] for k in _KEYS],
+                        "label_zh": [p["zh"][k] for k in _KEYS]})
+    out.attrs.update({"source": p["source"], "x": p["x"], "y": p["y"]})
+    return out
 
 
 def _cut(v: np.ndarray, cut, name: str) -> float:
@@ -102,19 +185,31 @@ def _cut(v: np.ndarray, cut, name: str) -> float:
 
 def two_axis(data: pd.DataFrame, x: str, y: str, *, x_cut="median", y_cut="median",
              preset: str | None = None, labels: dict | None = None,
-             customer: str | None = None, missing: str = "error") -> Classification:
+             customer: str | None = None, missing: str = "raise") -> Classification:
     """Classify customers into the four cells of a two-axis matrix.
 
     One mechanism for all the course's 2 x 2 matrices: a customer is *high*
     on an axis when its value is at or above the cut-off (the median by
     default) and *low* otherwise; each (x level, y level) cell has a label.
 
-    Presets (``TWO_AXIS_PRESETS``): ``"value_potential"`` (high-value,
-    sub-value, potential-value, low-value), ``"value_loyalty"``,
-    ``"value_responsiveness"``, ``"volume_profit"``, ``"value_cost"`` (most
-    valuable, partner, commodity buyer, under-performer) and
-    ``"social_styles"`` (driver, expressive, amiable, analytical from
-    assertiveness x responsiveness).
+    Presets (``TWO_AXIS_PRESETS``, see :func:`preset_table` for the Chinese
+    labels and the source of each):
+
+    - ``"value_potential"``: current x potential value (file 004);
+    - ``"value_responsiveness"``: value x response, Robert & Paul (1997):
+      best, strange, fatal attraction, ghosts;
+    - ``"value_loyalty"``: value x loyalty, Kelly & Julie (1999): golden, at
+      risk, marginal, don't over-service; ``"value_loyalty_rk"`` is
+      Reinartz & Kumar's version (true friends, butterflies, barnacles,
+      strangers);
+    - ``"direct_indirect"``: direct x indirect functions, Achim, Tomas &
+      Hans (2001): high-performing, selling, networking, low-performing;
+    - ``"volume_profit"``: sales volume x profit (file 004);
+    - ``"b2b"``: the buyer's position on the loyalty ladder x the supplier's
+      cost to serve (file 002): most valuable, partner, commodity buyer,
+      under-performer (see :func:`b2b_classes`);
+    - ``"relationship_space"``: discovery x dialogue (file 002);
+    - ``"social_styles"``: assertiveness x responsiveness (Merrill & Reid).
 
     Parameters
     ----------
@@ -131,19 +226,30 @@ def two_axis(data: pd.DataFrame, x: str, y: str, *, x_cut="median", y_cut="media
         ("low", "low"): ...}`` keyed by (x level, y level); overrides the preset.
     customer : str, optional
         Column holding the customer id (default: the index).
-    missing : {"error", "drop"}
-        Rows with a missing x or y raise an error, or are dropped (e.g. a
-        survey question not answered) when ``"drop"``.
+    missing : {"raise", "drop"}
+        Rows with a missing x or y raise an error (default), or are dropped
+        (e.g. a survey question not answered) with ``"drop"``.  The old
+        spelling ``"error"`` still works, with a FutureWarning.
 
     Returns
     -------
-    Classification whose table gives customers, shares and the totals and
-    means of x and y per cell; ``params`` holds the cut-offs.
+    Classification whose table gives customers, shares (0-1) and the totals
+    and means of x and y per cell; ``params`` holds the cut-offs.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"value": [9.0, 8, 2, 1], "response": [0.9, 0.1, 0.8, 0.2]})
+    >>> two_axis(d, "value", "response", preset="value_responsiveness",
+    ...          x_cut=5, y_cut=0.5).tiers.tolist()
+    ['best', 'strange', 'fatal attraction', 'ghosts']
+
+    References
+    ----------
+    Course file 004 (客户价值矩阵) and the sources named in each preset.
     """
     require_frame(data, "data")
     require_columns(data, [x, y] + ([customer] if customer else []), "data")
-    if missing not in ("error", "drop"):
-        raise ValueError(f"missing must be 'error' or 'drop', got {missing!r}")
+    missing = check_missing(missing, ("raise", "drop"))
     if missing == "drop":
         data = data.dropna(subset=[x, y])
     values = per_customer(data, x, customer, extra=(y,))
@@ -155,7 +261,7 @@ def two_axis(data: pd.DataFrame, x: str, y: str, *, x_cut="median", y_cut="media
             raise ValueError(f"preset must be one of {sorted(TWO_AXIS_PRESETS)}, got {preset!r}")
         else:
             labels = TWO_AXIS_PRESETS[preset]["labels"]
-    keys = [("high", "high"), ("high", "low"), ("low", "high"), ("low", "low")]
+    keys = _KEYS
     if set(labels) != set(keys):
         raise ValueError(f"labels must have the four keys {keys}, got {list(labels)}")
     names = check_labels([labels[k] for k in keys])
@@ -175,7 +281,8 @@ def two_axis(data: pd.DataFrame, x: str, y: str, *, x_cut="median", y_cut="media
 # ---------------------------------------------------------------- purchase cycle x spend
 
 
-def purchase_cycle(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
+@renamed_args(tx="transactions")
+def purchase_cycle(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                    amount: str = "amount", at=None) -> pd.DataFrame:
     """Each customer's average purchase cycle and average spend per purchase.
 
@@ -187,7 +294,7 @@ def purchase_cycle(tx: pd.DataFrame, customer: str = "customer_id", date: str = 
     DataFrame indexed by customer with ``purchases``, ``mean_interval``
     (days; NaN for a single purchase) and ``mean_spend`` (currency).
     """
-    log = prepare_log(tx, customer, date, amount, at=at)
+    log = prepare_log(transactions, customer, date, amount, at=at)
     k = len(log.customers)
     n = np.bincount(log.codes, minlength=k)
     last = np.full(k, np.iinfo(np.int64).min)
@@ -298,8 +405,8 @@ def cycle_spend_tiers(cycle: pd.DataFrame, *, cycle_cuts=(30, 90), spend_cuts=No
 # ---------------------------------------------------------------- scorecard
 
 
-@dataclass
-class Scorecard:
+@dataclass(repr=False)
+class Scorecard(Result):
     """A weighted multi-indicator customer value index.
 
     Attributes
@@ -308,7 +415,7 @@ class Scorecard:
         Per customer: the normalised indicators, group sub-indices, ``index``
         (0-100 with min-max), ``rank`` (1 = best) and ``tier``.
     weights : DataFrame
-        Indicator, group, weight (%), direction.
+        Indicator, group, weight (percent, summing to 100), direction.
     classification : Classification
         The tiers with their table.
     method : str
@@ -319,21 +426,20 @@ class Scorecard:
     classification: Classification
     method: str
 
+    def _title(self) -> list[str]:
+        lines = [f"Scorecard: {self.method}; {len(self.scores):,} customers", "weights (%):"]
+        lines += [f"  {i}: {r.weight:.4g} ({r.group or 'no group'}, {r.direction})"
+                  for i, r in self.weights.iterrows()]
+        return lines
+
     def summary(self) -> pd.DataFrame:
+        """The per-tier table (a copy): customers, customer_share (0-1), mean_index."""
         return self.classification.table.copy()
-
-    def __repr__(self) -> str:
-        return (f"<Scorecard: {self.method}; {len(self.scores):,} customers>\n"
-                f"{self.weights.to_string()}\n{self.classification.table.to_string()}")
-
-    def _repr_html_(self) -> str:
-        return (f"<p><b>Scorecard</b>: {self.method}</p>" + self.weights.to_html()
-                + self.classification.table.to_html(float_format=lambda v: f"{v:,.4g}"))
 
 
 def scorecard(data: pd.DataFrame, weights: dict, *, groups: dict | None = None,
               lower_is_better=(), method: str = "minmax", tiers=None,
-              customer: str | None = None) -> Scorecard:
+              customer: str | None = None, normalize: bool = False) -> Scorecard:
     """A weighted customer value index from several indicators, with ranks and tiers.
 
     Each indicator :math:`x_k` is normalised, then weighted:
@@ -364,15 +470,33 @@ def scorecard(data: pd.DataFrame, weights: dict, *, groups: dict | None = None,
         Tier name -> percent of customers, best first, summing to 100
         (default ``{"A": 20, "B": 30, "C": 50}``).
 
+    customer : str, optional
+        Column holding the customer id (default: the index).
+    normalize : bool
+        Rescale weights that do not sum to 100 (default: refuse them).
+
     Returns
     -------
     Scorecard
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"revenue": [100.0, 50, 10], "years": [1.0, 5, 3]},
+    ...                  index=["a", "b", "c"])
+    >>> card = scorecard(d, {"revenue": 60, "years": 40})
+    >>> card.scores["index"].round(1).tolist()
+    [60.0, 66.7, 20.0]
+
+    References
+    ----------
+    Course file 004 (客户贡献类、客户特征类和客户关系类指标); the min-max index is the
+    workbook's operationalisation.
     """
     require_frame(data, "data")
     if not isinstance(weights, dict) or not weights:
         raise TypeError("weights must be a dict {indicator column: weight in percent}")
     cols = list(weights)
-    w = require_weights(list(weights.values()), cols, total=100.0)
+    w = require_weights(list(weights.values()), cols, total=100.0, normalize=normalize)
     if method not in ("minmax", "z"):
         raise ValueError(f"method must be 'minmax' or 'z', got {method!r}")
     lower = list(lower_is_better)
@@ -475,12 +599,20 @@ def relationship_levels(data: pd.DataFrame, margin: str = "margin_rate",
     ``margin_cuts[1]``, *high* from it; numeric customer counts are *few*
     below ``customer_cuts[0]``, *moderate* below ``customer_cuts[1]`` and
     *many* from it.  Columns already holding the level names are used as they
-    are.  The default cut-offs are illustrative: set your own.
+    are.  Margin rates are fractions (0.05 for 5%; 5.0 is refused with a
+    hint), customer counts non-negative.  The default cut-offs are the
+    workbook's illustration, not Kotler's: set your own.
 
     Returns
     -------
     A copy of ``data`` with ``margin_level``, ``customer_level`` and ``level``
     (ordered categorical basic < ... < partnership).
+
+    Examples
+    --------
+    >>> lines = pd.DataFrame({"margin_rate": [0.05, 0.40], "customers": [50_000, 40]})
+    >>> relationship_levels(lines)["level"].tolist()
+    ['basic', 'partnership']
     """
     require_frame(data, "data")
     require_columns(data, [margin, customers], "data")
@@ -493,7 +625,16 @@ def relationship_levels(data: pd.DataFrame, margin: str = "margin_rate",
             c = np.asarray(cuts, dtype=float).ravel()
             if len(c) != 2 or not c[0] < c[1]:
                 raise ValueError(f"{what} cut-offs must be two increasing numbers, got {c.tolist()}")
-            idx = np.searchsorted(c, s.to_numpy(float), side="right")
+            x = s.to_numpy(float)
+            if what == "margin":
+                for v in (*c, *x):   # margins are fractions: 0.05, not 5
+                    check_share(v, f"margin rate in column {col!r}")
+            elif (x < 0).any() or not np.isfinite(x).all():
+                raise ValueError(f"column {col!r} counts customers and must be non-negative, got "
+                                 f"{_preview(x[(x < 0) | ~np.isfinite(x)].tolist())}")
+            elif (c < 0).any():
+                raise ValueError(f"customer_cuts must be non-negative counts, got {c.tolist()}")
+            idx = np.searchsorted(c, x, side="right")
             return np.asarray(names, dtype=object)[idx]
         lv = s.astype(str).str.strip().str.lower()
         bad = ~lv.isin(names)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validate import _preview
+from .._validate import _preview, check_share, renamed_args
 from ._base import (
     Classification,
     check_labels,
@@ -35,10 +35,14 @@ __all__ = [
     "purchase_decile_table",
     "spend_bands",
     "TELECOM_BANDS",
+    "TELECOM_SLIDE_SHARES",
+    "pareto_share_bounds",
+    "printed_shares_check",
 ]
 
 
-def customer_values(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
+@renamed_args(tx="transactions")
+def customer_values(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                     amount: str = "amount", margin: str | None = None,
                     cost: str | None = None, at=None, returns: str = "error") -> pd.DataFrame:
     """Sum a transaction log to one row per customer: revenue, margin, cost to serve, profit.
@@ -47,8 +51,8 @@ def customer_values(tx: pd.DataFrame, customer: str = "customer_id", date: str =
 
     Parameters
     ----------
-    tx : DataFrame
-        Transaction log, one row per purchase.
+    transactions : DataFrame
+        Transaction log, one row per purchase (``tx=`` is a deprecated alias).
     customer, date, amount : str
         Column names: customer id, purchase date, amount paid (currency units).
     margin : str, optional
@@ -69,9 +73,18 @@ def customer_values(tx: pd.DataFrame, customer: str = "customer_id", date: str =
 
     Examples
     --------
-    >>> values = customer_values(tx, margin="gross_margin", cost="cost_to_serve")  # doctest: +SKIP
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": ["2024-01-05", "2024-02-01", "2024-03-01"],
+    ...                    "amount": [100.0, 50.0, 20.0], "gross_margin": [40.0, 20.0, 8.0],
+    ...                    "cost_to_serve": [5.0, 5.0, 12.0]})
+    >>> customer_values(tx, margin="gross_margin", cost="cost_to_serve")  # doctest: +NORMALIZE_WHITESPACE
+                 transactions  revenue  margin  cost_to_serve  profit
+    customer_id
+    a                       2    150.0    60.0           10.0    50.0
+    b                       1     20.0     8.0           12.0    -4.0
     """
-    log = prepare_log(tx, customer, date, amount, at=at, returns=returns, extra=(margin, cost))
+    log = prepare_log(transactions, customer, date, amount, at=at, returns=returns,
+                      extra=(margin, cost))
     k = len(log.customers)
     out = pd.DataFrame(index=log.customers)
     out["transactions"] = np.bincount(log.codes[log.amount >= 0], minlength=k).astype("int64")
@@ -181,7 +194,7 @@ def gini(data, value: str | None = None, customer: str | None = None) -> float:
     if total <= 0:
         raise ValueError(f"{value!r} sums to {total:g}; the Gini coefficient needs a positive total")
     i = np.arange(1, n + 1)
-    return float(2 * np.sum(i * s) / (n * total) - (n + 1) / n)
+    return float(max(0.0, 2 * np.sum(i * s) / (n * total) - (n + 1) / n))  # no -2e-16 for ties
 
 
 # ---------------------------------------------------------------- ABC classes
@@ -190,7 +203,7 @@ def gini(data, value: str | None = None, customer: str | None = None) -> float:
 def abc_classes(data, value: str | None = None, *, customer: str | None = None,
                 by: str = "value", shares=(70, 20, 10), thresholds=None,
                 labels=("A", "B", "C"), profit: str | None = None,
-                upgrade: str | None = None) -> Classification:
+                upgrade: str | None = None, potential: str | None = None) -> Classification:
     """ABC classes of customers by cumulative share or by absolute thresholds.
 
     Three ways to draw the lines (customers ranked by ``value``, largest first):
@@ -224,21 +237,37 @@ def abc_classes(data, value: str | None = None, *, customer: str | None = None,
     profit : str, optional
         A second measure reported in the table (its total and share per class).
     upgrade : str, optional
-        Boolean column: customers flagged (e.g. high growth potential) move up
-        one class, as the course suggests adjusting the lines by potential.
+        Boolean column: customers flagged move up one class (a shortcut for
+        the common case of ``potential``).
+    potential : str, optional
+        Column holding, for customers whose development potential overrides
+        their sales, the class they belong to (a label of ``labels``; missing
+        = keep the class by value).  File 003 moves customers both ways: a C
+        customer with great potential becomes A, a B customer about to go
+        bankrupt becomes C.  The class by value alone is kept in the column
+        ``class_by_value`` of ``assignments``.
 
     Returns
     -------
     Classification
         ``.tiers`` per customer and ``.table``: customers, customer_share,
-        value and value_share per class (the slides' table: A 10% of
-        customers, 70% of revenue).
+        value and value_share per class (shares 0-1; the slides' table: A 10%
+        of customers, 70% of revenue).
 
     Examples
     --------
     >>> abc_classes(pd.Series([8e6, 5e6, 2e6, 1e6, 3e5], name="revenue"),
     ...             thresholds=(5e6, 1e6)).tiers.tolist()
     ['A', 'A', 'B', 'B', 'C']
+
+    Reclassification by potential (file 003): the last account (C by sales)
+    has great potential and becomes A, the third (B) is failing and becomes C:
+
+    >>> accounts = pd.DataFrame({"revenue": [8e6, 5e6, 2e6, 1e6, 3e5],
+    ...                          "by_potential": [None, None, "C", None, "A"]})
+    >>> abc_classes(accounts, "revenue", thresholds=(5e6, 1e6),
+    ...             potential="by_potential").tiers.tolist()
+    ['A', 'A', 'C', 'B', 'A']
 
     References
     ----------
@@ -275,13 +304,41 @@ def abc_classes(data, value: str | None = None, *, customer: str | None = None,
         method += " (" + "/".join(f"{x * 100:g}" for x in frac) + ")"
         tier = tier_from_fraction(pos, frac)
         params = {"by": by, "shares": (frac * 100).tolist()}
+    by_value = tier.copy()
     if upgrade is not None:
         flags = _flags(data, upgrade, customer, values.index)
         tier = np.where(flags & (tier > 0), tier - 1, tier)
         method += f", upgraded by {upgrade!r}"
+    if potential is not None:
+        target = _potential_classes(data, potential, customer, values.index, labels)
+        tier = np.where(target >= 0, target, tier)
+        method += f", reclassified by {potential!r}"
     measures = [value] + list(extra)
-    return make_classification(values, tier.astype(np.int64), labels, measures, method,
-                               {**params, "value": value, "labels": labels})
+    res = make_classification(values, tier.astype(np.int64), labels, measures, method,
+                              {**params, "value": value, "labels": labels})
+    if upgrade is not None or potential is not None:
+        res.assignments.insert(len(res.assignments.columns) - 1, "class_by_value",
+                               pd.Categorical.from_codes(by_value.astype(np.int64), labels,
+                                                         ordered=True))
+    return res
+
+
+def _potential_classes(data, column, customer, index, labels) -> np.ndarray:
+    """Class index named in ``column`` for each customer, -1 where it is missing."""
+    if not isinstance(data, pd.DataFrame) or column not in data.columns:
+        raise ValueError(f"potential={column!r} must name a column of data holding a class "
+                         f"label {labels} (or nothing) per customer")
+    s = data.set_index(customer)[column] if customer is not None else data[column]
+    s = s.reindex(index)
+    known = s.notna()
+    txt = s[known].astype(str)
+    bad = ~txt.isin(labels)
+    if bad.any():
+        raise ValueError(f"column {column!r} must hold class labels {labels} or be empty, got "
+                         f"{_preview(txt[bad].unique().tolist())}")
+    out = np.full(len(s), -1, dtype=np.int64)
+    out[known.to_numpy()] = txt.map({lab: i for i, lab in enumerate(labels)}).to_numpy()
+    return out
 
 
 def _refuse_negative(value, v):
@@ -382,8 +439,16 @@ def whale_summary(data, profit: str | None = None, top: float = 0.2, bottom: flo
 
 PYRAMID_PRESETS = {
     "curry": {"labels": ("VIP", "major", "medium", "small"), "shares": (1, 4, 15, 80),
+              "labels_zh": ("VIP客户", "主要客户", "中等客户", "小客户"),
               "source": "Curry & Curry (2000), The Customer Marketing Method: top 1%, big 4%, "
-                        "medium 15%, small 80% of active customers"},
+                        "medium 15%, small 80% of active customers (the textbook split; not in "
+                        "the course files)"},
+    "course": {"labels": ("VIP", "major", "ordinary", "small"), "shares": (1, 4, 45, 50),
+               "labels_zh": ("VIP客户", "主要客户", "普通客户", "小客户"),
+               "source": "course files 000 and 003: VIP customers are the top 1% by purchases "
+                         "(003, 前1%客户), small customers the bottom 50% (000, 后50%); the slides "
+                         "do not define the middle tiers, so major 4% is taken from the textbook "
+                         "split and ordinary customers are the remaining 45%"},
     "zeithaml": {"labels": ("platinum", "gold", "iron", "lead"), "shares": (5, 15, 50, 30),
                  "source": "Zeithaml, Rust & Lemon (2001), The customer pyramid, California "
                            "Management Review 43(4); tiers defined by profitability, the "
@@ -396,9 +461,13 @@ def pyramid(data, value: str | None = None, *, customer: str | None = None,
             profit: str | None = None) -> Classification:
     """The customer pyramid: tiers of customers ranked by value, with fixed shares of customers.
 
-    The default (``preset="curry"``) is the course's pyramid: VIP customers
-    are the top 1%, major customers the next 4%, medium customers the next
-    15% and small customers the remaining 80% by revenue (or profit).
+    The default (``preset="curry"``) is the textbook split of Curry & Curry:
+    VIP customers are the top 1%, major customers the next 4%, medium
+    customers the next 15% and small customers the remaining 80% by revenue
+    (or profit).  ``preset="course"`` is the course slides' version: small
+    customers are the bottom 50% (file 000) and VIP the top 1% (file 003);
+    the slides leave the middle tiers undefined, so this preset fills them
+    with major 4% (textbook) and ordinary 45% (the rest) and says so.
     ``preset="zeithaml"`` names the tiers platinum, gold, iron and lead.
 
     A customer's tier is the first whose cumulative share of customers exceeds
@@ -415,14 +484,23 @@ def pyramid(data, value: str | None = None, *, customer: str | None = None,
         Percentages of customers per tier, best first, summing to 100.
     labels : sequence of str, optional
         Tier names, best first (default from the preset).
-    preset : {"curry", "zeithaml"}
-        Default shares and labels.
+    preset : {"curry", "course", "zeithaml"}
+        Default shares and labels (``PYRAMID_PRESETS`` gives each one's
+        Chinese labels and source).
     profit : str, optional
         Second measure whose total and share per tier is reported.
 
     Returns
     -------
-    Classification with each tier's share of customers, revenue and profit.
+    Classification with each tier's share of customers, revenue and profit (0-1).
+
+    Examples
+    --------
+    >>> hundred = pd.Series(range(100, 0, -1), name="revenue", dtype=float)
+    >>> pyramid(hundred).table["customers"].tolist()
+    [1, 4, 15, 80]
+    >>> pyramid(hundred, preset="course").table["customers"].tolist()
+    [1, 4, 45, 50]
 
     References
     ----------
@@ -469,7 +547,9 @@ def decile_table(data, value: str | None = None, *, customer: str | None = None,
 
     Examples
     --------
-    >>> decile_table(values, "revenue", profit="profit")  # doctest: +SKIP
+    >>> v = pd.Series([50.0, 20, 10, 6, 5, 4, 2, 1, 1, 1], name="sales")
+    >>> decile_table(v)["sales_share"].round(2).tolist()[:3]
+    [0.5, 0.2, 0.1]
 
     References
     ----------
@@ -595,3 +675,113 @@ def spend_bands(data, value: str | None = None, *, customer: str | None = None,
                         value: sums, f"{value}_share": sums / sums.sum() if sums.sum() else np.nan},
                        index=pd.CategoricalIndex(labels, categories=labels, ordered=True, name="band"))
     return out
+
+
+#: The course's telecom table (file 002, 全球通): share of subscribers per monthly bill band,
+#: as printed (28.6%, 45.4%, ...), here as fractions.  They add up to 1.001.
+TELECOM_SLIDE_SHARES = pd.Series(
+    [0.286, 0.454, 0.198, 0.041, 0.015, 0.007],
+    index=pd.Index(["0-50", "51-100", "101-200", "201-300", "301-500", "over 500"], name="band"),
+    name="customer_share",
+)
+
+
+def printed_shares_check(shares, *, decimals: int = 1) -> pd.Series:
+    r"""Do printed shares add up to 1, allowing for their rounding?
+
+    Each share printed as a percentage with ``decimals`` decimals can be off
+    by half a unit of the last digit, :math:`\epsilon = 0.5 \cdot 10^{-d}`
+    percentage points, so the printed total of :math:`k` shares may differ
+    from 100% by up to :math:`k\epsilon` points.
+
+    Parameters
+    ----------
+    shares : sequence of float
+        The printed shares as fractions (0.286 for 28.6%).
+    decimals : int
+        Decimals of the printed percentages (1 for 28.6%).
+
+    Returns
+    -------
+    Series: ``total`` (fraction), ``excess_points`` (total - 100%, in
+    percentage points), ``max_rounding_points`` (:math:`k\epsilon`) and
+    ``explained_by_rounding`` (bool).  Divide the shares by their total to
+    get shares that add up to exactly 1.
+
+    Examples
+    --------
+    The course's bill bands add up to 100.1%, within the 0.3 points that
+    rounding six shares to 0.1% allows:
+
+    >>> check = printed_shares_check(TELECOM_SLIDE_SHARES)
+    >>> round(check["total"], 4), round(check["excess_points"], 2), check["explained_by_rounding"]
+    (1.001, 0.1, True)
+    """
+    s = np.asarray(shares, dtype=float).ravel()
+    if len(s) == 0 or np.isnan(s).any():
+        raise ValueError(f"shares must be a non-empty list of numbers, got {s.tolist()}")
+    if (s < 0).any() or (s > 1).any():
+        raise ValueError(f"shares must be fractions in [0, 1] (0.286 for 28.6%), got "
+                         f"{_preview(s[(s < 0) | (s > 1)].tolist())}")
+    if not isinstance(decimals, (int, np.integer)) or isinstance(decimals, bool) or decimals < 0:
+        raise ValueError(f"decimals must be a whole number >= 0, got {decimals!r}")
+    total = float(s.sum())
+    excess = (total - 1.0) * 100
+    tol = len(s) * 0.5 * 10.0 ** (-decimals)
+    return pd.Series({"total": round(total, 12), "excess_points": round(excess, 10),
+                      "max_rounding_points": round(tol, 10),
+                      "explained_by_rounding": bool(abs(excess) <= tol + 1e-9)}, dtype=object)
+
+
+def pareto_share_bounds(known_top: float, known_share: float, top: float) -> tuple[float, float]:
+    r"""The range of shares the top ``top`` customers can bring, given one point of the Pareto curve.
+
+    With customers ranked from largest to smallest, the Pareto curve
+    :math:`s(p)` (share of value of the top :math:`p` of customers) is
+    concave, increasing, and runs from (0, 0) to (1, 1).  Knowing
+    :math:`s(q) = S` bounds every other point:
+
+    - for :math:`p < q`: :math:`S\,p/q \le s(p) \le S - (q - p)(1 - S)/(1 - q)`;
+    - for :math:`p > q`: :math:`S + (p - q)(1 - S)/(1 - q) \le s(p) \le
+      \min(1, S\,p/q)`.
+
+    (The top :math:`p` bring at least their proportional part of what the top
+    :math:`q` bring, because they are the largest; and every customer beyond
+    :math:`q` brings at most the average of those before.)
+
+    Parameters
+    ----------
+    known_top, known_share : float
+        The known point: the top ``known_top`` of customers (fraction) bring
+        ``known_share`` of the value (fraction).
+    top : float
+        The share of customers asked about (fraction).
+
+    Returns
+    -------
+    (low, high): the smallest and largest possible share.
+
+    Examples
+    --------
+    The course (file 002) says the top 10% bring 30-50% of sales and the top
+    20% bring 80%.  If the top 20% bring 80%, the top 10% bring at least 40%:
+
+    >>> tuple(round(b, 4) for b in pareto_share_bounds(0.2, 0.8, 0.1))
+    (0.4, 0.775)
+
+    References
+    ----------
+    Lorenz (1905): the Lorenz curve of ranked values is convex, so the Pareto
+    curve (its mirror image) is concave.
+    """
+    q = check_share(known_top, "known_top", allow_zero=False, allow_one=False)
+    big_s = check_share(known_share, "known_share")
+    p = check_share(top, "top", allow_zero=False)
+    if big_s < q - 1e-12:
+        raise ValueError(f"the top {q:g} of customers cannot bring less than their own share "
+                         f"({q:g}) of the value when ranked largest first, got {big_s:g}")
+    if p <= q:
+        low, high = big_s * p / q, big_s - (q - p) * (1 - big_s) / (1 - q)
+    else:
+        low, high = big_s + (p - q) * (1 - big_s) / (1 - q), min(1.0, big_s * p / q)
+    return float(low), float(high)

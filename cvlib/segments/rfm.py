@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validate import require_columns, require_frame, require_no_missing, require_numeric
+from .._validate import (
+    renamed_args,
+    require_columns,
+    require_frame,
+    require_no_missing,
+    require_numeric,
+)
 from ._base import count_above, count_below, customer_order, prepare_log
 
 __all__ = [
@@ -18,7 +24,8 @@ __all__ = [
 ]
 
 
-def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
+@renamed_args(tx="transactions")
+def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
               amount: str = "amount", at=None, *, frequency: str = "transactions",
               monetary: str = "total", returns: str = "error") -> pd.DataFrame:
     """Recency, frequency and monetary value of every customer at an analysis date.
@@ -26,7 +33,11 @@ def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date
     For customer :math:`i` with purchases at days :math:`t_{i1} \\le \\dots \\le t_{in_i}`
     on or before the analysis date :math:`T`:
 
-    - recency :math:`R_i = T - t_{in_i}` (days since the last purchase),
+    - recency :math:`R_i = T - t_{in_i}`: **days since the last purchase**
+      (smaller is better).  This is the RFM meaning of recency; the
+      buy-till-you-die models (:func:`cvlib.lifetime.summarize`) use
+      "recency" for :math:`t_x`, the time from the first to the last
+      purchase (larger is better).  See the glossary, "recency (RFM)".
     - frequency :math:`F_i = n_i` (purchases; or distinct purchase days),
     - monetary :math:`M_i = \\sum_j a_{ij}` (total spend; or the mean per purchase),
     - tenure :math:`T - t_{i1}` (days since the first purchase).
@@ -38,8 +49,8 @@ def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date
 
     Parameters
     ----------
-    tx : DataFrame
-        Transaction log, one row per purchase.
+    transactions : DataFrame
+        Transaction log, one row per purchase (``tx=`` is a deprecated alias).
     customer, date, amount : str
         Column names: customer id, purchase date (datetime or ISO text),
         amount paid (currency units, numeric).
@@ -59,14 +70,23 @@ def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date
 
     Returns
     -------
-    DataFrame indexed by customer (sorted), columns ``recency`` (days,
-    int), ``frequency`` (int), ``monetary`` (currency), ``tenure`` (days,
-    int); ``attrs["at"]`` holds the analysis date.
+    DataFrame indexed by customer (sorted), columns ``recency`` (days since
+    the last purchase, int), ``frequency`` (int), ``monetary`` (currency),
+    ``tenure`` (days, int); ``attrs["at"]`` holds the analysis date and
+    ``attrs["recency"]`` says what recency means here.
 
     Examples
     --------
-    >>> rfm = rfm_table(tx, customer="customer_id", date="date", amount="amount",
-    ...                 at="2024-12-31")  # doctest: +SKIP
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": ["2024-12-01", "2024-12-21", "2024-06-30"],
+    ...                    "amount": [10.0, 30.0, 100.0]})
+    >>> rfm_table(tx, at="2024-12-31")  # doctest: +NORMALIZE_WHITESPACE
+                 recency  frequency  monetary  tenure
+    customer_id
+    a                 10          2      40.0      30
+    b                184          1     100.0     184
+    >>> rfm_table(tx, at="2024-12-31").attrs["recency"]
+    'days since the last purchase (RFM); not the BTYD t_x'
 
     References
     ----------
@@ -76,7 +96,7 @@ def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date
         raise ValueError(f"frequency must be 'transactions' or 'days', got {frequency!r}")
     if monetary not in ("total", "mean"):
         raise ValueError(f"monetary must be 'total' or 'mean', got {monetary!r}")
-    log = prepare_log(tx, customer, date, amount, at=at, returns=returns)
+    log = prepare_log(transactions, customer, date, amount, at=at, returns=returns)
     k = len(log.customers)
     codes, days = log.codes, log.days
     if returns == "net":
@@ -112,6 +132,7 @@ def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date
     if order is not None:
         out = out.take(order)
     out.attrs["at"] = str(log.at.date())
+    out.attrs["recency"] = "days since the last purchase (RFM); not the BTYD t_x"
     return out
 
 
@@ -172,7 +193,10 @@ def rfm_scores(rfm: pd.DataFrame, bins: int = 5, *, thresholds: dict | None = No
 
     Examples
     --------
-    >>> scores = rfm_scores(rfm, bins=5)  # doctest: +SKIP
+    >>> rfm = pd.DataFrame({"recency": [5, 40, 300, 90], "frequency": [9, 3, 1, 3],
+    ...                     "monetary": [900.0, 120, 15, 200]})
+    >>> rfm_scores(rfm, bins=4)["rfm_score"].tolist()
+    [444, 322, 111, 223]
     """
     require_frame(rfm, "rfm")
     if not isinstance(bins, (int, np.integer)) or isinstance(bins, bool) or not 2 <= bins <= 9:
@@ -290,9 +314,12 @@ def rfm_segments(scores: pd.DataFrame, rules: pd.DataFrame | None = None, *,
 
     Examples
     --------
+    >>> scores = pd.DataFrame({"r_score": [5, 5, 1], "f_score": [5, 5, 1],
+    ...                        "m_score": [5, 4, 1]})
     >>> rules = default_rfm_rules()
     >>> rules.loc[rules.segment == "Champions", "m_min"] = 5   # stricter champions
-    >>> segments = rfm_segments(scores, rules)  # doctest: +SKIP
+    >>> rfm_segments(scores, rules)["segment"].tolist()
+    ['Champions', 'Loyal', 'Lost']
     """
     require_frame(scores, "scores")
     cols = ["r_score", "f_score", "m_score"]

@@ -137,13 +137,16 @@ def b2b_pipeline(seed: int = 406) -> pd.DataFrame:
         passed = alive & (rng.random(n) < np.clip(p + lift, 0.02, 0.98))
         stage[passed] = k + 1
         alive = passed
-    dev = np.where(stage == 0, 0, np.where(stage < 5, 1, 2))
+    dev = np.where(stage == 0, 0, np.where(stage < 6, 1, 2))
     for level, p in ((3, 0.6), (4, 0.5), (5, 0.35)):
         up = (dev == level - 1) & (rng.random(n) < p)
         dev[up] = level
     lapsed = (stage == 7) & (rng.random(n) < np.where(dev <= 2, 0.6, 0.2))
+    # advocates who become partners, and prospects found not to qualify (file 002's exits)
+    dev[(dev == 5) & (rng.random(n) < 0.3)] = 6
+    disqualified = (dev == 1) & (rng.random(n) < 0.25)
     dev_names = np.array(["suspect", "prospect", "first-time customer", "repeat customer",
-                          "client", "advocate/partner"])
+                          "client", "advocate", "partner"])
     return pd.DataFrame({
         "lead_id": [f"L{i + 1:04d}" for i in range(n)],
         "source": pd.Categorical(source, categories=SOURCES),
@@ -151,6 +154,7 @@ def b2b_pipeline(seed: int = 406) -> pd.DataFrame:
         "development_stage": pd.Categorical(dev_names[dev], categories=list(dev_names),
                                             ordered=True),
         "lapsed": lapsed,
+        "disqualified": disqualified,
     })
 
 
@@ -219,23 +223,27 @@ DATASETS = [
         name="b2b_pipeline",
         generate=b2b_pipeline,
         description="1,500 leads of the industrial supplier: source, furthest sales-pipeline "
-                    "stage (0-7), furthest customer development stage and whether it lapsed",
+                    "stage (0-7), furthest customer development stage, whether it lapsed "
+                    "or was disqualified",
         categories=("source", "development_stage"),
         notebook="04_customer_classification",
         columns={
             "lead_id": "lead code L0001-L1500",
             "source": "where the lead came from: trade fair 25%, referral 15%, website 35%, "
                       "cold call 25%",
-            "pipeline_stage": "furthest sales-pipeline stage reached: 0 not yet reached, 1 "
-                              "contacted, 2 needs identified, 3 proposal made, 4 negotiating, 5 "
-                              "contract signed, 6 delivering, 7 contract expired; each step passed "
+            "pipeline_stage": "furthest sales-progress stage reached (course file 000): 0 not "
+                              "yet reached, 1 newly assigned, 2 contacted, 3 needs discussed (2 "
+                              "and 3 reconstructed), 4 intends to choose us, 5 contract sent, 6 "
+                              "under contract, 7 contract expired; each step passed "
                               "with probability 0.75, 0.7, 0.65, 0.7, 0.65, 0.9, 0.55, plus 0.12 "
                               "for referrals, -0.03 website, -0.12 cold calls",
-            "development_stage": "furthest stage of the customer development process: suspect "
-                                 "(stage 0), prospect (1-4), first-time customer (signed), then "
-                                 "repeat customer (p 0.6), client (0.5), advocate/partner (0.35)",
+            "development_stage": "furthest stage of the customer development process (course "
+                                 "file 002): suspect (stage 0), prospect (1-5), first-time "
+                                 "customer (under contract, 6-7), then repeat customer (p 0.6), "
+                                 "client (0.5), advocate (0.35), partner (0.3)",
             "lapsed": "True if the customer left after its contract expired (60% of expired "
                       "first-time customers, 20% of the others)",
+            "disqualified": "True for prospects found not to qualify (25% of the prospects)",
         },
     ),
 ]

@@ -1,5 +1,6 @@
 """Explorers for customer classification (notebook 04): move ABC cut-offs, set pyramid
-percentages, edit the RFM segment rules, move the cut-offs of a two-axis matrix.
+percentages, edit the RFM segment rules, move the cut-offs of a two-axis matrix, size a call
+list, read a decile analysis, look up Kotler's relationship level, weigh a scorecard.
 
 Every number shown comes from the pure functions of :mod:`cvlib.segments`.
 """
@@ -12,18 +13,25 @@ import numpy as np
 import pandas as pd
 
 from ..segments import (
+    KOTLER_LEVELS,
     PYRAMID_PRESETS,
     abc_classes,
+    call_list,
+    decile_table,
     default_rfm_rules,
+    pareto_share_bounds,
     pyramid,
+    relationship_level,
     rfm_segment_summary,
     rfm_segments,
+    scorecard,
     two_axis,
 )
-from ._base import Explorer
+from ._base import Explorer, start_value
 
 __all__ = ["abc_explorer", "pyramid_explorer", "rfm_rules_explorer", "two_axis_explorer",
-           "parse_rules"]
+           "parse_rules", "call_list_explorer", "decile_explorer", "relationship_level_explorer",
+           "scorecard_explorer"]
 
 
 def _widgets():
@@ -41,7 +49,7 @@ def _show_classification(measure):
 
         display(result.table.round(4))
         fig, ax = plt.subplots(figsize=(6, 3))
-        plot_tier_shares(result, measure, ax=ax)
+        plot_tier_shares(result, measure=measure, ax=ax)
         plt.show()
 
     return show
@@ -84,7 +92,8 @@ def pyramid_explorer(data, value: str = "revenue", *, profit: str | None = None,
                      customer: str | None = None) -> Explorer:
     """Set the pyramid's percentages (and preset labels) and see each tier's shares.
 
-    Controls: ``preset`` ("curry": VIP/major/medium/small, "zeithaml":
+    Controls: ``preset`` ("curry": VIP/major/medium/small 1/4/15/80, "course":
+    the slides' VIP/major/ordinary/small with small = bottom 50%, "zeithaml":
     platinum/gold/iron/lead; choosing one loads its names and percentages) and
     ``top``, ``second``, ``third``, ``bottom`` (percent of customers; they must
     sum to 100).
@@ -119,7 +128,7 @@ def pyramid_explorer(data, value: str = "revenue", *, profit: str | None = None,
 
         display(result.table.round(4))
         fig, ax = plt.subplots(figsize=(7, 3.5))
-        plot_pyramid(result, value, ax=ax)
+        plot_pyramid(result, measure=value, ax=ax)
         plt.show()
 
     return Explorer(controls, compute, show, title="Customer pyramid: set the percentages")
@@ -205,3 +214,166 @@ def two_axis_explorer(data: pd.DataFrame, x: str, y: str, *, preset: str | None 
         plt.show()
 
     return Explorer(controls, compute, show, title=f"Two-axis matrix: {x} x {y}")
+
+
+def call_list_explorer(customers: int = 1000, working_days: int = 22, coverage: float = 1.0,
+                       calls_per_day: float = 60) -> Explorer:
+    """Size a sales rep's daily call list: calls needed for the coverage, coverage at a plan.
+
+    Controls ``customers`` (per rep), ``working_days`` (a month), ``coverage``
+    (target share of customers called a month, 0.1-1) and ``calls_per_day``
+    (the plan to check).  The numbers come from :func:`cvlib.segments.call_list`;
+    the defaults are the slide's (1,000 customers, 22 days, 100%, 60 calls).
+
+    Examples
+    --------
+    >>> w = call_list_explorer()
+    >>> w.result["calls_needed_per_day"], round(w.result["coverage"], 2)
+    (46, 1.32)
+    >>> w.controls["calls_per_day"].value = 46
+    >>> round(w.result["coverage"], 3)
+    1.012
+
+    References
+    ----------
+    Course file 000 (每位销售员拥有1000家客户, 每月平均22个工作日).
+    """
+    w = _widgets()
+    controls = {
+        "customers": w.BoundedIntText(value=int(start_value("customers", customers, 1, 100_000,
+                                                            "customers per rep")),
+                                      min=1, max=100_000, description="customers"),
+        "working_days": w.IntSlider(value=int(start_value("working_days", working_days, 1, 31,
+                                                          "working days")),
+                                    min=1, max=31, description="working days"),
+        "coverage": w.FloatSlider(value=start_value("coverage", coverage, 0.1, 1.0,
+                                                    "monthly coverage", "give 1.0 for 100%"),
+                                  min=0.1, max=1.0, step=0.05, description="coverage"),
+        "calls_per_day": w.BoundedIntText(value=int(start_value("calls_per_day", calls_per_day, 0,
+                                                                1000, "calls a day")),
+                                          min=0, max=1000, description="calls a day"),
+    }
+
+    def compute(customers, working_days, coverage, calls_per_day):
+        return call_list(customers, working_days, coverage, calls_per_day=calls_per_day)
+
+    def show(r):
+        print(f"needed for {r['target_coverage']:.0%} coverage: {r['calls_needed_per_day']} "
+              f"calls a day")
+        print(f"planned {r['calls_per_day']:g} a day: {r['calls_per_month']:,.0f} calls a month, "
+              f"{r['coverage']:.0%} of the {r['customers']:,} customers "
+              f"({r['surplus_calls']:+,.0f} calls against the target)")
+
+    return Explorer(controls, compute, show, title="Call list: how many calls a day?")
+
+
+def decile_explorer(data, value: str = "revenue", *, profit: str | None = None,
+                    customer: str | None = None) -> Explorer:
+    """Decile analysis: set the number of groups, see each group's share and the Pareto bounds.
+
+    Controls ``n`` (number of equal groups of customers, 2-20) and ``top``
+    (a share of customers whose possible share of value, given the top
+    group's actual share, is shown by :func:`cvlib.segments.pareto_share_bounds`).
+
+    Examples
+    --------
+    >>> w = decile_explorer(pd.Series([50.0, 20, 10, 6, 5, 4, 2, 1, 1, 1], name="revenue"))
+    >>> w.result["share"], tuple(round(b, 3) for b in w.result["bounds"])
+    (0.5, (0.556, 1.0))
+    """
+    w = _widgets()
+    controls = {
+        "n": w.IntSlider(value=10, min=2, max=20, description="groups"),
+        "top": w.FloatSlider(value=0.2, min=0.05, max=0.95, step=0.05, description="top share"),
+    }
+
+    def compute(n, top):
+        table = decile_table(data, value, customer=customer, profit=profit, n=n)
+        first = 1 / n
+        share = float(table[f"{value}_share"].iloc[0])
+        bounds = pareto_share_bounds(first, share, top) if abs(top - first) > 1e-9 else (share, share)
+        return {"table": table, "first": first, "share": share, "top": top, "bounds": bounds}
+
+    def show(r):
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        from ..plots.segments import plot_deciles
+
+        lo, hi = r["bounds"]
+        print(f"the top {r['first']:.0%} bring {r['share']:.1%}; from that alone the top "
+              f"{r['top']:.0%} must bring between {lo:.1%} and {hi:.1%}")
+        cols = [c for c in r["table"].columns if c.endswith("_share")]
+        display(r["table"][["customers", *cols]].round(3))
+        fig, ax = plt.subplots(figsize=(6, 3))
+        plot_deciles(r["table"], measure=value, ax=ax)
+        plt.show()
+
+    return Explorer(controls, compute, show, title="Decile analysis")
+
+
+def relationship_level_explorer() -> Explorer:
+    """Kotler's relationship level for a margin level and a number of customers.
+
+    Controls ``margin`` (high, medium, low) and ``customers`` (many,
+    moderate, few); the answer comes from :func:`cvlib.segments.relationship_level`.
+
+    Examples
+    --------
+    >>> w = relationship_level_explorer()
+    >>> w.controls["margin"].value = "medium"
+    >>> w.result
+    'proactive'
+    """
+    w = _widgets()
+    controls = {
+        "margin": w.Dropdown(options=list(KOTLER_LEVELS.columns), value="high",
+                             description="margin"),
+        "customers": w.Dropdown(options=list(KOTLER_LEVELS.index), value="few",
+                                description="customers"),
+    }
+
+    def compute(margin, customers):
+        return relationship_level(margin, customers)
+
+    def show(level):
+        print(f"recommended relationship level: {level}")
+
+    return Explorer(controls, compute, show, title="Kotler's relationship levels")
+
+
+def scorecard_explorer(data: pd.DataFrame, weights: dict, *, groups: dict | None = None,
+                       lower_is_better=(), customer: str | None = None,
+                       show_top: int = 5) -> Explorer:
+    """Weigh a scorecard's indicators and see the ranking and tiers change.
+
+    One slider per indicator (its weight in percent); the weights are
+    rescaled to sum to 100 (``normalize=True``), and the rescaled weights are
+    shown.  Every number comes from :func:`cvlib.segments.scorecard`.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"revenue": [100.0, 50, 10], "years": [1.0, 5, 3]}, index=["a", "b", "c"])
+    >>> w = scorecard_explorer(d, {"revenue": 60, "years": 40})
+    >>> w.controls["years"].value = 90
+    >>> w.result.weights["weight"].round(1).tolist()
+    [40.0, 60.0]
+    """
+    w = _widgets()
+    controls = {c: w.IntSlider(value=int(start_value(f"weights[{c!r}]", v, 0, 100, c)),
+                               min=0, max=100, description=str(c)[:18])
+                for c, v in weights.items()}
+
+    def compute(**wts):
+        return scorecard(data, wts, groups=groups, lower_is_better=lower_is_better,
+                         customer=customer, normalize=True)
+
+    def show(card):
+        from IPython.display import display
+
+        display(card.weights.round(1))
+        display(card.scores.sort_values("rank").head(show_top)[["index", "rank", "tier"]].round(1))
+        display(card.summary().round(3))
+
+    return Explorer(controls, compute, show, title="Scorecard: weigh the indicators")
+
