@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from cvlib import datasets
+from cvlib.datasets import car_ladder_example, car_value_hierarchy, caterpillar_example
 from cvlib.exercises import registry
 from cvlib.value import (
     KOTLER_COST_COMPONENTS,
@@ -24,7 +25,6 @@ from cvlib.value import (
     PERVAL_DIMENSIONS,
     PERVAL_REVERSED,
     VALUE_LEVELS,
-    caterpillar_example,
     compare_offers,
     consumption_values,
     delivered_value,
@@ -146,7 +146,8 @@ def test_kotler_components_and_summary():
     assert (dv.total_value, dv.total_cost, dv.delivered_value, dv.value_ratio) == (100, 80, 20, 1.25)
     s = dv.summary()
     assert s.loc[s["component"] == "delivered_value", "amount"].item() == 20
-    assert "delivered_value=20" in repr(dv)
+    assert "delivered value 20" in repr(dv) and "ratio 1.25" in repr(dv)
+    assert "<b>Kotler delivered value" in dv._repr_html_()
 
 
 def test_delivered_value_missing_component():
@@ -170,15 +171,17 @@ def test_delivered_value_negative_costs():
 
 
 def test_delivered_value_missing_policy_explicit():
-    with pytest.raises(ValueError, match="missing='zero'"):
+    with pytest.raises(ValueError, match="missing='available'"):
         delivered_value({"product": None}, {"monetary": 1})
-    assert delivered_value({"product": None, "image": 5}, {"monetary": 1}, missing="zero").total_value == 5
+    assert delivered_value({"product": None, "image": 5}, {"monetary": 1}, missing="available").total_value == 5
+    with pytest.warns(FutureWarning, match="missing='zero' is deprecated"):
+        assert delivered_value({"product": None, "image": 5}, {"monetary": 1}, missing="zero").total_value == 5
     frame = pd.DataFrame({"v": [4.0, np.nan, 6.0], "c": [1.0, 1.0, np.nan]}, index=list("xyz"))
     with pytest.raises(ValueError, match="missing values"):
         delivered_value(frame, value_components=["v"], cost_components=["c"])
     dropped = delivered_value(frame, value_components=["v"], cost_components=["c"], missing="drop")
     assert list(dropped.index) == ["x"] and dropped.attrs["dropped"] == ["y", "z"]
-    zero = delivered_value(frame, value_components=["v"], cost_components=["c"], missing="zero")
+    zero = delivered_value(frame, value_components=["v"], cost_components=["c"], missing="available")
     assert zero["delivered_value"].tolist() == [3.0, -1.0, 6.0]
     with pytest.raises(ValueError, match="missing must be one of"):
         delivered_value(frame, value_components=["v"], cost_components=["c"], missing="ignore")
@@ -312,7 +315,7 @@ def test_value_by_group_bootstrap_seeded():
     assert ((a["ci_low"] <= a["mean"]) & (a["mean"] <= a["ci_high"])).all()
     whole = value_by_group(frame, None, measures=["value"])
     assert whole["n"].item() == 60
-    with pytest.raises(ValueError, match="ci must lie in"):
+    with pytest.raises(ValueError, match=r"ci must be a confidence level.*give 0.95, not 95"):
         value_by_group(frame, "g", measures=["value"], ci=95)
     with pytest.raises(ValueError, match="method must be"):
         value_by_group(frame, "g", measures=["value"], method="normal")
@@ -353,7 +356,8 @@ def test_choice_by_segment_and_bad_input(survey):
 def test_sheth_newman_gross_five_values():
     cv = consumption_values()
     assert cv["value"].tolist() == ["functional", "social", "emotional", "epistemic", "conditional"]
-    assert cv["chinese"].tolist() == ["功能价值", "社会价值", "情感价值", "认知价值", "情境价值"]
+    # the course material's labels (file 001, 基于客户选择行为的划分)
+    assert cv["chinese"].tolist() == ["功能性价值", "社交性价值", "情感性价值", "认知性价值", "条件性价值"]
 
 
 def _alpha_by_covariances(x: np.ndarray) -> float:
@@ -513,7 +517,6 @@ def test_plots_return_axes(survey, perval):
     import matplotlib.pyplot as plt
 
     from cvlib import plots
-    from cvlib.value import car_ladder_example, car_value_hierarchy
 
     scores = perceived_value_scores(survey, BENEFITS, COSTS, missing="available")
     axes = [
