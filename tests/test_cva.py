@@ -85,11 +85,13 @@ def test_acura_weighted_average_variant_of_the_slides():
     p = price_profile(acura(), ours="Acura", competitor="Competitors", method="weighted_average")
     assert p.ours_average == pytest.approx(8.2)
     assert p.competitor_average == pytest.approx(6.9)
-    assert p.index == pytest.approx(1.188, abs=5e-4)
-    assert p.relative == pytest.approx(0.841, abs=5e-4)
+    assert p.score == pytest.approx(118.8, abs=0.05)
+    # relative measures on the 100 scale (issue 10): 100 x 6.9 / 8.2
+    assert p.relative == pytest.approx(84.1, abs=0.05)
+    assert p.relative == p.relative_price
     # the slides print 8.3 vs 7.0, 1.18 and 0.85: arithmetic slips
     assert p.ours_average != pytest.approx(8.3, abs=0.05)
-    assert p.relative != pytest.approx(0.85, abs=0.004)
+    assert p.relative != pytest.approx(85, abs=0.4)
 
 
 def test_single_price_case():
@@ -214,7 +216,7 @@ def test_swapping_ours_and_competitor_inverts_the_ratios(t):
     # the weighted-average index inverts exactly; the ratio score obeys AM >= HM
     wa = quality_profile(t, "A", "B", normalize=True, method="weighted_average")
     wb = quality_profile(t, "B", "A", normalize=True, method="weighted_average")
-    assert wa.index * wb.index == pytest.approx(1.0)
+    assert wa.score * wb.score == pytest.approx(100.0 * 100.0)
     assert ab.score * ba.score >= 100.0 * 100.0 * (1 - 1e-12)
 
 
@@ -287,7 +289,13 @@ def test_profile_from_ratings_matches_the_aggregated_profile():
     assert p.score == pytest.approx(agg.score)
     # quality 8 vs 6, service 6 vs 7: 70 * 8/6 + 30 * 6/7
     assert p.score == pytest.approx(70 * 8 / 6 + 30 * 6 / 7)
-    assert p.ci.loc["score", "lower"] <= p.score <= p.ci.loc["score", "upper"]
+    assert p.intervals.loc["score", "ci_low"] <= p.score <= p.intervals.loc["score", "ci_high"]
+    assert list(p.intervals.columns) == ["estimate", "se", "ci_low", "ci_high"]
+    # conf_int(alpha) re-reads the same resamples at another level: wider at 99%
+    c95, c99 = p.conf_int(), p.conf_int(0.01)
+    assert list(c95.columns) == ["ci_low", "ci_high"]
+    assert c95.loc["score", "ci_low"] == pytest.approx(p.intervals.loc["score", "ci_low"])
+    assert c99.loc["score", "ci_low"] <= c95.loc["score", "ci_low"]
     again = profile_from_ratings(r, w, "A", "B", n_boot=200, seed=1)
     assert np.array_equal(p.boot_scores, again.boot_scores)  # seeded
 
@@ -297,12 +305,15 @@ def test_profile_from_ratings_missing_policies():
     r.loc[0, "service"] = np.nan
     w = {"quality": 70, "service": 30}
     with pytest.raises(ValueError, match=r"1 missing answer.*missing='available'"):
-        profile_from_ratings(r, w, "A", "B", n_boot=0)
-    avail = profile_from_ratings(r, w, "A", "B", n_boot=0, missing="available")
+        profile_from_ratings(r, w, "A", "B", n_boot=None)
+    avail = profile_from_ratings(r, w, "A", "B", n_boot=None, missing="available")
     assert avail.table.loc[1, "ours"] == pytest.approx(6.0)  # (7 + 5) / 2
     assert avail.table.loc[1, "n_ours"] == 2
-    listwise = profile_from_ratings(r, w, "A", "B", n_boot=0, missing="listwise")
+    listwise = profile_from_ratings(r, w, "A", "B", n_boot=None, missing="drop")
     assert listwise.table.loc[0, "ours"] == pytest.approx(8.0)  # respondent 1's A row dropped
+    with pytest.warns(FutureWarning, match="missing='listwise' is deprecated"):
+        old = profile_from_ratings(r, w, "A", "B", n_boot=None, missing="listwise")
+    assert old.score == listwise.score
     with pytest.raises(ValueError, match=r"unknown brand 'C'"):
         profile_from_ratings(r, w, "A", "C", missing="available")
     bad = _tiny_ratings()
@@ -315,11 +326,11 @@ def test_bootstrap_interval_narrows_with_more_respondents():
     survey = datasets.load_cva_car_survey()
     attrs = datasets.load_cva_car_attributes()
     qw = attrs[attrs["kind"] == "quality"].set_index("attribute")["weight"]
-    full = profile_from_ratings(survey, qw, "Aurora", "Equinox", missing="available", n_boot=300)
+    full = profile_from_ratings(survey, qw, "Aurora", "Equinox", missing="available", n_boot=300, seed=0)
     ids = survey["respondent_id"].unique()[:160]
     part = profile_from_ratings(survey[survey["respondent_id"].isin(ids)], qw, "Aurora", "Equinox",
-                                missing="available", n_boot=300)
-    width = lambda p: p.ci.loc["score", "upper"] - p.ci.loc["score", "lower"]  # noqa: E731
+                                missing="available", n_boot=300, seed=0)
+    width = lambda p: p.intervals.loc["score", "ci_high"] - p.intervals.loc["score", "ci_low"]  # noqa: E731
     assert width(full) < width(part)
 
 
@@ -349,7 +360,7 @@ def _simulated_deals(n=4000, seed=11):
 def test_win_loss_recovers_known_coefficients():
     d = _simulated_deals()
     wl = win_loss(d, ["price", "service"])
-    coef = wl.drivers.set_index("attribute")["coef"]
+    coef = wl.drivers.set_index("attribute")["estimate"]
     assert coef["price"] == pytest.approx(0.8, abs=0.1)
     assert coef["service"] == pytest.approx(0.1, abs=0.1)
     assert wl.drivers["attribute"].iloc[0] == "price"
@@ -358,6 +369,13 @@ def test_win_loss_recovers_known_coefficients():
     assert allrow["won"] == d["won"].sum() and allrow["win_rate"] == pytest.approx(d["won"].mean())
     assert np.isfinite(wl.aic) and wl.nobs == len(d)
     assert wl.reasons.set_index("reason").loc["service", "lost"] == (d["won"] == 0).sum()
+    # the results vocabulary: summary(ci) and conf_int(alpha) as DataFrames with ci_low / ci_high
+    summ = wl.summary()
+    assert list(summ.columns) == ["estimate", "se", "ci_low", "ci_high", "p_value"]
+    ci = wl.conf_int()
+    assert list(ci.columns) == ["ci_low", "ci_high"]
+    assert ci.loc["gap_price", "ci_low"] == pytest.approx(wl.drivers.set_index("attribute").loc["price", "ci_low"])
+    assert {"ci_low", "ci_high"} <= set(wl.by_competitor.columns)
 
 
 def test_win_loss_errors():
@@ -414,12 +432,14 @@ def test_what_who_shares():
                       "R&D": [9, 0], "Service": [3, 9], "ratio": [1.2, 0.9]})
     ww = what_who(m, ratio="ratio")
     share = ww.shares.set_index("function")["share"]
-    assert share["R&D"] == pytest.approx(60 * 9 / 12)
-    assert share["Service"] == pytest.approx(60 * 3 / 12 + 40)
-    gap = ww.shares.set_index("function")["gap"]
-    assert gap.sum() == pytest.approx(60 * 0.2 + 40 * -0.1)  # = score - 100
+    # shares are fractions 0-1 (issue 10)
+    assert share["R&D"] == pytest.approx(0.60 * 9 / 12)
+    assert share["Service"] == pytest.approx(0.60 * 3 / 12 + 0.40)
+    net = ww.shares.set_index("function")["net_area"]
+    assert net.sum() == pytest.approx(60 * 0.2 + 40 * -0.1)  # = score - 100
+    assert net["R&D"] == pytest.approx(60 * 0.2 * 9 / 12)
     q = what_who(m.drop(columns="ratio"), method="qfd").shares.set_index("function")["share"]
-    assert q["R&D"] == pytest.approx(100 * 540 / (540 + 540))
+    assert q["R&D"] == pytest.approx(540 / (540 + 540))
 
 
 def test_what_who_errors():
@@ -435,13 +455,13 @@ def test_what_who_errors():
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.lists(st.sampled_from([0, 1, 3, 9]), min_size=3, max_size=3), min_size=1, max_size=5),
        st.sampled_from(["distribute", "qfd"]))
-def test_what_who_shares_sum_to_100(rows, method):
+def test_what_who_shares_sum_to_1(rows, method):
     rows = [r if any(r) else [1, 0, 0] for r in rows]
     k = len(rows)
     m = pd.DataFrame(rows, columns=["f1", "f2", "f3"])
     m.insert(0, "weight", 100.0 / k)
     m.insert(0, "attribute", [f"a{i}" for i in range(k)])
-    assert what_who(m, method=method).shares["share"].sum() == pytest.approx(100.0)
+    assert what_who(m, method=method).shares["share"].sum() == pytest.approx(1.0)
 
 
 # ------------------------------------------------------------------ data, plots, widgets
@@ -570,7 +590,10 @@ def test_respondent_level_self_comparison_is_parity():
     survey = datasets.load_cva_car_survey()
     attrs = datasets.load_cva_car_attributes()
     pw = attrs[attrs["kind"] == "price"].set_index("attribute")["weight"]
-    p = profile_from_ratings(survey, pw, "Cometa", "Cometa", kind="price", missing="listwise", n_boot=50)
+    p = profile_from_ratings(survey, pw, "Cometa", "Cometa", kind="price", missing="drop", n_boot=50,
+                             seed=0)
     assert p.score == pytest.approx(100.0) and p.relative_price == pytest.approx(100.0)
-    assert p.ci.loc["score", "lower"] == pytest.approx(100.0)
-    assert any("listwise" in n for n in p.notes)
+    assert p.intervals.loc["score", "ci_low"] == pytest.approx(100.0)
+    assert any("missing='drop'" in n for n in p.notes)
+    # a brand compared with itself: repr() and summary() work (issue 11)
+    assert "Cometa (competitor)" in repr(p) and len(p.summary()) == len(p.table) + 1

@@ -26,7 +26,7 @@ def _aurora_vs_equinox() -> float:
     from ..datasets import load_cva_car_survey
 
     p = profile_from_ratings(load_cva_car_survey(), _weights("quality"), "Aurora", "Equinox",
-                             missing="available", n_boot=0)
+                             missing="available", n_boot=None)
     return p.score
 
 
@@ -95,7 +95,7 @@ EXERCISES = [
         kind="number",
         tol=0.01,
         hint="The same call as Aurora's profile in section 4 (profile_from_ratings with the quality "
-             "weights and missing='available'), with one competitor instead of four; n_boot=0 "
+             "weights and missing='available'), with one competitor instead of four; n_boot=None "
              "skips the bootstrap.",
     ),
     Exercise(
