@@ -440,7 +440,8 @@ def fetch_sbg_retention() -> pd.DataFrame:
 
 
 # ------------------------------------------------- worked-example builders: perceived value (notebook 01)
-__all__ += ["caterpillar_example", "car_value_hierarchy", "car_ladder_example"]
+__all__ += ["caterpillar_example", "car_value_hierarchy", "car_ladder_example",
+            "trade_fair_holbrook_example"]
 
 
 def caterpillar_example():
@@ -481,6 +482,30 @@ def car_value_hierarchy() -> pd.DataFrame:
         "desired": ["low running costs", "a design people admire", "a quiet, comfortable ride"],
         "unexpected": ["free pick-up for every service", "a call-back a week after delivery",
                        "lifetime roadside assistance"],
+    })
+
+
+def trade_fair_holbrook_example() -> pd.DataFrame:
+    """Eight visitors of a trade fair rate what their visit gave them on Holbrook's eight values (1-7).
+
+    The workbook's own illustration (the course material, file 001, teaches
+    the eight values in a chapter on trade-fair customers, 会展客户, without
+    data): visitors value efficiency (many suppliers in one place) and
+    excellence most, spirituality least.
+
+    >>> trade_fair_holbrook_example().shape
+    (8, 9)
+    """
+    return pd.DataFrame({
+        "visitor": [f"V{i}" for i in range(1, 9)],
+        "efficiency": [7, 6, 7, 6, 5, 7, 6, 6],
+        "play": [4, 5, 3, 6, 4, 3, 5, 4],
+        "excellence": [6, 6, 5, 7, 6, 6, 5, 6],
+        "aesthetics": [4, 5, 4, 5, 3, 4, 5, 4],
+        "status": [3, 4, 5, 2, 3, 4, 3, 4],
+        "ethics": [3, 2, 4, 3, 2, 3, 3, 2],
+        "esteem": [4, 3, 5, 3, 4, 4, 3, 5],
+        "spirituality": [1, 2, 1, 2, 1, 1, 2, 1],
     })
 
 
