@@ -666,7 +666,8 @@ def _respondent_arrays(ratings, brands, attrs, respondent, brand, scale, missing
     sub = ratings.loc[ratings[brand].astype(str).isin(brands), [respondent, brand] + attrs]
     dup = sub.duplicated([respondent, brand], keep=False)
     if dup.any():
-        first = sub.loc[dup, [respondent, brand]].iloc[0].tolist()
+        first = [v.item() if isinstance(v, np.generic) else v
+                 for v in sub.loc[dup, [respondent, brand]].iloc[0].tolist()]
         raise ValueError(
             f"ratings has {int(sub.duplicated([respondent, brand]).sum())} duplicated (respondent, brand) "
             f"row(s), first {first}: each respondent rates each brand once. Remove the repeats "
@@ -1439,7 +1440,8 @@ def scores_over_time(tracking: pd.DataFrame, weights, ours: str, competitor, *,
     check_option(kind, "kind", _KINDS)
     dup = tracking.duplicated([period, brand, attribute], keep=False)
     if dup.any():
-        first = tracking.loc[dup, [period, brand, attribute]].iloc[0].tolist()
+        first = [v.item() if isinstance(v, np.generic) else v
+                 for v in tracking.loc[dup, [period, brand, attribute]].iloc[0].tolist()]
         raise ValueError(
             f"tracking has {int(tracking.duplicated([period, brand, attribute]).sum())} repeated "
             f"({period}, {brand}, {attribute}) row(s), first {first}; each brand's mean rating of an "
