@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import Result, html_table, text_table
 from .._validate import (
     check_missing,
     check_option,
@@ -490,6 +490,19 @@ class ValuePrice(Result):
         return frame
 
     _show_index = False
+
+    def _shown(self) -> pd.DataFrame:
+        """The build-up with money amounts written in full (90,000, not 9e+04)."""
+        t = self.summary()
+        for c in ("amount", "running"):
+            t[c] = [f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}" for v in t[c]]
+        return t
+
+    def __repr__(self) -> str:
+        return text_table(self._title(), self._shown(), index=False)
+
+    def _repr_html_(self) -> str:
+        return html_table(self._title(), self._shown(), index=False)
 
     def _title(self) -> list[str]:
         return [f"Perceived-value price: value {self.value:,.0f}, price {self.price:,.0f}",
