@@ -277,7 +277,7 @@ def delivered_value(values, costs=None, *, value_components: Sequence[str] | Non
     References
     ----------
     Kotler, P. & Keller, K. L. (2016), *Marketing Management*, 15th ed., ch. 5
-    (customer-perceived value).  The course slides: 顾客让渡价值 = 顾客整体价值 - 顾客整体成本.
+    (customer-perceived value).  The course material, file 000: 顾客让渡价值 = 顾客整体价值 - 顾客整体成本.
     """
     kind = "Kotler delivered value"
     return _delivered(values, costs, value_components, cost_components, missing, kind)
@@ -370,7 +370,8 @@ def meehan_value(benefits, costs=None, *, benefit_components: Sequence[str] | No
     References
     ----------
     Meehan, S. (1995), the customer-value equation Vc = Fc - Cc, as presented in
-    the course slides (感知利得 - 感知利失).
+    the course material, file 000 (Vc = Fc - Cc; file 001 names the two sides
+    感知利得 and 感知利失).
     """
     return _delivered(benefits, costs, benefit_components, cost_components, missing,
                       "Meehan Vc = Fc - Cc")

@@ -300,7 +300,7 @@ def use_possession_value(benefits, *, purpose: str = "purpose", amount: str = "a
     **Use value** (使用价值) is what the customer gets from using the offer
     (its functional consequences); **possession value** (拥有价值) what the
     customer gets from merely owning it (symbolic: status, self-expression).
-    Most offers give both (course material, file 001: 一般产品与服务同时具有使用价值和拥有价值).
+    Most offers give both (course material, file 001: 同时具有使用价值和拥有价值).
     The function totals each kind and gives its share of the total (0-1):
 
     .. math:: s_{use} = \frac{\sum_{b \in use} a_b}{\sum_b a_b}
