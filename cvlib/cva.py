@@ -22,7 +22,15 @@ Conventions.  An *aggregated* table has one row per attribute, a column of
 importance weights (summing to 100) and one column of mean ratings per brand.
 Ratings are on a 1-10 scale by default (``scale=(1, 10)``); pass
 ``scale=None`` for measured values (days, hours, percent) and list the
-attributes where less is better in ``lower_is_better``.
+attributes where less is better in ``lower_is_better``.  Scores and relative
+measures (relative quality, relative price) are on the 100 scale (100 =
+parity); per-attribute performance ratios are printed as Gale prints them
+(1.29 = 29% better); shares are fractions 0-1.
+
+The course material (file 001) names the tools 市场感知质量水平 (quality
+profile), 市场感知价格水平 (price profile), 客户价值图 (value map), 得失分析
+(win/loss), 客户分析对照图 (head-to-head), 关键事件表 (key events) and
+What/Who矩阵.
 """
 
 from __future__ import annotations
@@ -34,8 +42,15 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 import pandas as pd
 
+from ._bootstrap import percentile_interval, resample_counts
+from ._results import EstimateResult, Result, html_table, text_table
 from ._validate import (
+    check_ci,
+    check_missing,
+    check_n_boot,
+    check_option,
     parse_dates,
+    renamed_args,
     require_columns,
     require_frame,
     require_numeric,
@@ -96,17 +111,11 @@ def round_half_up(x, decimals: int = 2):
     return np.array([one(v) for v in np.asarray(x, dtype=float).ravel()]).reshape(np.shape(x))
 
 
-def _table_html(title_lines: list[str], frame: pd.DataFrame) -> str:
-    head = f"<b>{title_lines[0]}</b>" + "".join(f"<br>{x}" for x in title_lines[1:])
-    body = frame.to_html(index=False, float_format=lambda v: f"{v:.4g}")
-    return f"<div>{head}{body}</div>"
-
-
 # ---------------------------------------------------------------------------------- profiles
 
 
 @dataclass(frozen=True, repr=False)
-class Profile:
+class Profile(Result):
     """A market-perceived quality or price profile (Gale 1994, tools 1 and 2).
 
     Attributes
@@ -123,25 +132,25 @@ class Profile:
         (weight x (ratio - 1), the head-to-head area).  Respondent-level
         profiles add ``n_ours`` and ``n_competitor`` (answers used).
     score : float
-        100 = parity.  ``"ratio"``: sum of weight x ratio.  ``"weighted_average"``:
-        100 x ours_average / competitor_average.
-    index : float
-        score / 100 (for ``"weighted_average"``: the ratio of the two weighted averages).
+        On the 100 scale (100 = parity).  ``"ratio"``: sum of weight x ratio.
+        ``"weighted_average"``: 100 x ours_average / competitor_average.
     ours_average, competitor_average : float or None
         Weighted average ratings, sum(weight x rating) / 100.
     relative : float
-        Relative quality (= index) or relative price (= 1 / index) as a ratio.
+        Relative quality (= score) or relative price (= 100 x 100 / score),
+        on the 100 scale: 118.4 means 18.4% better, 84.5 means 15.5% cheaper.
     relative_quality, relative_price : float or None
-        The same on the 100 scale (price: 100 x 100 / price score); the one
-        not matching ``kind`` is None.
+        The same, named; the one not matching ``kind`` is None.
     dropped : list of str
         Attributes dropped because of missing ratings (``missing="drop"``).
     notes : list of str
         Everything the function did to the input that a reader should know.
-    ci : DataFrame or None
+    intervals : DataFrame or None
         Bootstrap percentile intervals (respondent-level profiles): rows per
         attribute ratio, ``score`` and ``relative``; columns ``estimate``,
-        ``se``, ``lower``, ``upper``.
+        ``se``, ``ci_low``, ``ci_high`` at confidence level ``ci_level``.
+        ``conf_int(alpha)`` recomputes them at another level from the same
+        resamples.
     """
 
     kind: str
@@ -154,18 +163,34 @@ class Profile:
     competitor_average: float | None
     dropped: list = field(default_factory=list)
     notes: list = field(default_factory=list)
-    ci: pd.DataFrame | None = None
+    intervals: pd.DataFrame | None = None
     n_boot: int = 0
-    level: float = 0.95
+    ci_level: float = 0.95
     boot_scores: np.ndarray | None = None
+    boot_draws: pd.DataFrame | None = None
 
-    @property
-    def index(self) -> float:
-        return self.score / 100.0
+    _show_index = False
 
     @property
     def relative(self) -> float:
-        return 100.0 / self.score if self.kind == "price" else self.score / 100.0
+        """Relative quality or relative price on the 100 scale (100 = parity)."""
+        return 100.0 * 100.0 / self.score if self.kind == "price" else self.score
+
+    def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
+        """Bootstrap percentile intervals at level ``1 - alpha``: columns ``ci_low``, ``ci_high``.
+
+        Rows: every attribute ratio, ``score`` and ``relative`` (100 scale).
+        Only respondent-level profiles (:func:`profile_from_ratings` with
+        ``n_boot``) have them.
+        """
+        if self.boot_draws is None:
+            raise ValueError("this profile has no bootstrap resamples: only profile_from_ratings(..., "
+                             "n_boot=1000) gives confidence intervals")
+        a = float(alpha)
+        if not 0 < a < 1:
+            raise ValueError(f"alpha must lie in (0, 1), got {alpha!r} (give 0.05 for a 95% interval)")
+        _, lo, hi = percentile_interval(self.boot_draws.to_numpy(), 1 - a)
+        return pd.DataFrame({"ci_low": lo, "ci_high": hi}, index=self.boot_draws.columns)
 
     @property
     def relative_quality(self) -> float | None:
@@ -191,19 +216,20 @@ class Profile:
             t = t.drop(columns="lower_is_better")
         if t["ours"].isna().all():
             t = t.drop(columns=["ours", "competitor"])
-        t = t.rename(columns={"ours": self.ours, "competitor": self.competitor})
+        comp_label = self.competitor if self.competitor != self.ours else f"{self.competitor} (competitor)"
+        t = t.rename(columns={"ours": self.ours, "competitor": comp_label})
         total = {c: np.nan for c in t.columns}
         total["attribute"] = "total"
         total["weight"] = t["weight"].sum()
         if self.ours_average is not None:
             total[self.ours] = self.ours_average
-            total[self.competitor] = self.competitor_average
+            total[comp_label] = self.competitor_average
         total["weighted_ratio"] = t["weighted_ratio"].sum()
         total["area"] = t["area"].sum()
-        total["ratio"] = self.index
+        total["ratio"] = self.score / 100.0
         return pd.concat([t, pd.DataFrame([total])], ignore_index=True)
 
-    def _lines(self) -> list[str]:
+    def _title(self) -> list[str]:
         what = "Quality" if self.kind == "quality" else "Price"
         lines = [f"{what} profile (Gale): {self.ours} vs {self.competitor}, method {self.method!r}"]
         label = "quality score" if self.kind == "quality" else "price-satisfaction score"
@@ -212,24 +238,18 @@ class Profile:
         lines.append(f"{label} {self.score:.2f} (100 = parity){tail}")
         if self.ours_average is not None:
             rel = "relative price" if self.kind == "price" else "relative quality"
+            ratio = (self.competitor_average / self.ours_average if self.kind == "price"
+                     else self.ours_average / self.competitor_average)
             lines.append(
                 f"weighted average ratings {self.ours_average:.4g} vs {self.competitor_average:.4g}: "
-                f"index {self.ours_average / self.competitor_average:.3f}, "
-                f"{rel} {(self.competitor_average / self.ours_average if self.kind == 'price' else self.ours_average / self.competitor_average):.3f}"
+                f"{rel} {100 * ratio:.2f} on the 100 scale"
             )
-        if self.ci is not None:
-            r = self.ci.loc["score"]
-            lines.append(f"{self.level:.0%} bootstrap CI of the score: [{r['lower']:.2f}, {r['upper']:.2f}] "
+        if self.intervals is not None:
+            r = self.intervals.loc["score"]
+            lines.append(f"{self.ci_level:.0%} bootstrap CI of the score: [{r['ci_low']:.2f}, {r['ci_high']:.2f}] "
                          f"({self.n_boot} resamples of respondents)")
         lines += [f"note: {n}" for n in self.notes]
         return lines
-
-    def __repr__(self) -> str:
-        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
-            return "\n".join(self._lines()) + "\n" + self.summary().to_string(index=False)
-
-    def _repr_html_(self) -> str:
-        return _table_html(self._lines(), self.summary())
 
 
 def _brand_list(competitor) -> list[str]:
@@ -286,8 +306,18 @@ def _ratios(ours: np.ndarray, comp: np.ndarray, lower: np.ndarray, attrs: list[s
         return np.where(lower, comp / ours, ours / comp)
 
 
+def _check_round(round_ratios):
+    if round_ratios is None:
+        return None
+    if isinstance(round_ratios, bool) or not isinstance(round_ratios, int | np.integer) or round_ratios < 0:
+        raise ValueError(f"round_ratios must be a whole number of decimals >= 0 (Gale prints 2), "
+                         f"or None for exact ratios; got {round_ratios!r}")
+    return int(round_ratios)
+
+
 def _finish(kind, method, ours_name, comp_name, attrs, w, ours, comp, ratio, lower,
             round_ratios, dropped, notes, extra=None) -> Profile:
+    round_ratios = _check_round(round_ratios)
     if round_ratios is not None:
         ratio = round_half_up(ratio, int(round_ratios))
         notes = notes + [f"ratios rounded half up to {int(round_ratios)} decimals"]
@@ -328,18 +358,16 @@ def _lower_mask(lower_is_better, attrs: list[str]) -> np.ndarray:
     return np.array([a in set(lower_is_better) for a in attrs])
 
 
-def _check_options(kind, method, missing, allowed_missing):
-    if kind not in _KINDS:
-        raise ValueError(f"kind must be 'quality' or 'price', got {kind!r}")
-    if method not in _METHODS:
-        raise ValueError(f"method must be 'ratio' or 'weighted_average', got {method!r}")
-    if missing not in allowed_missing:
-        raise ValueError(f"missing must be one of {list(allowed_missing)}, got {missing!r}")
+def _check_options(kind, method, missing, allowed_missing) -> str:
+    check_option(kind, "kind", _KINDS)
+    check_option(method, "method", _METHODS)
+    return check_missing(missing, allowed_missing)
 
 
 def _profile(kind, data, ours, competitor, *, attribute, weight, lower_is_better, scale,
              normalize, round_ratios, method, missing, ratio) -> Profile:
-    _check_options(kind, method, missing, ("raise", "drop"))
+    missing = _check_options(kind, method, missing, ("raise", "drop"))
+    _check_round(round_ratios)
     require_frame(data, "data")
     require_columns(data, [attribute, weight], "data")
     attrs_s = data[attribute]
@@ -453,9 +481,9 @@ _PROFILE_DOC_PARAMS = """
         The rating scale; ratings outside it are an error.  None for measured values.
     normalize : bool, default False
         Rescale weights that do not sum to 100 (otherwise an error).
-    round_ratios : int, optional
+    round_ratios : int >= 0, optional
         Round each ratio half up to this many decimals before weighting, as
-        printed tables do.
+        printed tables do (Gale: 2).
     method : {"ratio", "weighted_average"}
         ``"ratio"`` (Gale): score = sum of weight x ratio.  ``"weighted_average"``
         (the course slides): ratio of the two weighted average ratings, x 100.
@@ -482,13 +510,14 @@ def quality_profile(data: pd.DataFrame, ours: str | None = None, competitor=None
 
     .. math:: \text{quality score} = \sum_a w_a r_a \qquad (100 = \text{parity}).
 
-    The "weighted average" variant of the course slides compares the weighted
-    average ratings instead: :math:`100 \cdot \sum_a w_a x_a / \sum_a w_a y_a`.
+    The "weighted average" variant of the course slides (file 001, 市场感知质量水平)
+    compares the weighted average ratings instead:
+    :math:`100 \cdot \sum_a w_a x_a / \sum_a w_a y_a`.  Scores are on the 100 scale.
     {params}
     Returns
     -------
     Profile
-        ``score`` (= relative quality), ``table`` per attribute, ``summary()``.
+        ``score`` (= relative quality, 100 scale), ``table`` per attribute, ``summary()``.
 
     Examples
     --------
@@ -525,7 +554,8 @@ def price_profile(data: pd.DataFrame, ours: str | None = None, competitor=None, 
 
     .. math:: \text{relative price} = 100 \times 100 / S
 
-    (below 100: customers perceive our price as lower than the competitor's).
+    on the 100 scale (below 100: customers perceive our price as lower than
+    the competitor's; 84.5 = 15.5% more attractive).
     {params}
     Returns
     -------
@@ -540,8 +570,8 @@ def price_profile(data: pd.DataFrame, ours: str | None = None, competitor=None, 
     ...     "resale price", "finance rate"], "weight": [60, 20, 10, 10],
     ...     "Acura": [9, 6, 9, 7], "Competitors": [7, 6, 8, 7]}})
     >>> p = price_profile(cars, ours="Acura", competitor="Competitors")
-    >>> round(p.score, 2), round(p.relative_price, 2)
-    (118.39, 84.46)
+    >>> round(p.score, 2), round(p.relative_price, 2), round(p.relative, 2)
+    (118.39, 84.46, 84.46)
     >>> price_profile(cars, "Acura", "Competitors", round_ratios=2).score  # Gale's 118.7
     118.7
 
@@ -574,10 +604,13 @@ def relative_price(price, competitor_prices, weights=None) -> float:
     Returns
     -------
     float
-        100 = the competitors' average price.
+        On the 100 scale: 100 = the competitors' average price.
 
     Examples
     --------
+    The workbook's own example: a price of 35,200 against a competitors'
+    average of 40,000 is 12% cheaper.
+
     >>> relative_price(35_200, 40_000)
     88.0
 
@@ -631,6 +664,15 @@ def _respondent_arrays(ratings, brands, attrs, respondent, brand, scale, missing
     _check_brands(brands, available, f"the brands in column {brand!r}")
     require_numeric(ratings, attrs, "ratings")
     sub = ratings.loc[ratings[brand].astype(str).isin(brands), [respondent, brand] + attrs]
+    dup = sub.duplicated([respondent, brand], keep=False)
+    if dup.any():
+        first = [v.item() if isinstance(v, np.generic) else v
+                 for v in sub.loc[dup, [respondent, brand]].iloc[0].tolist()]
+        raise ValueError(
+            f"ratings has {int(sub.duplicated([respondent, brand]).sum())} duplicated (respondent, brand) "
+            f"row(s), first {first}: each respondent rates each brand once. Remove the repeats "
+            f"(e.g. ratings.drop_duplicates([{respondent!r}, {brand!r}])) or average them on purpose first"
+        )
     _check_scale(sub[attrs].reset_index(drop=True).rename(index=lambda i: f"row {i}"), scale, "ratings")
     n_missing = int(sub[attrs].isna().to_numpy().sum())
     notes = []
@@ -641,12 +683,12 @@ def _respondent_arrays(ratings, brands, attrs, respondent, brand, scale, missing
             raise ValueError(
                 f"ratings has {n_missing} missing answer(s) ({', '.join(f'{a!r}: {n}' for a, n in per.items())}); "
                 f"pass missing='available' (mean of the answers given, per brand and attribute) or "
-                f"missing='listwise' (drop every rating row with a missing answer)"
+                f"missing='drop' (drop every rating row with a missing answer)"
             )
-        if missing == "listwise":
+        if missing == "drop":
             before = len(sub)
             sub = sub.dropna(subset=attrs)
-            notes.append(f"missing='listwise': dropped {before - len(sub)} of {before} rating rows with a missing answer")
+            notes.append(f"missing='drop': dropped {before - len(sub)} of {before} rating rows with a missing answer")
         else:
             notes.append(f"missing='available': {n_missing} missing answer(s) left out of the means "
                          f"({', '.join(f'{a}: {n}' for a, n in per.items())})")
@@ -667,16 +709,22 @@ def mean_ratings(ratings: pd.DataFrame, weights, *, respondent: str = "responden
         Importance weight of each attribute (the keys name the rating columns).
     brands : list of str, optional
         Brands to keep (default: all, in order of appearance).
-    missing : {"raise", "available", "listwise"}
+    missing : {"raise", "drop", "available"}
         See :func:`profile_from_ratings`.
 
     Returns
     -------
     DataFrame
         ``attribute``, ``weight``, then the mean rating of every brand.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"respondent_id": [1, 1, 2, 2], "brand": ["A", "B", "A", "B"],
+    ...                   "q": [8, 6, 6, 6]})
+    >>> mean_ratings(r, {"q": 100}).values.tolist()
+    [['q', 100.0, 7.0, 6.0]]
     """
-    if missing not in ("raise", "available", "listwise"):
-        raise ValueError(f"missing must be 'raise', 'available' or 'listwise', got {missing!r}")
+    missing = check_missing(missing)
     ws = _weights_series(weights, attribute, weight)
     attrs = list(ws.index)
     require_frame(ratings, "ratings")
@@ -695,12 +743,13 @@ def mean_ratings(ratings: pd.DataFrame, weights, *, respondent: str = "responden
     return out
 
 
+@renamed_args(level="ci")
 def profile_from_ratings(ratings: pd.DataFrame, weights, ours: str, competitor, *,
                          kind: str = "quality", respondent: str = "respondent_id",
                          brand: str = "brand", attribute: str = "attribute", weight: str = "weight",
                          lower_is_better=None, scale=(1, 10), normalize: bool = False,
-                         method: str = "ratio", missing: str = "raise", n_boot: int = 1000,
-                         level: float = 0.95, seed: int = 0) -> Profile:
+                         method: str = "ratio", missing: str = "raise", n_boot: int | None = 1000,
+                         ci: float = 0.95, seed=None) -> Profile:
     r"""Quality or price profile from respondent-level ratings, with bootstrap confidence intervals.
 
     The mean rating of each brand on each attribute is computed over the
@@ -721,21 +770,38 @@ def profile_from_ratings(ratings: pd.DataFrame, weights, ours: str, competitor, 
         Brands (values of the ``brand`` column).  A list of competitors pools
         their ratings, so each counts in proportion to how often it was rated.
     kind : {"quality", "price"}
-    missing : {"raise", "available", "listwise"}
+    missing : {"raise", "drop", "available"}
         Missing answers are an error by default.  ``"available"``: each mean
         uses the answers given (counts in ``n_ours``/``n_competitor``);
-        ``"listwise"``: rating rows with any missing answer are dropped.
-    n_boot : int, default 1000
-        Bootstrap resamples (0 for none).
-    level : float, default 0.95
-    seed : int
-        Seed of the numpy Generator, so the intervals are reproducible.
+        ``"drop"``: rating rows with any missing answer are dropped (the old
+        spelling ``"listwise"`` still works, with a warning).
+    n_boot : int or None, default 1000
+        Bootstrap resamples (>= 1); None for no bootstrap.
+    ci : float, default 0.95
+        Confidence level of the intervals (``level=`` is its deprecated old name).
+    seed : None, int or numpy Generator
+        Seed of the bootstrap; pass one for reproducible intervals.
 
     Returns
     -------
     Profile
-        With ``ci`` (estimate, se, lower, upper for every ratio, the score and
-        ``relative``) and ``boot_scores``.
+        With ``intervals`` (estimate, se, ci_low, ci_high for every ratio, the
+        score and ``relative``, scores on the 100 scale), ``conf_int()`` and
+        ``boot_scores``.
+
+    Raises
+    ------
+    ValueError
+        Unknown brands or attribute columns, ratings off the scale, missing
+        answers (with ``missing="raise"``), or a respondent who rated the same
+        brand twice.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"respondent_id": [1, 1, 2, 2], "brand": ["A", "B", "A", "B"],
+    ...                   "q": [8, 6, 6, 6]})
+    >>> round(profile_from_ratings(r, {"q": 100}, "A", "B", n_boot=None).score, 2)
+    116.67
 
     References
     ----------
@@ -743,7 +809,12 @@ def profile_from_ratings(ratings: pd.DataFrame, weights, ours: str, competitor, 
     competitor they know.  Efron & Tibshirani (1993), *An Introduction to the
     Bootstrap*, ch. 13 (percentile intervals).
     """
-    _check_options(kind, method, missing, ("raise", "available", "listwise"))
+    missing = _check_options(kind, method, missing, ("raise", "drop", "available"))
+    ci = check_ci(ci)
+    if n_boot is not None:
+        if n_boot == 0 and not isinstance(n_boot, bool):
+            raise ValueError("n_boot must be at least 1; pass n_boot=None to skip the bootstrap")
+        n_boot = check_n_boot(n_boot)
     if not isinstance(ours, str):
         raise TypeError(f"ours must be one brand name, got {ours!r}")
     comps = _brand_list(competitor)
@@ -753,10 +824,6 @@ def profile_from_ratings(ratings: pd.DataFrame, weights, ours: str, competitor, 
     lower = _lower_mask(lower_is_better, attrs)
     if method == "weighted_average" and lower.any():
         raise ValueError("method='weighted_average' needs every attribute 'more is better'; use method='ratio'")
-    if not 0 < level < 1:
-        raise ValueError(f"level must lie in (0, 1), got {level}")
-    if int(n_boot) < 0:
-        raise ValueError(f"n_boot must be >= 0, got {n_boot}")
     sub, codes, n_resp, notes = _respondent_arrays(ratings, [ours] + comps, attrs, respondent,
                                                    brand, scale, missing)
     x = sub[attrs].to_numpy(float)
@@ -784,10 +851,9 @@ def profile_from_ratings(ratings: pd.DataFrame, weights, ours: str, competitor, 
     r = _ratios(o, c, lower, attrs, ours, comp_name)
     prof = _finish(kind, method, ours, comp_name, attrs, w, o, c, r, lower, None, [], notes,
                    extra={"n_ours": n_o.sum(0).astype(int), "n_competitor": n_c.sum(0).astype(int)})
-    if int(n_boot) == 0:
+    if n_boot is None:
         return prof
-    rng = np.random.default_rng(seed)
-    counts = rng.multinomial(n_resp, np.full(n_resp, 1.0 / n_resp), size=int(n_boot)).astype(float)
+    counts = resample_counts(n_resp, n_boot, seed=seed)
     with np.errstate(divide="ignore", invalid="ignore"):
         bo = (counts @ s_o) / (counts @ n_o)
         bc = (counts @ s_c) / (counts @ n_c)
@@ -796,26 +862,19 @@ def profile_from_ratings(ratings: pd.DataFrame, weights, ours: str, competitor, 
             bscore = br @ w
         else:
             bscore = 100.0 * (bo @ w) / (bc @ w)
-    brel = 100.0 / bscore if kind == "price" else bscore / 100.0
-    alpha = (1 - level) / 2
-    rows = {}
-    for i, a in enumerate(attrs):
-        rows[a] = (prof.table["ratio"].iloc[i], br[:, i])
-    rows["score"] = (prof.score, bscore)
-    rows["relative"] = (prof.relative, brel)
-    ci = pd.DataFrame(
-        {k: {"estimate": est, "se": float(np.nanstd(b, ddof=1)),
-             "lower": float(np.nanquantile(b, alpha)), "upper": float(np.nanquantile(b, 1 - alpha))}
-         for k, (est, b) in rows.items()}
-    ).T
+    brel = 100.0 * 100.0 / bscore if kind == "price" else bscore
+    draws = pd.DataFrame(np.column_stack([br, bscore, brel]), columns=attrs + ["score", "relative"])
+    est = np.concatenate([prof.table["ratio"].to_numpy(float), [prof.score, prof.relative]])
+    se, lo, hi = percentile_interval(draws.to_numpy(), ci)
+    intervals = pd.DataFrame({"estimate": est, "se": se, "ci_low": lo, "ci_high": hi}, index=draws.columns)
     bad = int(np.isnan(bscore).sum())
     notes = list(prof.notes)
     if bad:
         notes.append(f"{bad} bootstrap resample(s) lacked ratings for some attribute and were left out")
     return Profile(kind=prof.kind, method=prof.method, ours=prof.ours, competitor=prof.competitor,
                    table=prof.table, score=prof.score, ours_average=prof.ours_average,
-                   competitor_average=prof.competitor_average, notes=notes, ci=ci,
-                   n_boot=int(n_boot), level=level, boot_scores=bscore)
+                   competitor_average=prof.competitor_average, notes=notes, intervals=intervals,
+                   n_boot=int(n_boot), ci_level=ci, boot_scores=bscore, boot_draws=draws)
 
 
 def brand_scores(data: pd.DataFrame, brands=None, *, kind: str = "quality",
@@ -839,10 +898,16 @@ def brand_scores(data: pd.DataFrame, brands=None, *, kind: str = "quality",
     -------
     DataFrame
         ``brand``, ``score``, ``average`` (weighted average rating) and
-        ``relative_quality`` or ``relative_price`` (100 x 100 / score).
+        ``relative_quality`` or ``relative_price`` (100 x 100 / score), on the
+        100 scale.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"attribute": ["q"], "weight": [100], "A": [8], "B": [4], "C": [4]})
+    >>> brand_scores(t)["relative_quality"].round(2).tolist()
+    [200.0, 66.67, 66.67]
     """
-    if kind not in _KINDS:
-        raise ValueError(f"kind must be 'quality' or 'price', got {kind!r}")
+    check_option(kind, "kind", _KINDS)
     require_frame(data, "data")
     cols = [str(c) for c in data.columns if c not in (attribute, weight)]
     brands = cols if brands is None else list(brands)
@@ -863,7 +928,7 @@ def brand_scores(data: pd.DataFrame, brands=None, *, kind: str = "quality",
 
 
 @dataclass(frozen=True, repr=False)
-class HeadToHead:
+class HeadToHead(Result):
     """Head-to-head area chart data (Gale 1994, tool 5).
 
     ``table``: per attribute ``weight``, ``ratio``, ``start``/``end`` (the bar's
@@ -877,21 +942,17 @@ class HeadToHead:
     net_area: float
     score: float
 
+    _show_index = False
+
     def summary(self) -> pd.DataFrame:
+        """One bar per attribute: weight, ratio, start, end, height, area."""
         return self.table.copy()
 
-    def _lines(self):
+    def _title(self):
         return [f"Head-to-head: {self.ours} vs {self.competitor}",
                 f"net area {self.net_area:+.2f} (= score {self.score:.2f} - 100); "
                 f"advantages {self.table['area'].clip(lower=0).sum():.2f}, "
                 f"disadvantages {self.table['area'].clip(upper=0).sum():.2f}"]
-
-    def __repr__(self):
-        with pd.option_context("display.float_format", lambda v: f"{v:.4g}"):
-            return "\n".join(self._lines()) + "\n" + self.table.to_string(index=False)
-
-    def _repr_html_(self):
-        return _table_html(self._lines(), self.table)
 
 
 def head_to_head(profile: Profile, sort: bool = False) -> HeadToHead:
@@ -912,6 +973,12 @@ def head_to_head(profile: Profile, sort: bool = False) -> HeadToHead:
     Returns
     -------
     HeadToHead
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"attribute": ["a", "b"], "weight": [60, 40], "ratio": [1.2, 0.9]})
+    >>> round(head_to_head(quality_profile(t, ratio="ratio")).net_area, 6)
+    8.0
     """
     if not isinstance(profile, Profile):
         raise TypeError(f"head_to_head needs a Profile (from quality_profile/price_profile), got {type(profile).__name__}")
@@ -931,7 +998,7 @@ def head_to_head(profile: Profile, sort: bool = False) -> HeadToHead:
 
 
 @dataclass(frozen=True, repr=False)
-class ValueMap:
+class ValueMap(Result):
     """A customer value map (Gale 1994, tool 3; 客户价值图).
 
     ``table``: per brand ``relative_quality``, ``relative_price``,
@@ -940,7 +1007,10 @@ class ValueMap:
     better value) and ``position`` ("better value", "fair value", "worse value").
     ``intercept`` and ``slope`` describe the line ``price = intercept + slope x
     quality``; ``line`` is "diagonal" or "regression" (then ``fit`` holds the
-    statsmodels OLS results and ``params``/``bse``/``conf_int()`` are its).
+    statsmodels OLS results).  ``params`` and ``bse`` are Series indexed
+    ``intercept``, ``slope`` (standard errors NaN for the diagonal, which is
+    not estimated); ``conf_int(alpha)`` is a DataFrame with ``ci_low``,
+    ``ci_high`` (t intervals of the OLS fit).
     """
 
     table: pd.DataFrame
@@ -950,38 +1020,45 @@ class ValueMap:
     zone: float
     fit: object = None
 
-    @property
-    def params(self):
-        return None if self.fit is None else self.fit.params
+    _show_index = False
 
     @property
-    def bse(self):
-        return None if self.fit is None else self.fit.bse
+    def params(self) -> pd.Series:
+        """Intercept and slope of the fair-value line."""
+        return pd.Series({"intercept": self.intercept, "slope": self.slope})
 
-    def conf_int(self, alpha: float = 0.05):
-        return None if self.fit is None else self.fit.conf_int(alpha)
+    @property
+    def bse(self) -> pd.Series:
+        """Standard errors of the line (NaN for the diagonal, which is not estimated)."""
+        if self.fit is None:
+            return pd.Series({"intercept": np.nan, "slope": np.nan})
+        return pd.Series(np.asarray(self.fit.bse, dtype=float), index=["intercept", "slope"])
+
+    def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
+        """Intervals of intercept and slope at level ``1 - alpha``: columns ``ci_low``, ``ci_high``."""
+        a = float(alpha)
+        if not 0 < a < 1:
+            raise ValueError(f"alpha must lie in (0, 1), got {alpha!r} (give 0.05 for a 95% interval)")
+        if self.fit is None:
+            return pd.DataFrame({"ci_low": np.nan, "ci_high": np.nan}, index=["intercept", "slope"])
+        c = np.asarray(self.fit.conf_int(a), dtype=float)
+        return pd.DataFrame({"ci_low": c[:, 0], "ci_high": c[:, 1]}, index=["intercept", "slope"])
 
     def distance_of(self, quality: float, price: float) -> float:
         """Signed perpendicular distance of any point (positive = better value)."""
         return float((self.intercept + self.slope * quality - price) / np.hypot(1.0, self.slope))
 
     def summary(self) -> pd.DataFrame:
+        """One row per brand: relative quality and price, fair price, distance, position."""
         return self.table.copy()
 
-    def _lines(self):
+    def _title(self):
         how = "diagonal through (100, 100)" if self.line == "diagonal" else "fitted by OLS"
         lines = [f"Customer value map: fair-value line {how}: price = {self.intercept:.2f} + "
                  f"{self.slope:.3f} x quality; fair-value zone +/-{self.zone:g}"]
         if self.fit is not None:
             lines.append(f"R^2 = {self.fit.rsquared:.3f}, n = {int(self.fit.nobs)} brands")
         return lines
-
-    def __repr__(self):
-        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
-            return "\n".join(self._lines()) + "\n" + self.table.to_string(index=False)
-
-    def _repr_html_(self):
-        return _table_html(self._lines(), self.table)
 
 
 def value_map(data: pd.DataFrame, *, brand: str = "brand", quality: str = "relative_quality",
@@ -1010,7 +1087,8 @@ def value_map(data: pd.DataFrame, *, brand: str = "brand", quality: str = "relat
     zone : float, default 5
         Half-width of the fair-value zone, in points of the map (perpendicular).
     weight : str, optional
-        Column of regression weights (e.g. market shares) for ``line="regression"``.
+        Column of regression weights (e.g. market shares) for ``line="regression"``:
+        non-negative, at least three positive.
 
     Returns
     -------
@@ -1033,8 +1111,18 @@ def value_map(data: pd.DataFrame, *, brand: str = "brand", quality: str = "relat
     if data[[quality, price]].isna().to_numpy().any():
         miss = data.loc[data[[quality, price]].isna().any(axis=1), brand].tolist()
         raise ValueError(f"relative quality or price is missing for brand(s) {miss}; the map needs both")
-    if line not in ("diagonal", "regression"):
-        raise ValueError(f"line must be 'diagonal' or 'regression', got {line!r}")
+    check_option(line, "line", ("diagonal", "regression"))
+    if weight:
+        wv = data[weight].to_numpy(float)
+        bad = np.isnan(wv) | (wv < 0)
+        if bad.any():
+            raise ValueError(f"column {weight!r} (regression weights) must be non-negative numbers, got "
+                             f"{wv[bad].tolist()} for brand(s) {data.loc[bad, brand].tolist()}")
+        if line == "regression" and (wv > 0).sum() < 3:
+            raise ValueError(f"column {weight!r} gives a positive weight to {(wv > 0).sum()} brand(s); "
+                             f"a regression line needs at least 3")
+    if isinstance(zone, bool) or not isinstance(zone, int | float | np.integer | np.floating):
+        raise TypeError(f"zone must be a number of map points, got {zone!r}")
     if not np.isfinite(zone) or zone < 0:
         raise ValueError(f"zone must be a non-negative number of map points, got {zone!r}")
     q = data[quality].to_numpy(float)
@@ -1067,16 +1155,18 @@ def value_map(data: pd.DataFrame, *, brand: str = "brand", quality: str = "relat
 
 
 @dataclass(frozen=True, repr=False)
-class WinLoss:
+class WinLoss(EstimateResult):
     """Win/loss analysis (Gale 1994, tool 4; 赢/输分析).
 
-    ``by_competitor``: deals, won, lost, win_rate and its Wilson interval per
-    competitor (and "all").  ``reasons``: the reasons customers gave, ranked
-    by the number of lost deals.  ``drivers``: the logistic regression of a
-    win on the rating gaps (ours - rival), one row per attribute with the
-    coefficient, standard error, confidence interval, odds ratio and p value,
-    ranked by |z|.  ``fit`` is the statsmodels ``Logit`` results, and
-    ``params``, ``bse``, ``conf_int()``, ``llf``, ``aic``, ``bic`` are its.
+    ``by_competitor``: deals, won, lost, win_rate (a fraction) and its Wilson
+    interval ``ci_low``, ``ci_high`` per competitor (and "all").
+    ``reasons``: the reasons customers gave, ranked by the number of lost
+    deals.  ``drivers``: the logistic regression of a win on the rating gaps
+    (ours - rival), one row per attribute with the ``estimate`` (log odds
+    per point), ``se``, ``ci_low``, ``ci_high``, ``odds_ratio``, ``z`` and
+    ``p_value``, ranked by |z|.  ``fit`` is the statsmodels ``Logit``
+    results; ``params``, ``bse``, ``llf``, ``aic``, ``bic`` are its, and
+    ``summary(ci)`` / ``conf_int(alpha)`` follow the results vocabulary.
     """
 
     by_competitor: pd.DataFrame
@@ -1085,17 +1175,20 @@ class WinLoss:
     fit: object
     attributes: list
     n_dropped: int = 0
+    ci_level: float = 0.95
 
     @property
-    def params(self):
+    def params(self) -> pd.Series:
         return self.fit.params
 
     @property
-    def bse(self):
+    def bse(self) -> pd.Series:
         return self.fit.bse
 
-    def conf_int(self, alpha: float = 0.05):
-        return self.fit.conf_int(alpha)
+    def _estimates(self, ci: float) -> pd.DataFrame:
+        c = self.fit.conf_int(1 - ci)
+        return pd.DataFrame({"estimate": self.fit.params, "se": self.fit.bse, "ci_low": c.iloc[:, 0],
+                             "ci_high": c.iloc[:, 1], "p_value": self.fit.pvalues})
 
     @property
     def llf(self):
@@ -1117,10 +1210,7 @@ class WinLoss:
     def odds_ratios(self) -> pd.Series:
         return np.exp(self.fit.params)
 
-    def summary(self) -> pd.DataFrame:
-        return self.drivers.copy()
-
-    def _lines(self):
+    def _title(self):
         allrow = self.by_competitor.iloc[-1]
         return [f"Win/loss analysis: {int(allrow['deals'])} deals, win rate {allrow['win_rate']:.1%}",
                 f"logit of a win on rating gaps (ours - rival): log-likelihood {self.llf:.2f}, "
@@ -1128,13 +1218,12 @@ class WinLoss:
                 + (f" ({self.n_dropped} with a missing rating dropped)" if self.n_dropped else "")]
 
     def __repr__(self):
-        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
-            return ("\n".join(self._lines()) + "\n" + self.by_competitor.to_string(index=False)
-                    + "\n\n" + self.drivers.to_string(index=False))
+        return (text_table(self._title(), self.by_competitor, index=False) + "\n\n"
+                + text_table(["Drivers of a win (logit on rating gaps)"], self.drivers, index=False))
 
     def _repr_html_(self):
-        return _table_html(self._lines(), self.by_competitor) + self.drivers.to_html(
-            float_format=lambda v: f"{v:.4g}")
+        return (html_table(self._title(), self.by_competitor, index=False)
+                + html_table(["Drivers of a win (logit on rating gaps)"], self.drivers, index=False))
 
 
 def _outcome(series: pd.Series, name: str) -> np.ndarray:
@@ -1152,10 +1241,11 @@ def _outcome(series: pd.Series, name: str) -> np.ndarray:
                      f"{bad}; map text labels first, e.g. deals[{name!r}].eq('won')")
 
 
+@renamed_args(level="ci")
 def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "won",
              competitor: str = "competitor", reason: str | None = "reason",
              ours_suffix: str = "_ours", rival_suffix: str = "_rival", missing: str = "raise",
-             level: float = 0.95) -> WinLoss:
+             ci: float = 0.95) -> WinLoss:
     r"""Win/loss analysis: win rates, reasons, and which attribute gaps predict a win.
 
     For deal :math:`i` against a rival, with the customer's ratings of us
@@ -1180,12 +1270,23 @@ def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "
         Column names (``reason=None`` if there is none).
     missing : {"raise", "drop"}
         Deals with a missing rating are an error, or dropped (counted in the repr).
-    level : float
-        Confidence level of intervals.
+    ci : float, default 0.95
+        Confidence level of the intervals, in (0, 1) (``level=`` is its
+        deprecated old name; 95 is refused with a hint).
 
     Returns
     -------
     WinLoss
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"won": [1, 0, 1, 0, 1, 0, 1, 1], "competitor": ["X"] * 8,
+    ...                   "q_ours": [8, 6, 7, 5, 6, 7, 9, 5], "q_rival": [6, 7, 6, 6, 5, 6, 6, 6]})
+    >>> wl = win_loss(d, ["q"], reason=None)
+    >>> wl.by_competitor[["competitor", "deals", "win_rate"]].values.tolist()
+    [['X', 8, 0.625], ['all', 8, 0.625]]
+    >>> list(wl.conf_int().columns)
+    ['ci_low', 'ci_high']
 
     References
     ----------
@@ -1199,8 +1300,10 @@ def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "
     attributes = list(attributes)
     if not attributes:
         raise ValueError("attributes must name at least one attribute")
-    if missing not in ("raise", "drop"):
-        raise ValueError(f"missing must be 'raise' or 'drop', got {missing!r}")
+    ci = check_ci(ci)
+    missing = check_missing(missing, ("raise", "drop"))
+    if len(deals) == 0:
+        raise ValueError("deals is empty: win/loss analysis needs at least one won and one lost deal")
     require_columns(deals, [outcome, competitor] + ([reason] if reason else []), "deals")
     need = [f"{a}{s}" for a in attributes for s in (ours_suffix, rival_suffix)]
     absent = [c for c in need if c not in deals.columns]
@@ -1220,7 +1323,7 @@ def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "
         n_dropped = int(d[need].isna().any(axis=1).sum())
     y_all = _outcome(d[outcome], outcome)
     # win rates use every deal
-    alpha = 1 - level
+    alpha = 1 - ci
     rows = []
     comp = d[competitor].astype(str)
     for name in list(pd.unique(comp)) + ["all"]:
@@ -1228,7 +1331,7 @@ def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "
         k, n = int(y_all[m].sum()), int(m.sum())
         lo, hi = proportion_confint(k, n, alpha=alpha, method="wilson")
         rows.append({"competitor": name, "deals": n, "won": k, "lost": n - k, "win_rate": k / n,
-                     "lower": float(lo), "upper": float(hi)})
+                     "ci_low": float(lo), "ci_high": float(hi)})
     by = pd.DataFrame(rows)
     by = pd.concat([by.iloc[:-1].sort_values("win_rate", kind="stable"), by.iloc[-1:]], ignore_index=True)
     reasons = None
@@ -1259,13 +1362,13 @@ def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "
     except Exception as exc:  # perfect separation, singular design
         raise ValueError(f"the logistic regression could not be fitted ({exc}); an attribute gap "
                          f"may predict every outcome perfectly, or two gaps may be identical") from exc
-    ci = fit.conf_int(alpha)
+    cint = fit.conf_int(alpha)
     drivers = pd.DataFrame({
         "attribute": attributes,
-        "coef": fit.params.iloc[1:].to_numpy(),
+        "estimate": fit.params.iloc[1:].to_numpy(),
         "se": fit.bse.iloc[1:].to_numpy(),
-        "lower": ci.iloc[1:, 0].to_numpy(),
-        "upper": ci.iloc[1:, 1].to_numpy(),
+        "ci_low": cint.iloc[1:, 0].to_numpy(),
+        "ci_high": cint.iloc[1:, 1].to_numpy(),
         "odds_ratio": np.exp(fit.params.iloc[1:].to_numpy()),
         "z": fit.tvalues.iloc[1:].to_numpy(),
         "p_value": fit.pvalues.iloc[1:].to_numpy(),
@@ -1273,7 +1376,7 @@ def win_loss(deals: pd.DataFrame, attributes: Sequence[str], *, outcome: str = "
     drivers = drivers.reindex(drivers["z"].abs().sort_values(ascending=False).index).reset_index(drop=True)
     drivers.insert(0, "rank", np.arange(1, len(drivers) + 1))
     return WinLoss(by_competitor=by, reasons=reasons, drivers=drivers, fit=fit, attributes=attributes,
-                   n_dropped=n_dropped)
+                   n_dropped=n_dropped, ci_level=ci)
 
 
 # ----------------------------------------------------------------------------- key events
@@ -1315,11 +1418,36 @@ def scores_over_time(tracking: pd.DataFrame, weights, ours: str, competitor, *,
     Returns
     -------
     DataFrame
-        ``period`` (quarter text), ``score``, ``relative`` (relative quality or
-        price on the 100 scale), ``ours_average``, ``competitor_average``.
+        ``period`` (quarter text), ``score`` and ``relative`` (relative quality
+        or relative price), both on the 100 scale, ``ours_average``,
+        ``competitor_average``.
+
+    Raises
+    ------
+    ValueError
+        A (period, brand, attribute) combination given twice: the function
+        does not average repeated rows silently; aggregate them first.
+
+    Examples
+    --------
+    >>> tr = pd.DataFrame({"quarter": ["2024Q1", "2024Q1", "2024Q2", "2024Q2"],
+    ...                    "brand": ["A", "B", "A", "B"], "attribute": "q", "rating": [8, 4, 6, 6]})
+    >>> scores_over_time(tr, {"q": 100}, "A", "B")[["period", "relative"]].values.tolist()
+    [['2024Q1', 200.0], ['2024Q2', 100.0]]
     """
     require_frame(tracking, "tracking")
     require_columns(tracking, [period, brand, attribute, rating], "tracking")
+    check_option(kind, "kind", _KINDS)
+    dup = tracking.duplicated([period, brand, attribute], keep=False)
+    if dup.any():
+        first = [v.item() if isinstance(v, np.generic) else v
+                 for v in tracking.loc[dup, [period, brand, attribute]].iloc[0].tolist()]
+        raise ValueError(
+            f"tracking has {int(tracking.duplicated([period, brand, attribute]).sum())} repeated "
+            f"({period}, {brand}, {attribute}) row(s), first {first}; each brand's mean rating of an "
+            f"attribute is given once per period. Aggregate the repeats first if that is what you mean "
+            f"(e.g. tracking.groupby([{period!r}, {brand!r}, {attribute!r}], as_index=False)[{rating!r}].mean())"
+        )
     ws = _weights_series(weights, "attribute", "weight")
     per = _periods(tracking[period], period)
     t = tracking.assign(_p=per.astype(str))
@@ -1328,8 +1456,6 @@ def scores_over_time(tracking: pd.DataFrame, weights, ours: str, competitor, *,
         raise ValueError(f"unknown attribute(s) {unknown}: tracking column {attribute!r} has "
                          f"{sorted(t[attribute].astype(str).unique())}")
     fn = quality_profile if kind == "quality" else price_profile
-    if kind not in _KINDS:
-        raise ValueError(f"kind must be 'quality' or 'price', got {kind!r}")
     rows = []
     for p, g in t.groupby("_p", sort=True):
         wide = g.pivot_table(index=attribute, columns=brand, values=rating, aggfunc="mean", observed=True)
@@ -1346,7 +1472,7 @@ def scores_over_time(tracking: pd.DataFrame, weights, ours: str, competitor, *,
 
 
 @dataclass(frozen=True, repr=False)
-class KeyEvents:
+class KeyEvents(Result):
     """Key events aligned with score series (Gale 1994, tool 6; 关键事件).
 
     ``timeline``: the score table with a ``period`` column (quarters) and the
@@ -1361,20 +1487,16 @@ class KeyEvents:
     columns: list
     lag: int
 
+    _show_index = False
+
     def summary(self) -> pd.DataFrame:
+        """One row per event with each score before, after and its change."""
         return self.events.copy()
 
-    def _lines(self):
+    def _title(self):
         return [f"Key events: {len(self.events)} event(s) on a timeline of {len(self.timeline)} quarters "
                 f"({self.timeline['period'].iloc[0]} to {self.timeline['period'].iloc[-1]}); "
                 f"change = score {self.lag} quarter(s) after the event's quarter - score the quarter before"]
-
-    def __repr__(self):
-        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 140):
-            return "\n".join(self._lines()) + "\n" + self.events.to_string(index=False)
-
-    def _repr_html_(self):
-        return _table_html(self._lines(), self.events)
 
 
 def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "period",
@@ -1397,10 +1519,24 @@ def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "per
     columns : list of str, optional
         Score columns (default: every numeric column of ``scores``).
     lag : int, default 0
+        Quarters after the event's quarter at which ``after`` is read.
 
     Returns
     -------
     KeyEvents
+
+    Raises
+    ------
+    ValueError
+        An event outside the timeline, or a quarter the comparison needs that
+        is missing from ``scores`` (a gap in the quarters).
+
+    Examples
+    --------
+    >>> sc = pd.DataFrame({"period": ["2024Q1", "2024Q2", "2024Q3"], "quality": [100, 104, 98]})
+    >>> ev = pd.DataFrame({"date": ["2024-08-01"], "event": ["recall"]})
+    >>> key_events(sc, ev).events[["period", "quality_before", "quality_after", "quality_change"]].values.tolist()
+    [['2024Q3', 104.0, 98.0, -6.0]]
 
     References
     ----------
@@ -1410,8 +1546,8 @@ def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "per
     require_frame(events, "events")
     require_columns(scores, [period], "scores")
     require_columns(events, [date, event], "events")
-    if int(lag) < 0:
-        raise ValueError(f"lag must be >= 0 quarters, got {lag}")
+    if isinstance(lag, bool) or not isinstance(lag, int | np.integer) or lag < 0:
+        raise ValueError(f"lag must be a whole number of quarters >= 0, got {lag!r}")
     if columns is None:
         columns = [c for c in scores.columns if c != period and pd.api.types.is_numeric_dtype(scores[c])]
     columns = list(columns)
@@ -1433,6 +1569,20 @@ def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "per
             f"and {lag} quarter(s) after its own quarter, and the scores run from {first} to {last}"
         )
     lookup = tl.set_index("period")
+    need = {}
+    for name, p in zip(events[event].astype(str), ev_per, strict=True):
+        for q in (p - 1, p + int(lag)):
+            if q not in lookup.index:
+                need.setdefault(str(q), []).append(name)
+    if need:
+        have = set(tl["period"].astype(str))
+        gaps = [str(q) for q in pd.period_range(first, last, freq="Q") if str(q) not in have]
+        raise ValueError(
+            f"scores has no row for quarter(s) {sorted(need)}, needed by event(s) "
+            f"{sorted({n for v in need.values() for n in v})}; the timeline {first} to {last} has a gap at "
+            f"{gaps}. Add the missing quarter(s) to scores (key_events compares the quarter before an event "
+            f"with the quarter {lag} after it)"
+        )
     ev = events.copy().reset_index(drop=True)
     ev[date] = when.to_numpy()
     ev.insert(0, "period", ev_per.astype(str))
@@ -1451,12 +1601,14 @@ def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "per
 
 
 @dataclass(frozen=True, repr=False)
-class WhatWho:
-    """What/who matrix (Gale 1994, tool 7; 做什么/谁负责矩阵).
+class WhatWho(Result):
+    """What/who matrix (Gale 1994, tool 7; What/Who矩阵).
 
     ``matrix``: attributes x functions (9/3/1/0).  ``shares``: per function
-    the ``share`` of customer value it is responsible for (percent, sums to
-    100) and, when ratios were given, ``gap`` (its part of score - 100).
+    the ``share`` of customer value it is responsible for (a fraction, the
+    shares sum to 1) and, when ratios were given, ``net_area`` (the
+    function's part of the head-to-head net area, in score points; these sum
+    to score - 100).
     """
 
     matrix: pd.DataFrame
@@ -1464,20 +1616,16 @@ class WhatWho:
     shares: pd.DataFrame
     method: str
 
+    _show_index = False
+
     def summary(self) -> pd.DataFrame:
+        """One row per function: share (0-1), attributes owned, strong links (and net_area)."""
         return self.shares.copy()
 
-    def _lines(self):
+    def _title(self):
         top = self.shares.iloc[0]
         return [f"What/who matrix ({self.method}): {self.matrix.shape[0]} attributes x "
-                f"{self.matrix.shape[1]} functions; largest share: {top['function']} {top['share']:.1f}%"]
-
-    def __repr__(self):
-        with pd.option_context("display.float_format", lambda v: f"{v:.4g}", "display.width", 120):
-            return "\n".join(self._lines()) + "\n" + self.shares.to_string(index=False)
-
-    def _repr_html_(self):
-        return _table_html(self._lines(), self.shares)
+                f"{self.matrix.shape[1]} functions; largest share: {top['function']} {top['share']:.1%}"]
 
 
 def what_who(matrix: pd.DataFrame, *, attribute: str = "attribute", weight: str = "weight",
@@ -1490,15 +1638,16 @@ def what_who(matrix: pd.DataFrame, *, attribute: str = "attribute", weight: str 
 
     - ``method="distribute"`` (default): each attribute's weight is shared
       among the functions in proportion to strength,
-      :math:`\text{share}_f = \sum_a w_a \, s_{af} / \sum_{f'} s_{af'}`;
-      the shares sum to 100.
+      :math:`\text{share}_f = \sum_a (w_a/100) \, s_{af} / \sum_{f'} s_{af'}`;
+      the shares are fractions summing to 1.
     - ``method="qfd"``: the quality-function-deployment importance
-      :math:`\sum_a w_a s_{af}`, rescaled to sum to 100.
+      :math:`\sum_a w_a s_{af}`, rescaled to sum to 1.
 
     With a ``ratio`` column (performance ratios from the quality profile)
-    each function's ``gap`` is its part of the net area
-    :math:`\sum_a w_a (r_a - 1)\, s_{af} / \sum_{f'} s_{af'}` (sums to score - 100):
-    who owns the advantages and the disadvantages.
+    each function's ``net_area`` is its part of the head-to-head net area
+    :math:`\sum_a w_a (r_a - 1)\, s_{af} / \sum_{f'} s_{af'}`, in score
+    points (they sum to score - 100): who owns the advantages and the
+    disadvantages.
 
     Parameters
     ----------
@@ -1515,6 +1664,13 @@ def what_who(matrix: pd.DataFrame, *, attribute: str = "attribute", weight: str 
     -------
     WhatWho
 
+    Examples
+    --------
+    >>> m = pd.DataFrame({"attribute": ["reliability", "service"], "weight": [60, 40],
+    ...                   "ratio": [1.2, 0.9], "R&D": [9, 0], "Service": [3, 9]})
+    >>> what_who(m, ratio="ratio").shares[["function", "share", "net_area"]].round(3).values.tolist()
+    [['Service', 0.55, -1.0], ['R&D', 0.45, 9.0]]
+
     References
     ----------
     Gale (1994), ch. 8 (the what/who matrix); Akao (1990) for the 9-3-1 scale
@@ -1522,8 +1678,7 @@ def what_who(matrix: pd.DataFrame, *, attribute: str = "attribute", weight: str 
     """
     require_frame(matrix, "matrix")
     require_columns(matrix, [attribute, weight] + ([ratio] if ratio else []), "matrix")
-    if method not in ("distribute", "qfd"):
-        raise ValueError(f"method must be 'distribute' or 'qfd', got {method!r}")
+    check_option(method, "method", ("distribute", "qfd"))
     skip = {attribute, weight} | ({ratio} if ratio else set())
     if functions is None:
         functions = [c for c in matrix.columns if c not in skip]
@@ -1551,13 +1706,12 @@ def what_who(matrix: pd.DataFrame, *, attribute: str = "attribute", weight: str 
         raise ValueError(f"column {weight!r} has missing weights")
     w = require_weights(matrix[weight].to_numpy(float), attrs, normalize=normalize)
     sv = s.to_numpy()
+    alloc = sv / sv.sum(axis=1, keepdims=True)
     if method == "distribute":
-        alloc = sv / sv.sum(axis=1, keepdims=True)
-        share = w @ alloc
+        share = (w / 100.0) @ alloc
     else:
         raw = w @ sv
-        share = 100.0 * raw / raw.sum()
-        alloc = sv / sv.sum(axis=1, keepdims=True)
+        share = raw / raw.sum()
     shares = pd.DataFrame({"function": functions, "share": share,
                            "attributes_owned": (sv > 0).sum(axis=0),
                            "strong_links": (sv == 9).sum(axis=0)})
@@ -1565,7 +1719,7 @@ def what_who(matrix: pd.DataFrame, *, attribute: str = "attribute", weight: str 
         r = matrix[ratio].to_numpy(float)
         if np.isnan(r).any() or (r <= 0).any():
             raise ValueError(f"column {ratio!r} must hold positive performance ratios")
-        shares["gap"] = (w * (r - 1.0)) @ alloc
+        shares["net_area"] = (w * (r - 1.0)) @ alloc
     shares = shares.sort_values("share", ascending=False, kind="stable").reset_index(drop=True)
     return WhatWho(matrix=s.astype(int), weights=pd.Series(w, index=attrs, name=weight), shares=shares,
                    method=method)

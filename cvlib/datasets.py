@@ -439,6 +439,102 @@ def fetch_sbg_retention() -> pd.DataFrame:
     return pd.read_csv(fetch_file("sbg/retention_regular.csv")).astype("int64")
 
 
+# ------------------------------------------------- worked-example builders: perceived value (notebook 01)
+__all__ += ["caterpillar_example", "car_value_hierarchy", "car_ladder_example",
+            "trade_fair_holbrook_example"]
+
+
+def caterpillar_example():
+    """Kotler & Keller's Caterpillar tractor: 90,000 + 7,000 + 6,000 + 5,000 + 2,000 = 110,000, less 10,000.
+
+    Returns the :class:`cvlib.value.ValuePrice` with value 110,000, price
+    100,000, a premium of 10,000 paid for 20,000 of extra value.
+
+    >>> caterpillar_example().customer_gain
+    10000.0
+
+    References
+    ----------
+    Kotler, P. & Keller, K. L. (2016), *Marketing Management*, 15th ed., ch. 16.
+    """
+    from .value import value_based_price
+
+    return value_based_price(
+        90_000,
+        {"superior durability": 7_000, "superior reliability": 6_000,
+         "superior service": 5_000, "longer parts warranty": 2_000},
+        discount=10_000,
+    )
+
+
+def car_value_hierarchy() -> pd.DataFrame:
+    """A filled-in value hierarchy for buying a family car (the workbook's own illustration).
+
+    >>> car_value_hierarchy().groupby("level", observed=True).size().tolist()
+    [3, 3, 3, 3]
+    """
+    from .value import value_hierarchy
+
+    return value_hierarchy({
+        "basic": ["safe to drive", "starts and runs reliably", "legal papers and plates"],
+        "expected": ["warranty and scheduled service", "fuel use as advertised",
+                     "courteous dealer staff"],
+        "desired": ["low running costs", "a design people admire", "a quiet, comfortable ride"],
+        "unexpected": ["free pick-up for every service", "a call-back a week after delivery",
+                       "lifetime roadside assistance"],
+    })
+
+
+def trade_fair_holbrook_example() -> pd.DataFrame:
+    """Eight visitors of a trade fair rate what their visit gave them on Holbrook's eight values (1-7).
+
+    The workbook's own illustration (the course material, file 001, teaches
+    the eight values in a chapter on trade-fair customers, 会展客户, without
+    data): visitors value efficiency (many suppliers in one place) and
+    excellence most, spirituality least.
+
+    >>> trade_fair_holbrook_example().shape
+    (8, 9)
+    """
+    return pd.DataFrame({
+        "visitor": [f"V{i}" for i in range(1, 9)],
+        "efficiency": [7, 6, 7, 6, 5, 7, 6, 6],
+        "play": [4, 5, 3, 6, 4, 3, 5, 4],
+        "excellence": [6, 6, 5, 7, 6, 6, 5, 6],
+        "aesthetics": [4, 5, 4, 5, 3, 4, 5, 4],
+        "status": [3, 4, 5, 2, 3, 4, 3, 4],
+        "ethics": [3, 2, 4, 3, 2, 3, 3, 2],
+        "esteem": [4, 3, 5, 3, 4, 4, 3, 5],
+        "spirituality": [1, 2, 1, 2, 1, 1, 2, 1],
+    })
+
+
+def car_ladder_example():
+    """A small means-end ladder for a family car, ratings on 1-7 (the workbook's own illustration).
+
+    >>> len(car_ladder_example().chains)
+    6
+    """
+    from .value import means_end_ladder
+
+    chains = [
+        ("airbags and ABS", "fewer injuries if we crash", "my family is safe"),
+        ("airbags and ABS", "confident on wet roads", "peace of mind"),
+        ("low fuel use", "less spent each month", "financial security"),
+        ("roomy boot", "one car for the whole family's trips", "time together with family"),
+        ("roomy boot", "one car for the whole family's trips", "time together with family"),
+        ("dealer close to home", "quick service visits", "more free time"),
+        ("low fuel use", "fewer stops at the pump", "more free time"),
+    ]
+    ratings = {"airbags and ABS": 6, "low fuel use": 5, "roomy boot": 6, "dealer close to home": 3,
+               "fewer injuries if we crash": 6, "confident on wet roads": 5,
+               "less spent each month": 4, "one car for the whole family's trips": 6,
+               "quick service visits": 3, "fewer stops at the pump": 5,
+               "my family is safe": 6, "peace of mind": 5, "financial security": 4,
+               "time together with family": 6, "more free time": 4}
+    return means_end_ladder(chains, ratings)
+
+
 def _main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("regenerate", "list"):
         print("usage: python -m cvlib.datasets regenerate [name ...] | list", file=sys.stderr)

@@ -85,11 +85,13 @@ def test_acura_weighted_average_variant_of_the_slides():
     p = price_profile(acura(), ours="Acura", competitor="Competitors", method="weighted_average")
     assert p.ours_average == pytest.approx(8.2)
     assert p.competitor_average == pytest.approx(6.9)
-    assert p.index == pytest.approx(1.188, abs=5e-4)
-    assert p.relative == pytest.approx(0.841, abs=5e-4)
+    assert p.score == pytest.approx(118.8, abs=0.05)
+    # relative measures on the 100 scale (issue 10): 100 x 6.9 / 8.2
+    assert p.relative == pytest.approx(84.1, abs=0.05)
+    assert p.relative == p.relative_price
     # the slides print 8.3 vs 7.0, 1.18 and 0.85: arithmetic slips
     assert p.ours_average != pytest.approx(8.3, abs=0.05)
-    assert p.relative != pytest.approx(0.85, abs=0.004)
+    assert p.relative != pytest.approx(85, abs=0.4)
 
 
 def test_single_price_case():
@@ -214,7 +216,7 @@ def test_swapping_ours_and_competitor_inverts_the_ratios(t):
     # the weighted-average index inverts exactly; the ratio score obeys AM >= HM
     wa = quality_profile(t, "A", "B", normalize=True, method="weighted_average")
     wb = quality_profile(t, "B", "A", normalize=True, method="weighted_average")
-    assert wa.index * wb.index == pytest.approx(1.0)
+    assert wa.score * wb.score == pytest.approx(100.0 * 100.0)
     assert ab.score * ba.score >= 100.0 * 100.0 * (1 - 1e-12)
 
 
@@ -287,7 +289,13 @@ def test_profile_from_ratings_matches_the_aggregated_profile():
     assert p.score == pytest.approx(agg.score)
     # quality 8 vs 6, service 6 vs 7: 70 * 8/6 + 30 * 6/7
     assert p.score == pytest.approx(70 * 8 / 6 + 30 * 6 / 7)
-    assert p.ci.loc["score", "lower"] <= p.score <= p.ci.loc["score", "upper"]
+    assert p.intervals.loc["score", "ci_low"] <= p.score <= p.intervals.loc["score", "ci_high"]
+    assert list(p.intervals.columns) == ["estimate", "se", "ci_low", "ci_high"]
+    # conf_int(alpha) re-reads the same resamples at another level: wider at 99%
+    c95, c99 = p.conf_int(), p.conf_int(0.01)
+    assert list(c95.columns) == ["ci_low", "ci_high"]
+    assert c95.loc["score", "ci_low"] == pytest.approx(p.intervals.loc["score", "ci_low"])
+    assert c99.loc["score", "ci_low"] <= c95.loc["score", "ci_low"]
     again = profile_from_ratings(r, w, "A", "B", n_boot=200, seed=1)
     assert np.array_equal(p.boot_scores, again.boot_scores)  # seeded
 
@@ -297,12 +305,15 @@ def test_profile_from_ratings_missing_policies():
     r.loc[0, "service"] = np.nan
     w = {"quality": 70, "service": 30}
     with pytest.raises(ValueError, match=r"1 missing answer.*missing='available'"):
-        profile_from_ratings(r, w, "A", "B", n_boot=0)
-    avail = profile_from_ratings(r, w, "A", "B", n_boot=0, missing="available")
+        profile_from_ratings(r, w, "A", "B", n_boot=None)
+    avail = profile_from_ratings(r, w, "A", "B", n_boot=None, missing="available")
     assert avail.table.loc[1, "ours"] == pytest.approx(6.0)  # (7 + 5) / 2
     assert avail.table.loc[1, "n_ours"] == 2
-    listwise = profile_from_ratings(r, w, "A", "B", n_boot=0, missing="listwise")
+    listwise = profile_from_ratings(r, w, "A", "B", n_boot=None, missing="drop")
     assert listwise.table.loc[0, "ours"] == pytest.approx(8.0)  # respondent 1's A row dropped
+    with pytest.warns(FutureWarning, match="missing='listwise' is deprecated"):
+        old = profile_from_ratings(r, w, "A", "B", n_boot=None, missing="listwise")
+    assert old.score == listwise.score
     with pytest.raises(ValueError, match=r"unknown brand 'C'"):
         profile_from_ratings(r, w, "A", "C", missing="available")
     bad = _tiny_ratings()
@@ -315,11 +326,11 @@ def test_bootstrap_interval_narrows_with_more_respondents():
     survey = datasets.load_cva_car_survey()
     attrs = datasets.load_cva_car_attributes()
     qw = attrs[attrs["kind"] == "quality"].set_index("attribute")["weight"]
-    full = profile_from_ratings(survey, qw, "Aurora", "Equinox", missing="available", n_boot=300)
+    full = profile_from_ratings(survey, qw, "Aurora", "Equinox", missing="available", n_boot=300, seed=0)
     ids = survey["respondent_id"].unique()[:160]
     part = profile_from_ratings(survey[survey["respondent_id"].isin(ids)], qw, "Aurora", "Equinox",
-                                missing="available", n_boot=300)
-    width = lambda p: p.ci.loc["score", "upper"] - p.ci.loc["score", "lower"]  # noqa: E731
+                                missing="available", n_boot=300, seed=0)
+    width = lambda p: p.intervals.loc["score", "ci_high"] - p.intervals.loc["score", "ci_low"]  # noqa: E731
     assert width(full) < width(part)
 
 
@@ -349,7 +360,7 @@ def _simulated_deals(n=4000, seed=11):
 def test_win_loss_recovers_known_coefficients():
     d = _simulated_deals()
     wl = win_loss(d, ["price", "service"])
-    coef = wl.drivers.set_index("attribute")["coef"]
+    coef = wl.drivers.set_index("attribute")["estimate"]
     assert coef["price"] == pytest.approx(0.8, abs=0.1)
     assert coef["service"] == pytest.approx(0.1, abs=0.1)
     assert wl.drivers["attribute"].iloc[0] == "price"
@@ -358,6 +369,13 @@ def test_win_loss_recovers_known_coefficients():
     assert allrow["won"] == d["won"].sum() and allrow["win_rate"] == pytest.approx(d["won"].mean())
     assert np.isfinite(wl.aic) and wl.nobs == len(d)
     assert wl.reasons.set_index("reason").loc["service", "lost"] == (d["won"] == 0).sum()
+    # the results vocabulary: summary(ci) and conf_int(alpha) as DataFrames with ci_low / ci_high
+    summ = wl.summary()
+    assert list(summ.columns) == ["estimate", "se", "ci_low", "ci_high", "p_value"]
+    ci = wl.conf_int()
+    assert list(ci.columns) == ["ci_low", "ci_high"]
+    assert ci.loc["gap_price", "ci_low"] == pytest.approx(wl.drivers.set_index("attribute").loc["price", "ci_low"])
+    assert {"ci_low", "ci_high"} <= set(wl.by_competitor.columns)
 
 
 def test_win_loss_errors():
@@ -414,12 +432,14 @@ def test_what_who_shares():
                       "R&D": [9, 0], "Service": [3, 9], "ratio": [1.2, 0.9]})
     ww = what_who(m, ratio="ratio")
     share = ww.shares.set_index("function")["share"]
-    assert share["R&D"] == pytest.approx(60 * 9 / 12)
-    assert share["Service"] == pytest.approx(60 * 3 / 12 + 40)
-    gap = ww.shares.set_index("function")["gap"]
-    assert gap.sum() == pytest.approx(60 * 0.2 + 40 * -0.1)  # = score - 100
+    # shares are fractions 0-1 (issue 10)
+    assert share["R&D"] == pytest.approx(0.60 * 9 / 12)
+    assert share["Service"] == pytest.approx(0.60 * 3 / 12 + 0.40)
+    net = ww.shares.set_index("function")["net_area"]
+    assert net.sum() == pytest.approx(60 * 0.2 + 40 * -0.1)  # = score - 100
+    assert net["R&D"] == pytest.approx(60 * 0.2 * 9 / 12)
     q = what_who(m.drop(columns="ratio"), method="qfd").shares.set_index("function")["share"]
-    assert q["R&D"] == pytest.approx(100 * 540 / (540 + 540))
+    assert q["R&D"] == pytest.approx(540 / (540 + 540))
 
 
 def test_what_who_errors():
@@ -435,13 +455,13 @@ def test_what_who_errors():
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.lists(st.sampled_from([0, 1, 3, 9]), min_size=3, max_size=3), min_size=1, max_size=5),
        st.sampled_from(["distribute", "qfd"]))
-def test_what_who_shares_sum_to_100(rows, method):
+def test_what_who_shares_sum_to_1(rows, method):
     rows = [r if any(r) else [1, 0, 0] for r in rows]
     k = len(rows)
     m = pd.DataFrame(rows, columns=["f1", "f2", "f3"])
     m.insert(0, "weight", 100.0 / k)
     m.insert(0, "attribute", [f"a{i}" for i in range(k)])
-    assert what_who(m, method=method).shares["share"].sum() == pytest.approx(100.0)
+    assert what_who(m, method=method).shares["share"].sum() == pytest.approx(1.0)
 
 
 # ------------------------------------------------------------------ data, plots, widgets
@@ -466,7 +486,13 @@ def test_synthetic_market_is_consistent():
     assert cva.__name__ and len(datasets.load_cva_car_events()) >= 5
 
 
-def test_plots_return_axes():
+def _bars(ax):
+    import matplotlib.patches as mpatches
+
+    return [p for p in ax.patches if isinstance(p, mpatches.Rectangle) and p.get_height() != 0]
+
+
+def test_plots_draw_what_the_result_holds():
     from cvlib.plots import (
         plot_cva_head_to_head,
         plot_cva_key_events,
@@ -477,22 +503,176 @@ def test_plots_return_axes():
     )
 
     p = price_profile(acura(), "Acura", "Competitors")
-    for fn, arg in [
-        (plot_cva_profile, p),
-        (plot_cva_profile, quality_profile(surgery(), ratio="ratio")),
-        (plot_cva_head_to_head, p),
-        (plot_cva_value_map, value_map(pd.DataFrame({"brand": ["A", "B"], "relative_quality": [110, 95],
-                                                     "relative_price": [100, 105]}))),
-        (plot_cva_win_loss, win_loss(_simulated_deals(300), ["price", "service"])),
-        (plot_cva_key_events, key_events(pd.DataFrame({"period": ["2023Q1", "2023Q2"], "q": [100.0, 101.0]}),
-                                         pd.DataFrame({"date": ["2023-05-01"], "event": ["launch"]}))),
-        (plot_cva_what_who, what_who(pd.DataFrame({"attribute": ["a"], "weight": [100], "R&D": [9]}))),
-    ]:
-        fig, ax = plt.subplots()
-        assert fn(arg, ax=ax) is ax
-        plt.close(fig)
+    fig, ax = plt.subplots()
+    assert plot_cva_profile(p, ax=ax, alpha=0.4) is ax
+    widths = sorted(b.get_width() for b in ax.patches)
+    assert widths == sorted([9, 6, 9, 7, 7, 6, 8, 7])  # Gale's Acura and competitor ratings
+    assert all(b.get_alpha() == 0.4 for b in ax.patches)
+    assert "relative price 84.5" in ax.get_title()
+    fig, ax = plt.subplots()
+    h = head_to_head(p)
+    plot_cva_head_to_head(h, ax=ax)
+    bars = _bars(ax)
+    assert [round(b.get_width(), 9) for b in bars] == [60, 10]  # trade-in and finance rate are at parity
+    assert [round(b.get_height(), 9) for b in bars] == [round(9 / 7 - 1, 9), round(9 / 8 - 1, 9)]
+    vm = value_map(pd.DataFrame({"brand": ["A", "B"], "relative_quality": [110, 95],
+                                 "relative_price": [100, 105]}))
+    fig, ax = plt.subplots()
+    plot_cva_value_map(vm, ax=ax)
+    from matplotlib.collections import PathCollection
+
+    pts = np.vstack([c.get_offsets() for c in ax.collections if isinstance(c, PathCollection)])
+    assert pts.tolist() == [[110, 100], [95, 105]]
+    wl = win_loss(_simulated_deals(300), ["price", "service"])
+    fig, ax = plt.subplots()
+    plot_cva_win_loss(wl, ax=ax)
+    np.testing.assert_allclose(np.asarray(ax.containers[0].lines[0].get_xdata(), dtype=float),
+                               wl.drivers["odds_ratio"].to_numpy(float))
+    assert [t.get_text() for t in ax.get_yticklabels()] == wl.drivers["attribute"].tolist()
+    ke = key_events(pd.DataFrame({"period": ["2023Q1", "2023Q2"], "q": [100.0, 101.0]}),
+                    pd.DataFrame({"date": ["2023-05-01"], "event": ["launch"]}))
+    fig, ax = plt.subplots()
+    plot_cva_key_events(ke, ax=ax, lw=3)
+    assert list(ax.lines[0].get_ydata()) == [100.0, 101.0] and ax.lines[0].get_linewidth() == 3
+    assert "launch" in [t.get_text() for t in ax.texts]
+    ww = what_who(pd.DataFrame({"attribute": ["a", "b"], "weight": [50, 50], "R&D": [9, 0],
+                                "Sales": [3, 9]}))
+    fig, ax = plt.subplots()
+    plot_cva_what_who(ww, ax=ax)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["R&D\n38%", "Sales\n62%"]
+    plt.close("all")
     with pytest.raises(TypeError, match="needs a Profile"):
         plot_cva_profile(acura())
+    with pytest.raises(TypeError):
+        plot_cva_profile(p, ax)  # ax is keyword-only
+
+
+# ---------------------------------------------------------------- issue 10 / 11: vocabulary, slips
+
+
+def test_relative_measures_on_the_100_scale():
+    p = price_profile(acura(), "Acura", "Competitors")
+    assert round(p.relative, 2) == 84.46 == round(p.relative_price, 2)  # Gale: 118.39 -> 84.46
+    q = quality_profile(surgery(), ratio="ratio")
+    assert q.relative == q.relative_quality == q.score == 232.0
+    with pytest.raises(ValueError, match="no bootstrap resamples"):
+        p.conf_int()
+
+
+def test_round_ratios_must_be_a_whole_number_of_decimals():
+    for bad in (-1, 1.5, True, "2"):
+        with pytest.raises(ValueError, match="round_ratios must be a whole number of decimals >= 0"):
+            price_profile(acura(), "Acura", "Competitors", round_ratios=bad)
+    assert price_profile(acura(), "Acura", "Competitors", round_ratios=0).score == pytest.approx(100.0)
+
+
+def test_a_brand_against_itself_has_a_readable_result():
+    p = quality_profile(acura(), "Acura", "Acura")
+    assert p.score == 100.0
+    assert "Acura (competitor)" in p.summary().columns and "Acura vs Acura" in repr(p)
+    assert "<table" in p._repr_html_()
+
+
+def test_duplicated_rows_are_refused_not_averaged():
+    r = _tiny_ratings()
+    twice = pd.concat([r, r.iloc[[0]]], ignore_index=True)
+    w = {"quality": 70, "service": 30}
+    with pytest.raises(ValueError, match=r"1 duplicated \(respondent, brand\) row\(s\), first \[1, 'A'\]"):
+        profile_from_ratings(twice, w, "A", "B", n_boot=None)
+    with pytest.raises(ValueError, match="duplicated"):
+        mean_ratings(twice, w)
+    tr = pd.DataFrame({"quarter": ["2024Q1"] * 3, "brand": ["A", "B", "A"], "attribute": "q",
+                       "rating": [8, 4, 6]})
+    with pytest.raises(ValueError, match=r"1 repeated \(quarter, brand, attribute\) row\(s\), "
+                                         r"first \['2024Q1', 'A', 'q'\]"):
+        scores_over_time(tr, {"q": 100}, "A", "B", period="quarter")
+
+
+def test_bootstrap_arguments():
+    r = _tiny_ratings()
+    w = {"quality": 70, "service": 30}
+    with pytest.raises(ValueError, match="n_boot=None to skip"):
+        profile_from_ratings(r, w, "A", "B", n_boot=0)
+    with pytest.raises(ValueError, match=r"give 0.95, not 95"):
+        profile_from_ratings(r, w, "A", "B", ci=95)
+    with pytest.warns(FutureWarning, match=r"level=...\) is deprecated"):
+        old = profile_from_ratings(r, w, "A", "B", level=0.9, n_boot=50, seed=2)
+    assert old.ci_level == 0.9
+    a = profile_from_ratings(r, w, "A", "B", n_boot=50, seed=np.random.default_rng(5))
+    b = profile_from_ratings(r, w, "A", "B", n_boot=50, seed=5)
+    assert np.array_equal(a.boot_scores, b.boot_scores)
+
+
+def test_win_loss_refuses_a_percentage_level_and_empty_deals():
+    d = _simulated_deals(200)
+    with pytest.raises(ValueError, match=r"ci must be a confidence level.*give 0.95, not 95"):
+        win_loss(d, ["price"], ci=95)
+    with pytest.warns(FutureWarning), pytest.raises(ValueError, match="give 0.95, not 95"):
+        win_loss(d, ["price"], level=95)
+    with pytest.raises(ValueError, match="deals is empty"):
+        win_loss(d.iloc[:0], ["price"])
+    with pytest.raises(ValueError, match="missing must be one of 'raise', 'drop'"):
+        win_loss(d, ["price"], missing="available")
+    wide = win_loss(d, ["price"], ci=0.99).conf_int(0.01)
+    narrow = win_loss(d, ["price"]).conf_int()
+    assert (wide["ci_high"] - wide["ci_low"] > narrow["ci_high"] - narrow["ci_low"]).all()
+
+
+def test_key_events_gap_in_the_quarters_is_named():
+    scores = pd.DataFrame({"period": ["2023Q1", "2023Q2", "2023Q4", "2024Q1"], "q": [100.0, 101, 99, 98]})
+    events = pd.DataFrame({"date": ["2023-11-01"], "event": ["launch"]})
+    with pytest.raises(ValueError, match=r"no row for quarter\(s\) \['2023Q3'\].*\['launch'\].*gap at \['2023Q3'\]"):
+        key_events(scores, events)
+    assert key_events(scores, pd.DataFrame({"date": ["2024-02-01"], "event": ["x"]})).events[
+        "q_change"].item() == -1.0  # a gap elsewhere does not matter
+    for bad in (-1, 0.5, True):
+        with pytest.raises(ValueError, match="lag must be a whole number"):
+            key_events(scores, events, lag=bad)
+
+
+def test_value_map_results_vocabulary_and_bad_weights():
+    data = pd.DataFrame({"brand": list("ABCD"), "relative_quality": [90, 100, 110, 120],
+                         "relative_price": [92, 99, 112, 117], "share": [0.1, 0.4, -0.2, 0.3]})
+    with pytest.raises(ValueError, match=r"column 'share' \(regression weights\) must be non-negative.*\['C'\]"):
+        value_map(data, line="regression", weight="share")
+    with pytest.raises(ValueError, match="positive weight to 2 brand"):
+        value_map(data.assign(share=[0, 0, 0.5, 0.5]), line="regression", weight="share")
+    m = value_map(data.drop(columns="share"), line="regression")
+    ci = m.conf_int()
+    assert list(ci.columns) == ["ci_low", "ci_high"] and list(ci.index) == ["intercept", "slope"]
+    assert ci.loc["slope", "ci_low"] < m.params["slope"] < ci.loc["slope", "ci_high"]
+    d = value_map(data.drop(columns="share"))
+    assert d.params.tolist() == [0.0, 1.0] and d.bse.isna().all() and d.conf_int().isna().all().all()
+
+
+def test_cva_results_share_one_base():
+    from cvlib._results import Result
+
+    p = price_profile(acura(), "Acura", "Competitors")
+    for r in [p, head_to_head(p), value_map(pd.DataFrame({"brand": ["A"], "relative_quality": [100],
+                                                           "relative_price": [100]})),
+              win_loss(_simulated_deals(300), ["price"]),
+              what_who(pd.DataFrame({"attribute": ["a"], "weight": [100], "R&D": [9]})),
+              key_events(pd.DataFrame({"period": ["2023Q1", "2023Q2"], "q": [100.0, 101.0]}),
+                         pd.DataFrame({"date": ["2023-05-01"], "event": ["launch"]}))]:
+        assert isinstance(r, Result) and isinstance(r.summary(), pd.DataFrame)
+        assert "<b>" in r._repr_html_()
+
+
+def test_cva_widgets_refuse_out_of_range_starts_and_bad_columns():
+    from cvlib.widgets import cva_profile_explorer, cva_value_map_explorer
+
+    t = acura()
+    t.loc[0, "Acura"] = 11
+    with pytest.raises(ValueError, match=r"Acura rating of 'purchase price'=11 is outside the range of the "
+                                         r"'Acura' control, 1 to 10"):
+        cva_profile_explorer(t, "Acura", "Competitors")
+    with pytest.raises(ValueError, match=r"unknown brand 'Acra'.*did you mean \['Acura'\]"):
+        cva_profile_explorer(acura(), "Acra", "Competitors")
+    with pytest.raises(ValueError, match=r"data has no column\(s\) \['weight'\]"):
+        cva_profile_explorer(acura().rename(columns={"weight": "w"}))
+    with pytest.raises(ValueError, match=r"unknown brand 'Zephyr'"):
+        cva_value_map_explorer(brand="Zephyr")
 
 
 def test_profile_explorer_matches_the_pure_function():
@@ -570,7 +750,10 @@ def test_respondent_level_self_comparison_is_parity():
     survey = datasets.load_cva_car_survey()
     attrs = datasets.load_cva_car_attributes()
     pw = attrs[attrs["kind"] == "price"].set_index("attribute")["weight"]
-    p = profile_from_ratings(survey, pw, "Cometa", "Cometa", kind="price", missing="listwise", n_boot=50)
+    p = profile_from_ratings(survey, pw, "Cometa", "Cometa", kind="price", missing="drop", n_boot=50,
+                             seed=0)
     assert p.score == pytest.approx(100.0) and p.relative_price == pytest.approx(100.0)
-    assert p.ci.loc["score", "lower"] == pytest.approx(100.0)
-    assert any("listwise" in n for n in p.notes)
+    assert p.intervals.loc["score", "ci_low"] == pytest.approx(100.0)
+    assert any("missing='drop'" in n for n in p.notes)
+    # a brand compared with itself: repr() and summary() work (issue 11)
+    assert "Cometa (competitor)" in repr(p) and len(p.summary()) == len(p.table) + 1

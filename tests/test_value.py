@@ -17,25 +17,33 @@ from hypothesis import strategies as st
 from scipy import stats
 
 from cvlib import datasets
+from cvlib.datasets import car_ladder_example, car_value_hierarchy, caterpillar_example
 from cvlib.exercises import registry
 from cvlib.value import (
+    COURSE_COST_COMPONENTS,
+    HOLBROOK_VALUES,
     KOTLER_COST_COMPONENTS,
     KOTLER_VALUE_COMPONENTS,
     PERVAL_DIMENSIONS,
     PERVAL_REVERSED,
     VALUE_LEVELS,
-    caterpillar_example,
     compare_offers,
     consumption_values,
     delivered_value,
+    delivered_value_components,
+    holbrook_scores,
+    holbrook_values,
     means_end_ladder,
     meehan_value,
     perceived_value_scores,
     perval_scores,
+    use_possession_value,
     value_based_price,
     value_by_group,
     value_choice,
+    value_drivers,
     value_hierarchy,
+    value_management_process,
 )
 
 # amounts in currency units with cents, 0 to 1,000,000
@@ -146,7 +154,8 @@ def test_kotler_components_and_summary():
     assert (dv.total_value, dv.total_cost, dv.delivered_value, dv.value_ratio) == (100, 80, 20, 1.25)
     s = dv.summary()
     assert s.loc[s["component"] == "delivered_value", "amount"].item() == 20
-    assert "delivered_value=20" in repr(dv)
+    assert "delivered value 20" in repr(dv) and "ratio 1.25" in repr(dv)
+    assert "<b>Kotler delivered value" in dv._repr_html_()
 
 
 def test_delivered_value_missing_component():
@@ -170,15 +179,17 @@ def test_delivered_value_negative_costs():
 
 
 def test_delivered_value_missing_policy_explicit():
-    with pytest.raises(ValueError, match="missing='zero'"):
+    with pytest.raises(ValueError, match="missing='available'"):
         delivered_value({"product": None}, {"monetary": 1})
-    assert delivered_value({"product": None, "image": 5}, {"monetary": 1}, missing="zero").total_value == 5
+    assert delivered_value({"product": None, "image": 5}, {"monetary": 1}, missing="available").total_value == 5
+    with pytest.warns(FutureWarning, match="missing='zero' is deprecated"):
+        assert delivered_value({"product": None, "image": 5}, {"monetary": 1}, missing="zero").total_value == 5
     frame = pd.DataFrame({"v": [4.0, np.nan, 6.0], "c": [1.0, 1.0, np.nan]}, index=list("xyz"))
     with pytest.raises(ValueError, match="missing values"):
         delivered_value(frame, value_components=["v"], cost_components=["c"])
     dropped = delivered_value(frame, value_components=["v"], cost_components=["c"], missing="drop")
     assert list(dropped.index) == ["x"] and dropped.attrs["dropped"] == ["y", "z"]
-    zero = delivered_value(frame, value_components=["v"], cost_components=["c"], missing="zero")
+    zero = delivered_value(frame, value_components=["v"], cost_components=["c"], missing="available")
     assert zero["delivered_value"].tolist() == [3.0, -1.0, 6.0]
     with pytest.raises(ValueError, match="missing must be one of"):
         delivered_value(frame, value_components=["v"], cost_components=["c"], missing="ignore")
@@ -252,7 +263,7 @@ def test_scores_are_weighted_means(rows, w):
     np.testing.assert_allclose(out["benefit"], expect_b)
     np.testing.assert_allclose(out["cost"], frame[["p", "t"]].mean(axis=1))
     np.testing.assert_allclose(out["value"], out["benefit"] - out["cost"])
-    assert ((out["benefit"] >= 1) & (out["benefit"] <= 7)).all()
+    assert ((out["benefit"] >= 1 - 1e-9) & (out["benefit"] <= 7 + 1e-9)).all()  # a weighted mean, up to rounding
 
 
 def test_weights_must_sum_to_100_unless_normalized():
@@ -312,7 +323,7 @@ def test_value_by_group_bootstrap_seeded():
     assert ((a["ci_low"] <= a["mean"]) & (a["mean"] <= a["ci_high"])).all()
     whole = value_by_group(frame, None, measures=["value"])
     assert whole["n"].item() == 60
-    with pytest.raises(ValueError, match="ci must lie in"):
+    with pytest.raises(ValueError, match=r"ci must be a confidence level.*give 0.95, not 95"):
         value_by_group(frame, "g", measures=["value"], ci=95)
     with pytest.raises(ValueError, match="method must be"):
         value_by_group(frame, "g", measures=["value"], method="normal")
@@ -353,7 +364,8 @@ def test_choice_by_segment_and_bad_input(survey):
 def test_sheth_newman_gross_five_values():
     cv = consumption_values()
     assert cv["value"].tolist() == ["functional", "social", "emotional", "epistemic", "conditional"]
-    assert cv["chinese"].tolist() == ["功能价值", "社会价值", "情感价值", "认知价值", "情境价值"]
+    # the course material's labels (file 001, 基于客户选择行为的划分)
+    assert cv["chinese"].tolist() == ["功能性价值", "社交性价值", "情感性价值", "认知性价值", "条件性价值"]
 
 
 def _alpha_by_covariances(x: np.ndarray) -> float:
@@ -502,34 +514,215 @@ def test_attribute_weight_explorer_matches_pure_function(survey):
 
 
 def test_exercises_of_notebook_01_are_computable():
+    from cvlib.exercises import ExerciseFailed
+
     mine = {k: ex for k, ex in registry().items() if k.startswith("01.")}
-    assert len(mine) >= 3
+    assert len(mine) >= 6
     for ex in mine.values():
         assert ex.answer() is not None
-    assert registry()["01.1"].answer() == 10_000  # Kotler & Keller: the premium paid
+    # 01.1 (issue 12): the quarry values service at 0 and pays 97,000: 105,000 - 97,000, which is
+    # not the worked example's customer gain, so copying the example fails with an explanation
+    ex = registry()["01.1"]
+    assert ex.answer() == 8_000 != caterpillar_example().customer_gain
+    with pytest.raises(ExerciseFailed, match="customer gain of the worked example"):
+        ex.check(caterpillar_example().customer_gain)
+    assert ex.check(value_based_price(90_000, {"durability": 7_000, "reliability": 6_000,
+                                               "warranty": 2_000}).value - 97_000)
 
 
-def test_plots_return_axes(survey, perval):
+def _bars(ax):
+    import matplotlib.patches as mpatches
+
+    return [p for p in ax.patches if isinstance(p, mpatches.Rectangle) and p.get_height() != 0]
+
+
+def test_plots_draw_what_the_result_holds(survey, perval):
     import matplotlib.pyplot as plt
 
     from cvlib import plots
-    from cvlib.value import car_ladder_example, car_value_hierarchy
 
+    # delivered value: one stacked bar segment per component, heights = amounts
+    ax = plots.plot_delivered_value(delivered_value(KOTLER_V, KOTLER_C), alpha=0.5)
+    heights = sorted(round(b.get_height(), 9) for b in _bars(ax))
+    assert heights == sorted([*KOTLER_V.values(), *KOTLER_C.values()])
+    assert all(b.get_alpha() == 0.5 for b in _bars(ax))  # kwargs reach Axes.bar
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["total customer value", "total customer cost"]
+    # Caterpillar waterfall: base, four premiums, value, discount, price
+    ax = plots.plot_value_waterfall(caterpillar_example())
+    assert [round(abs(b.get_height())) for b in _bars(ax)] == [90_000, 7_000, 6_000, 5_000, 2_000,
+                                                              110_000, 10_000, 100_000]
+    ax = plots.plot_value_hierarchy(car_value_hierarchy())
+    assert len(ax.patches) == 4 and "unexpected value" in [t.get_text() for t in ax.texts]
+    ax = plots.plot_means_end_ladder(car_ladder_example())
+    assert len(ax.lines) == len(car_ladder_example().links())
     scores = perceived_value_scores(survey, BENEFITS, COSTS, missing="available")
-    axes = [
-        plots.plot_delivered_value(delivered_value(KOTLER_V, KOTLER_C)),
-        plots.plot_value_waterfall(caterpillar_example()),
-        plots.plot_value_waterfall(delivered_value(KOTLER_V, KOTLER_C)),
-        plots.plot_value_hierarchy(car_value_hierarchy()),
-        plots.plot_means_end_ladder(car_ladder_example()),
-        plots.plot_value_by_brand(value_by_group(scores, ["brand", "segment"]), hue="segment"),
-        plots.plot_choice_shares(value_choice(scores)),
-        plots.plot_perval(perval_scores(perval, missing="available"), by="owned_brand"),
-    ]
-    assert all(isinstance(a, plt.Axes) for a in axes)
+    by = value_by_group(scores, "brand")
+    ax = plots.plot_value_by_brand(by, measure="value")
+    drawn = np.asarray(ax.containers[0].lines[0].get_ydata(), dtype=float)
+    np.testing.assert_allclose(drawn, by.loc[by["measure"] == "value", "mean"].to_numpy(float))
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["A", "B", "C"]
+    choice = value_choice(scores)
+    ax = plots.plot_choice_shares(choice)
+    np.testing.assert_allclose(sorted(b.get_height() for b in _bars(ax)), sorted(choice.shares["share"]))
+    pv = perval_scores(perval, missing="available")
+    ax = plots.plot_perval(pv)
+    np.testing.assert_allclose([b.get_height() for b in _bars(ax)],
+                               pv.scores[list(PERVAL_DIMENSIONS)].mean().to_numpy())
+    h = holbrook_scores(datasets.trade_fair_holbrook_example())
+    ax = plots.plot_holbrook(h)
+    assert sorted(round(b.get_height(), 9) for b in _bars(ax)) == sorted(h.values["mean"].round(9))
+    assert "extrinsic" in ax.get_title()
     plt.close("all")
     with pytest.raises(ValueError, match="no rows for measure"):
         plots.plot_value_by_brand(value_by_group(scores, "brand"), measure="utility")
+    with pytest.raises(TypeError):
+        plots.plot_value_by_brand(by, "value")  # options are keyword-only
+
+
+# ---------------------------------------------------------------- issue 9: course fidelity
+
+
+def test_fourth_cost_has_two_names():
+    # Kotler's psychic cost (精神成本) and the course's sensory burden (感观负担, file 004)
+    psychic = delivered_value(KOTLER_V, KOTLER_C, cost_components=COURSE_COST_COMPONENTS)
+    course_costs = {**{k: v for k, v in KOTLER_C.items() if k != "psychic"}, "sensory": 5}
+    sensory = delivered_value(KOTLER_V, course_costs, cost_components=KOTLER_COST_COMPONENTS)
+    assert psychic.delivered_value == sensory.delivered_value == 20
+    t = delivered_value_components().set_index("component")
+    assert t.loc["sensory", "chinese"] == "感观负担" and t.loc["psychic", "chinese"] == "精神成本"
+    frame = pd.DataFrame({"product": [10.0], "monetary": [4.0], "time": [1.0], "energy": [1.0],
+                          "sensory": [1.0]})
+    out = delivered_value(frame, value_components=["product"], cost_components=KOTLER_COST_COMPONENTS)
+    assert out["delivered_value"].item() == 3.0
+    with pytest.raises(ValueError, match=r"lacks the component\(s\) \['psychic'\]"):
+        delivered_value(KOTLER_V, {"monetary": 1, "time": 1, "energy": 1},
+                        cost_components=KOTLER_COST_COMPONENTS)
+
+
+def test_holbrook_typology_is_two_by_two_by_two():
+    t = holbrook_values()
+    assert len(t) == 8 and set(t["value"]) == set(HOLBROOK_VALUES)
+    # the course's labels (file 001): 效率价值 ... 心灵价值
+    assert t.set_index("value").loc["spirituality", "chinese"] == "心灵价值"
+    cells = t.groupby(["orientation", "focus", "activity"]).size()
+    assert len(cells) == 8 and (cells == 1).all()
+    # Holbrook (1999, table 1.2): efficiency = extrinsic/self/active, esteem = extrinsic/other/reactive
+    assert tuple(t.set_index("value").loc["efficiency", ["orientation", "focus", "activity"]]) == (
+        "extrinsic", "self-oriented", "active")
+    assert tuple(t.set_index("value").loc["esteem", ["orientation", "focus", "activity"]]) == (
+        "extrinsic", "other-oriented", "reactive")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 7), min_size=8, max_size=8), min_size=1, max_size=12))
+def test_holbrook_shares_of_each_dimension_sum_to_one(rows):
+    r = pd.DataFrame(rows, columns=list(HOLBROOK_VALUES))
+    h = holbrook_scores(r)
+    sums = h.dimensions.groupby("dimension")["share"].sum()
+    np.testing.assert_allclose(sums.to_numpy(), 1.0)
+    np.testing.assert_allclose(h.values["mean"].to_numpy(), r.mean().to_numpy())
+
+
+def test_holbrook_scores_bad_input():
+    r = datasets.trade_fair_holbrook_example()
+    with pytest.raises(ValueError, match=r"unknown Holbrook value\(s\) \['fun'\].*'play'"):
+        holbrook_scores(r, {"fun": "play"})
+    with pytest.raises(ValueError, match=r"lacks the value\(s\)"):
+        holbrook_scores(r, {"play": "play"})
+    with pytest.raises(ValueError, match=r"must lie in \[1, 7\]"):
+        holbrook_scores(r.assign(play=9))
+    gap = r.astype({"ethics": float})
+    gap.loc[0, "ethics"] = np.nan
+    with pytest.raises(ValueError, match="missing values"):
+        holbrook_scores(gap)
+    assert holbrook_scores(gap, missing="drop").n == 7
+    assert holbrook_scores(gap, missing="available").values.set_index("value").loc["ethics", "n"] == 7
+
+
+def test_use_possession_value_and_tables():
+    t = use_possession_value(pd.DataFrame({"benefit": ["drive", "badge", "boot"],
+                                           "purpose": ["use", "拥有", "使用"], "amount": [5, 3, 2]}))
+    assert t.set_index("purpose")["share"].to_dict() == {"use": 0.7, "possession": 0.3}
+    with pytest.raises(ValueError, match="'use' or 'possession'"):
+        use_possession_value({"x": ("status", 1)})
+    with pytest.raises(ValueError, match="non-negative"):
+        use_possession_value({"x": ("use", -1)})
+    assert value_drivers()["driver"].tolist() == ["purpose", "consequences", "situation", "price"]
+    steps = value_management_process()
+    assert steps["stage"].unique().tolist() == ["identify", "create", "communicate"]
+    assert len(value_management_process("create")) == 3
+    with pytest.raises(ValueError, match="stage must be one of"):
+        value_management_process("assess")
+
+
+# ---------------------------------------------------------------- issue 10 / 11: vocabulary, slips
+
+
+def test_results_share_one_base():
+    from cvlib._results import Result
+
+    survey = datasets.load("car_value_survey")
+    scores = perceived_value_scores(survey, BENEFITS, COSTS, missing="available")
+    for r in [delivered_value(KOTLER_V, KOTLER_C), caterpillar_example(), value_choice(scores),
+              perval_scores(datasets.load("car_perval"), missing="available"), car_ladder_example(),
+              compare_offers({"A": ({"p": 2}, {"c": 1}), "B": ({"p": 3}, {"c": 1})}),
+              holbrook_scores(datasets.trade_fair_holbrook_example())]:
+        assert isinstance(r, Result)
+        assert isinstance(r.summary(), pd.DataFrame)
+        assert repr(r).splitlines()[0] and "<b>" in r._repr_html_()
+
+
+def test_perval_refuses_a_constant_item():
+    x = np.array([1, 2, 3, 4, 5, 6, 7, 4, 3.0])
+    frame = pd.DataFrame({"a": x, "b": x + 0, "c": np.full(9, 4.0)})
+    with pytest.raises(ValueError, match=r"item\(s\) \['c'\] of dimension 'd' are constant"):
+        perval_scores(frame, {"d": ["a", "b", "c"]})
+    # the reliability now carries the Feldt interval of cvlib.pls.cronbach_alpha
+    r = perval_scores(frame.assign(c=x[::-1]), {"d": ["a", "b", "c"]})
+    row = r.reliability.iloc[0]
+    assert row["ci_low"] <= row["alpha"] <= row["ci_high"]
+
+
+def test_value_by_group_n_boot_and_missing():
+    frame = pd.DataFrame({"g": ["a"] * 5 + ["b"] * 5, "value": np.arange(10.0)})
+    with pytest.raises(ValueError, match="n_boot must be at least 1"):
+        value_by_group(frame, "g", measures=["value"], method="bootstrap", n_boot=0)
+    with pytest.raises(TypeError, match="n_boot must be a whole number"):
+        value_by_group(frame, "g", measures=["value"], method="bootstrap", n_boot=2.5)
+    with pytest.raises(TypeError, match="seed must be"):
+        value_by_group(frame, "g", measures=["value"], method="bootstrap", seed="x")
+    gap = frame.copy()
+    gap.loc[0, "value"] = np.nan
+    with pytest.raises(ValueError, match="missing values"):
+        value_by_group(gap, "g", measures=["value"])
+    assert value_by_group(gap, "g", measures=["value"], missing="drop")["n"].tolist() == [4, 5]
+    with pytest.raises(ValueError, match="missing must be one of"):
+        value_by_group(gap, "g", measures=["value"], missing="zero")
+
+
+def test_delivered_value_rejects_bad_missing_policy():
+    with pytest.raises(ValueError, match="missing must be one of 'raise', 'drop', 'available'"):
+        delivered_value(KOTLER_V, KOTLER_C, missing="ignore")
+
+
+def test_old_import_path_of_the_examples_warns():
+    import cvlib.value as v
+
+    with pytest.warns(FutureWarning, match="moved to cvlib.datasets"):
+        assert v.caterpillar_example().value == 110_000
+
+
+def test_widgets_refuse_out_of_range_starts_and_bad_columns(survey):
+    from cvlib.widgets import attribute_weight_explorer, delivered_value_explorer
+
+    offers = {"a": ({"product": 120}, {"monetary": 5}), "b": ({"product": 10}, {"monetary": 5})}
+    with pytest.raises(ValueError, match=r"outside the range of the 'value: product' control, 0 to 100"):
+        delivered_value_explorer(offers)
+    assert delivered_value_explorer(offers, max_amount=150).result.choice == "a"
+    with pytest.raises(TypeError, match=r"offer .a. must be a pair"):
+        delivered_value_explorer({"a": ({"product": 1},), "b": ({"product": 1}, {"monetary": 1})})
+    with pytest.raises(ValueError, match=r"survey has no column\(s\) \['prodct'\]"):
+        attribute_weight_explorer(survey, benefits=["prodct"])
 
 
 def test_ladder_from_frames_with_counts():

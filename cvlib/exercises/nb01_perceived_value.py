@@ -1,4 +1,4 @@
-"""Exercises of notebooks/01_perceived_value: value pricing, survey value, choice, PERVAL, hierarchy."""
+"""Exercises of notebooks/01_perceived_value: value pricing, survey value, choice, PERVAL, hierarchy, Holbrook."""
 
 from ..datasets import load
 from . import Exercise
@@ -31,6 +31,22 @@ def _young_share_of_c() -> float:
     return float(value_choice(scores).shares.set_index("brand").loc["C", "share"])
 
 
+def _other_oriented_share() -> float:
+    from ..datasets import trade_fair_holbrook_example
+    from ..value import holbrook_scores
+
+    d = holbrook_scores(trade_fair_holbrook_example()).dimensions
+    return float(d.set_index("pole").loc["other-oriented", "share"])
+
+
+def _other_oriented_mean() -> float:
+    from ..datasets import trade_fair_holbrook_example
+    from ..value import holbrook_scores
+
+    d = holbrook_scores(trade_fair_holbrook_example()).dimensions
+    return float(d.set_index("pole").loc["other-oriented", "mean"])
+
+
 def _price_alpha_not_reversed() -> float:
     from ..value import perval_scores
 
@@ -42,15 +58,23 @@ EXERCISES = [
     Exercise(
         id="01.1",
         title="Caterpillar for a quarry that gives superior service no value: the customer's gain "
-              "at a price of 95,000",
+              "at a price of 97,000",
         # Kotler & Keller's premiums without the service premium: value 90,000 + 7,000 + 6,000
-        # + 2,000 = 105,000; gain = 105,000 - 95,000
-        expected=10_000,
+        # + 2,000 = 105,000; gain = 105,000 - 97,000 (the worked example's gain is 10,000)
+        expected=8_000,
         kind="number",
         tol=0.5,
         hint="value is what THIS customer perceives: leave out (or set to 0) the premium the quarry "
-             "does not value, build its value-based price, then subtract the 95,000 charged; the "
+             "does not value, build its value-based price, then subtract the 97,000 charged; the "
              "premium paid over the competitor is a different number",
+        mistakes=(
+            (10_000, "10,000 is the customer gain of the worked example (cat.customer_gain), whose "
+                     "customer values every premium and pays 100,000; the quarry differs in both"),
+            (13_000, "that keeps the 5,000 service premium the quarry does not value: "
+                     "110,000 - 97,000"),
+            (7_000, "that is the premium paid over the competitor-equivalent price (97,000 - 90,000), "
+                    "not the value the customer gets net of the price"),
+        ),
     ),
     Exercise(
         id="01.2",
@@ -89,5 +113,21 @@ EXERCISES = [
         kind="choice",
         hint="answer with one word: basic, expected, desired or unexpected; reread the sentence "
              "that follows the four levels in section 6.1",
+    ),
+    Exercise(
+        id="01.6",
+        title="the other-oriented values' share of the trade-fair visitors' summed mean ratings "
+              "(Holbrook's typology)",
+        expected=_other_oriented_share,
+        kind="number",
+        tol=5e-4,
+        hint="holbrook_scores(trade_fair_holbrook_example()) scores the eight values; its .dimensions "
+             "table has one row per pole; read the share (a fraction 0-1) of 'other-oriented': "
+             "status, ethics, esteem and spirituality",
+        mistakes=(
+            (_other_oriented_mean, "that is the mean rating of the four other-oriented values; the "
+                                   "question asks for their share of all eight (a fraction)"),
+            (lambda: 1 - _other_oriented_share(), "that is the share of the self-oriented values"),
+        ),
     ),
 ]

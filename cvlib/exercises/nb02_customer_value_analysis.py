@@ -26,7 +26,7 @@ def _aurora_vs_equinox() -> float:
     from ..datasets import load_cva_car_survey
 
     p = profile_from_ratings(load_cva_car_survey(), _weights("quality"), "Aurora", "Equinox",
-                             missing="available", n_boot=0)
+                             missing="available", n_boot=None)
     return p.score
 
 
@@ -78,6 +78,43 @@ def _reliability_odds_two_points() -> float:
     return float(np.exp(2.0 * wl.params["gap_reliability"]))
 
 
+#: The what/who strengths of notebook 02, section 8 (the workbook's illustrative matrix).
+WHAT_WHO_STRENGTHS = {
+    "R&D": [9, 9, 3, 9, 3, 0],
+    "manufacturing": [9, 3, 3, 3, 1, 0],
+    "marketing": [0, 1, 1, 0, 9, 1],
+    "dealers": [1, 0, 0, 0, 0, 9],
+}
+
+
+def _aurora_scores():
+    from ..cva import scores_over_time
+    from ..datasets import load_cva_car_tracking
+
+    tracking = load_cva_car_tracking()
+    rq = scores_over_time(tracking, _weights("quality"), "Aurora", _RIVALS, kind="quality")
+    rp = scores_over_time(tracking, _weights("price"), "Aurora", _RIVALS, kind="price")
+    return pd.DataFrame({"period": rq["period"], "relative_quality": rq["relative"],
+                         "relative_price": rp["relative"]})
+
+
+def _recall_change(lag: int) -> float:
+    from ..cva import key_events
+    from ..datasets import load_cva_car_events
+
+    events = load_cva_car_events()
+    recall = events[events["event"].str.contains("recall", case=False)]
+    return float(key_events(_aurora_scores(), recall, lag=lag).events["relative_quality_change"].iloc[0])
+
+
+def _dealers_qfd_share(method: str = "qfd") -> float:
+    from ..cva import what_who
+
+    w = _weights("quality")
+    m = pd.DataFrame({"attribute": list(w.index), "weight": w.to_numpy(), **WHAT_WHO_STRENGTHS})
+    return float(what_who(m, method=method).shares.set_index("function").loc["dealers", "share"])
+
+
 EXERCISES = [
     Exercise(
         id="02.1",
@@ -95,7 +132,7 @@ EXERCISES = [
         kind="number",
         tol=0.01,
         hint="The same call as Aurora's profile in section 4 (profile_from_ratings with the quality "
-             "weights and missing='available'), with one competitor instead of four; n_boot=0 "
+             "weights and missing='available'), with one competitor instead of four; n_boot=None "
              "skips the bootstrap.",
     ),
     Exercise(
@@ -136,5 +173,32 @@ EXERCISES = [
         tol=0.01,
         hint="One more point of advantage multiplies the odds by the odds ratio exp(coef); a second "
              "point multiplies them by it again: odds ratios multiply, they do not add.",
+    ),
+    Exercise(
+        id="02.7",
+        title="Change in Aurora's relative quality around the brake recall, read one quarter later",
+        expected=lambda: _recall_change(1),
+        kind="number",
+        tol=0.01,
+        hint="Keep only the recall's row of the events (with lag=1 the last events would need a "
+             "quarter after the timeline), then key_events(scores, recall, lag=1): the change is "
+             "the score one quarter after the recall's quarter minus the score of the quarter "
+             "before it, column relative_quality_change (negative: quality fell).",
+        mistakes=((lambda: _recall_change(0), "that is the change with lag=0 (the recall's own "
+                   "quarter); the question reads the score one quarter later: lag=1"),),
+    ),
+    Exercise(
+        id="02.8",
+        title="The dealers' share of customer value in the what/who matrix with method='qfd'",
+        expected=_dealers_qfd_share,
+        kind="number",
+        tol=5e-4,
+        hint="Same matrix as section 8 (quality weights, the four functions' strengths), but "
+             "what_who(matrix, method='qfd'): importance = sum of weight x strength, rescaled to "
+             "shares that sum to 1. Give the share as a fraction, not a percentage.",
+        mistakes=((lambda: _dealers_qfd_share("distribute"), "that is the share with the default "
+                   "method='distribute'; the question asks for method='qfd'"),
+                  (lambda: 100 * _dealers_qfd_share(), "shares are fractions 0-1 in cvlib: give "
+                   "0.2, not 20")),
     ),
 ]

@@ -20,19 +20,19 @@ __all__ = [
 ]
 
 
-
-
 def _short(name: str, n: int = 45) -> str:
     return name if len(name) <= n else name[: n - 3] + "..."
 
 
-def plot_cva_profile(profile, ax=None):
+def plot_cva_profile(profile, *, ax=None, **kwargs):
     """A quality or price profile: the two offers' ratings per attribute, with weights and ratios.
 
     Parameters
     ----------
     profile : cvlib.cva.Profile
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``Axes.barh`` (e.g. ``alpha``, ``edgecolor``).
 
     Returns
     -------
@@ -50,8 +50,9 @@ def plot_cva_profile(profile, ax=None):
     labels = [f"{a} (w={w:.3g})" for a, w in zip(t["attribute"], t["weight"], strict=True)]
     colors = sns.color_palette("deep")
     if t["ours"].notna().any():
-        ax.barh(y - 0.2, t["ours"], height=0.4, color=colors[0], label=profile.ours)
-        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=_short(profile.competitor))
+        ax.barh(y - 0.2, t["ours"], height=0.4, color=colors[0], label=profile.ours, **kwargs)
+        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=_short(profile.competitor),
+                **kwargs)
         right = float(np.nanmax(t[["ours", "competitor"]].to_numpy()))
         for yi, r in zip(y, t["ratio"], strict=True):
             ax.text(right * 1.03, yi, f"ratio {r:.2f}", va="center", fontsize=8)
@@ -59,7 +60,7 @@ def plot_cva_profile(profile, ax=None):
         ax.set_xlabel("mean rating")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
     else:
-        ax.barh(y, t["ratio"], color=colors[0])
+        ax.barh(y, t["ratio"], color=colors[0], **kwargs)
         ax.axvline(1.0, color="black", lw=1)
         ax.set_xlabel("performance ratio (1 = parity)")
     ax.set_yticks(y, labels)
@@ -70,7 +71,7 @@ def plot_cva_profile(profile, ax=None):
     return ax
 
 
-def plot_cva_value_map(value_map, ax=None, highlight=None):
+def plot_cva_value_map(value_map, *, ax=None, highlight=None, **kwargs):
     """Customer value map: relative price against relative quality, fair-value line and zone.
 
     Brands below the line (green) give better value, above it (red) worse.
@@ -81,6 +82,8 @@ def plot_cva_value_map(value_map, ax=None, highlight=None):
     ax : matplotlib Axes, optional
     highlight : str, optional
         A brand drawn larger (e.g. the one whose price a widget moves).
+    **kwargs
+        Passed to ``Axes.scatter`` of the brands (e.g. ``marker``, ``alpha``).
 
     Returns
     -------
@@ -102,8 +105,9 @@ def plot_cva_value_map(value_map, ax=None, highlight=None):
     colors = {"better value": "tab:green", "fair value": "tab:gray", "worse value": "tab:red"}
     for _, r in t.iterrows():
         big = highlight is not None and r["brand"] == highlight
-        ax.scatter(r["relative_quality"], r["relative_price"], s=140 if big else 60,
-                   color=colors[r["position"]], edgecolor="black", zorder=3)
+        ax.scatter(r["relative_quality"], r["relative_price"], **{
+            "s": 140 if big else 60, "color": colors[r["position"]], "edgecolor": "black", "zorder": 3,
+            **kwargs})
         ax.annotate(f"{r['brand']} ({r['distance']:+.1f})", (r["relative_quality"], r["relative_price"]),
                     textcoords="offset points", xytext=(6, 6), fontsize=9)
     ax.set_xlim(lo, hi)
@@ -118,13 +122,15 @@ def plot_cva_value_map(value_map, ax=None, highlight=None):
     return ax
 
 
-def plot_cva_head_to_head(h2h, ax=None):
+def plot_cva_head_to_head(h2h, *, ax=None, **kwargs):
     """Head-to-head area chart: a bar per attribute, width = weight, height = ratio - 1.
 
     Parameters
     ----------
     h2h : cvlib.cva.HeadToHead or Profile
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``Axes.bar`` (e.g. ``alpha``, ``hatch``).
 
     Returns
     -------
@@ -139,8 +145,8 @@ def plot_cva_head_to_head(h2h, ax=None):
     t = h2h.table
     ax = axes_or_new(ax, (8, 4))
     colors = np.where(t["height"] >= 0, "tab:green", "tab:red")
-    bars = ax.bar(t["start"], t["height"], width=t["weight"], align="edge", color=colors,
-                  edgecolor="white")
+    bars = ax.bar(t["start"], t["height"], width=t["weight"], align="edge",
+                  **{"color": colors, "edgecolor": "white", **kwargs})
     ax.axhline(0, color="black", lw=1)
     span = float(max(t["height"].abs().max(), 0.05))
     top = max(float(t["height"].max()), 0.0)
@@ -194,13 +200,15 @@ def _unoverlap(ax, labels, obstacles=(), pad: float = 2.0) -> None:
         ax.set_ylim(min(lo, need_lo - margin), max(hi, need_hi + margin))
 
 
-def plot_cva_win_loss(win_loss, ax=None):
+def plot_cva_win_loss(win_loss, *, ax=None, **kwargs):
     """Odds ratio of winning per point of rating advantage, with confidence intervals.
 
     Parameters
     ----------
     win_loss : cvlib.cva.WinLoss
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``Axes.errorbar`` (e.g. ``color``, ``capsize``).
 
     Returns
     -------
@@ -213,18 +221,18 @@ def plot_cva_win_loss(win_loss, ax=None):
     d = win_loss.drivers
     ax = axes_or_new(ax, (6, 0.5 * len(d) + 1.5))
     y = np.arange(len(d))
-    lo, hi = np.exp(d["lower"]), np.exp(d["upper"])
-    ax.errorbar(d["odds_ratio"], y, xerr=[d["odds_ratio"] - lo, hi - d["odds_ratio"]], fmt="o",
-                color="tab:blue", capsize=3)
+    lo, hi = np.exp(d["ci_low"]), np.exp(d["ci_high"])
+    ax.errorbar(d["odds_ratio"], y, xerr=[d["odds_ratio"] - lo, hi - d["odds_ratio"]],
+                **{"fmt": "o", "color": "tab:blue", "capsize": 3, **kwargs})
     ax.axvline(1.0, color="black", lw=1, ls="--")
     ax.set_yticks(y, d["attribute"])
     ax.invert_yaxis()
-    ax.set_xlabel("odds ratio of a win per rating point of advantage")
+    ax.set_xlabel(f"odds ratio of a win per rating point of advantage ({win_loss.ci_level:.0%} CI)")
     ax.set_title("what wins deals (logistic regression)")
     return ax
 
 
-def plot_cva_key_events(key_events, ax=None, columns=None):
+def plot_cva_key_events(key_events, *, ax=None, columns=None, **kwargs):
     """Key events timeline: score series by quarter with the events marked.
 
     Parameters
@@ -233,6 +241,8 @@ def plot_cva_key_events(key_events, ax=None, columns=None):
     ax : matplotlib Axes, optional
     columns : list of str, optional
         Score columns to draw (default: all).
+    **kwargs
+        Passed to ``Axes.plot`` of every score line (e.g. ``lw``, ``marker``).
 
     Returns
     -------
@@ -248,7 +258,7 @@ def plot_cva_key_events(key_events, ax=None, columns=None):
     x = np.arange(len(tl))
     pos = {p: i for i, p in enumerate(tl["period"])}
     for c in columns:
-        ax.plot(x, tl[c], marker="o", label=c.replace("_", " "))
+        ax.plot(x, tl[c], **{"marker": "o", "label": c.replace("_", " "), **kwargs})
     ax.axhline(100, color="0.6", lw=0.8, ls=":")
     ev = key_events.events
     top = float(np.nanmax(tl[columns].to_numpy()))
@@ -268,13 +278,15 @@ def plot_cva_key_events(key_events, ax=None, columns=None):
     return ax
 
 
-def plot_cva_what_who(what_who, ax=None):
+def plot_cva_what_who(what_who, *, ax=None, **kwargs):
     """What/who matrix as a heatmap (9/3/1/0), with each function's weighted share in its label.
 
     Parameters
     ----------
     what_who : cvlib.cva.WhatWho
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``seaborn.heatmap`` (e.g. ``cmap``).
 
     Returns
     -------
@@ -289,10 +301,11 @@ def plot_cva_what_who(what_who, ax=None):
     m = what_who.matrix
     share = what_who.shares.set_index("function")["share"]
     ax = axes_or_new(ax, (1.3 * m.shape[1] + 3, 0.5 * m.shape[0] + 1.5))
-    cols = [f"{f}\n{share[f]:.0f}%" for f in m.columns]
+    cols = [f"{f}\n{share[f]:.0%}" for f in m.columns]
     rows = [f"{a} ({w:.3g})" for a, w in what_who.weights.items()]
-    sns.heatmap(pd.DataFrame(m.to_numpy(), index=rows, columns=cols), annot=True, fmt="d",
-                cmap="Blues", vmin=0, vmax=9, cbar=False, linewidths=0.5, ax=ax)
+    sns.heatmap(pd.DataFrame(m.to_numpy(), index=rows, columns=cols), ax=ax, **{
+        "annot": True, "fmt": "d", "cmap": "Blues", "vmin": 0, "vmax": 9, "cbar": False,
+        "linewidths": 0.5, **kwargs})
     ax.set_xlabel("who (function) and its weighted share of customer value")
     ax.set_ylabel("what (attribute and weight)")
     ax.set_title("what/who matrix")

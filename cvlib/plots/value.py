@@ -17,6 +17,7 @@ __all__ = [
     "plot_value_by_brand",
     "plot_choice_shares",
     "plot_perval",
+    "plot_holbrook",
 ]
 
 
@@ -25,9 +26,7 @@ def _num(x: float) -> str:
     return f"{x:,.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:,.4g}"
 
 
-
-
-def plot_delivered_value(result, ax=None):
+def plot_delivered_value(result, *, ax=None, **kwargs):
     """Total value against total cost, as stacked bars of their components.
 
     Parameters
@@ -38,6 +37,8 @@ def plot_delivered_value(result, ax=None):
         marked.  Several offers (the DataFrame it returns): total value and
         total cost side by side per offer, delivered value as a dot.
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``Axes.bar`` (e.g. ``alpha``, ``width``).
 
     Returns
     -------
@@ -54,7 +55,8 @@ def plot_delivered_value(result, ax=None):
         for x, parts, colors in ((0, result.values, value_colors), (1, result.costs, cost_colors)):
             bottom = 0.0
             for (name, amount), color in zip(parts.items(), colors, strict=False):
-                ax.bar(x, amount, bottom=bottom, color=color, edgecolor="white", width=0.6)
+                ax.bar(x, amount, bottom=bottom, **{"color": color, "edgecolor": "white", "width": 0.6,
+                                                    **kwargs})
                 if amount > 0.06 * max(result.total_value, result.total_cost):
                     ax.text(x, bottom + amount / 2, f"{name}\n{amount:,.4g}", ha="center",
                             va="center", fontsize=8)
@@ -77,10 +79,10 @@ def plot_delivered_value(result, ax=None):
         raise TypeError("plot_delivered_value needs a DeliveredValue or the DataFrame returned by "
                         "delivered_value on DataFrames (total_value, total_cost, delivered_value)")
     x = np.arange(len(result))
-    ax.bar(x - 0.2, result["total_value"], width=0.4, color=sns.color_palette("Greens")[3],
-           label="total value")
-    ax.bar(x + 0.2, result["total_cost"], width=0.4, color=sns.color_palette("Reds")[3],
-           label="total cost")
+    ax.bar(x - 0.2, result["total_value"], **{"width": 0.4, "color": sns.color_palette("Greens")[3],
+                                               "label": "total value", **kwargs})
+    ax.bar(x + 0.2, result["total_cost"], **{"width": 0.4, "color": sns.color_palette("Reds")[3],
+                                              "label": "total cost", **kwargs})
     ax.plot(x, result["delivered_value"], "o", color="black", label="delivered value")
     ax.axhline(0, color="grey", lw=0.8)
     ax.set_xticks(x, [str(i) for i in result.index])
@@ -103,7 +105,7 @@ def _delivered_steps(result) -> pd.DataFrame:
     return frame
 
 
-def plot_value_waterfall(result, ax=None):
+def plot_value_waterfall(result, *, ax=None, **kwargs):
     """Waterfall of a value build-up.
 
     For a :class:`~cvlib.value.ValuePrice`: base, premiums, value-based price,
@@ -117,6 +119,8 @@ def plot_value_waterfall(result, ax=None):
         From :func:`cvlib.value.value_based_price` (e.g. the Caterpillar
         example) or :func:`cvlib.value.delivered_value` on dicts.
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``Axes.bar`` (e.g. ``alpha``, ``edgecolor``).
 
     Returns
     -------
@@ -136,7 +140,7 @@ def plot_value_waterfall(result, ax=None):
             bottom, height = 0.0, row["amount"]
         else:
             bottom, height = row["running"] - row["amount"], row["amount"]
-        ax.bar(i, height, bottom=bottom, color=color[row["kind"]], width=0.7)
+        ax.bar(i, height, bottom=bottom, **{"color": color[row["kind"]], "width": 0.7, **kwargs})
         top = max(bottom, bottom + height)
         sign = "+" if row["kind"] in ("premium", "discount") and row["amount"] >= 0 else ""
         ax.text(i, top, sign + _num(row["amount"]), ha="center", va="bottom", fontsize=8)
@@ -156,7 +160,7 @@ def plot_value_waterfall(result, ax=None):
     return ax
 
 
-def plot_value_hierarchy(hierarchy: pd.DataFrame, ax=None):
+def plot_value_hierarchy(hierarchy: pd.DataFrame, *, ax=None, **kwargs):
     """The value hierarchy as nested rings: basic value at the core, unexpected value outside.
 
     Parameters
@@ -164,6 +168,8 @@ def plot_value_hierarchy(hierarchy: pd.DataFrame, ax=None):
     hierarchy : DataFrame
         From :func:`cvlib.value.value_hierarchy` (``level``, ``level_zh``, ``rank``, ``item``).
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to the ``Circle`` patch of every ring (e.g. ``alpha``, ``ec``).
 
     Returns
     -------
@@ -178,7 +184,8 @@ def plot_value_hierarchy(hierarchy: pd.DataFrame, ax=None):
     colors = sns.color_palette("Blues", len(VALUE_LEVELS))
     levels = list(VALUE_LEVELS)
     for k in range(len(levels) - 1, -1, -1):
-        ax.add_patch(mpatches.Circle((0, 0), k + 1, color=colors[len(levels) - 1 - k], ec="white"))
+        ax.add_patch(mpatches.Circle((0, 0), k + 1, **{"color": colors[len(levels) - 1 - k], "ec": "white",
+                                                       **kwargs}))
     for k, lev in enumerate(levels):
         items = hierarchy.loc[hierarchy["level"].astype(str) == lev, "item"].tolist()
         y0 = k + 0.55 if k else 0.45
@@ -194,7 +201,7 @@ def plot_value_hierarchy(hierarchy: pd.DataFrame, ax=None):
     return ax
 
 
-def plot_means_end_ladder(ladder, ax=None, cmap: str = "RdYlGn"):
+def plot_means_end_ladder(ladder, *, ax=None, cmap: str = "RdYlGn", **kwargs):
     """Woodruff's means-end ladder: attributes (bottom), consequences, goals (top).
 
     Nodes are coloured by their satisfaction rating (grey when unrated); link
@@ -208,6 +215,8 @@ def plot_means_end_ladder(ladder, ax=None, cmap: str = "RdYlGn"):
     ax : matplotlib Axes, optional
     cmap : str
         Matplotlib colour map for satisfaction.
+    **kwargs
+        Passed to ``Axes.plot`` of every link (e.g. ``color``, ``alpha``).
 
     Returns
     -------
@@ -228,7 +237,8 @@ def plot_means_end_ladder(ladder, ax=None, cmap: str = "RdYlGn"):
             pos[(lev, name)] = (x, y)
     for _, e in links.iterrows():
         (x0, y0), (x1, y1) = pos[(e["source_level"], e["source"])], pos[(e["target_level"], e["target"])]
-        ax.plot([x0, x1], [y0, y1], color="grey", lw=1 + 1.5 * e["count"], alpha=0.6, zorder=1)
+        ax.plot([x0, x1], [y0, y1], **{"color": "grey", "lw": 1 + 1.5 * e["count"], "alpha": 0.6, "zorder": 1,
+                                       **kwargs})
     norm = mpl.colors.Normalize(*ladder.scale)
     colormap = mpl.colormaps[cmap]
     for _, n in nodes.iterrows():
@@ -254,8 +264,8 @@ def plot_means_end_ladder(ladder, ax=None, cmap: str = "RdYlGn"):
     return ax
 
 
-def plot_value_by_brand(summary: pd.DataFrame, measure: str = "value", ax=None,
-                        brand: str = "brand", hue: str | None = None):
+def plot_value_by_brand(summary: pd.DataFrame, *, measure: str = "value", ax=None,
+                        brand: str = "brand", hue: str | None = None, **kwargs):
     """Mean perceived benefit, cost or value by brand with confidence intervals.
 
     Parameters
@@ -270,6 +280,8 @@ def plot_value_by_brand(summary: pd.DataFrame, measure: str = "value", ax=None,
     hue : str, optional
         A second grouping column (e.g. ``"segment"``) drawn as dodged points.
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``Axes.errorbar`` (e.g. ``capsize``, ``marker``).
 
     Returns
     -------
@@ -290,7 +302,8 @@ def plot_value_by_brand(summary: pd.DataFrame, measure: str = "value", ax=None,
         off = 0.0 if hue is None else -width / 2 + width * (k + 0.5) / len(groups)
         x = np.array([cats.index(str(b)) for b in g[brand]]) + off
         ax.errorbar(x, g["mean"], yerr=[g["mean"] - g["ci_low"], g["ci_high"] - g["mean"]],
-                    fmt="o", capsize=4, color=pal[k], label=None if hue is None else str(name))
+                    **{"fmt": "o", "capsize": 4, "color": pal[k],
+                       "label": None if hue is None else str(name), **kwargs})
     ax.set_xticks(range(len(cats)), cats)
     ax.set_xlabel(brand)
     ax.set_ylabel(f"mean perceived {measure} (with CI)")
@@ -301,7 +314,7 @@ def plot_value_by_brand(summary: pd.DataFrame, measure: str = "value", ax=None,
     return ax
 
 
-def plot_choice_shares(choice, ax=None, by: str | None = None):
+def plot_choice_shares(choice, *, ax=None, by: str | None = None, **kwargs):
     """Choice shares of a value-maximising customer, per brand (and per group).
 
     Parameters
@@ -311,6 +324,8 @@ def plot_choice_shares(choice, ax=None, by: str | None = None):
     by : str, optional
         Grouping column of the shares (the ``by`` used in ``value_choice``).
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``seaborn.barplot`` (e.g. ``palette``).
 
     Returns
     -------
@@ -321,13 +336,13 @@ def plot_choice_shares(choice, ax=None, by: str | None = None):
     shares = choice.shares if hasattr(choice, "shares") else choice
     ax = axes_or_new(ax, (7, 4))
     sns.barplot(data=shares, x="brand" if by is None else by, y="share",
-                hue=None if by is None else "brand", ax=ax)
+                hue=None if by is None else "brand", ax=ax, **kwargs)
     ax.set_ylabel("choice share")
     ax.set_ylim(0, 1)
     return ax
 
 
-def plot_perval(result, ax=None, by: str | None = None):
+def plot_perval(result, *, ax=None, by: str | None = None, **kwargs):
     """Mean PERVAL dimension scores (optionally per group), alpha in the tick labels.
 
     Parameters
@@ -337,6 +352,8 @@ def plot_perval(result, ax=None, by: str | None = None):
     by : str, optional
         A column of ``result.scores`` (e.g. ``"owned_brand"``) for grouped bars.
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``seaborn.barplot`` (e.g. ``palette``).
 
     Returns
     -------
@@ -348,12 +365,58 @@ def plot_perval(result, ax=None, by: str | None = None):
     id_vars = [by] if by else []
     long = result.scores[id_vars + dims].melt(id_vars=id_vars, var_name="dimension", value_name="score")
     ax = axes_or_new(ax, (7, 4))
-    sns.barplot(data=long, x="dimension", y="score", hue=by, errorbar=("ci", 95), seed=0, ax=ax,
-                order=dims)
+    sns.barplot(data=long, x="dimension", y="score", hue=by, ax=ax, order=dims,
+                **{"errorbar": ("ci", 95), "seed": 0, **kwargs})
     alpha = result.reliability.set_index("dimension")["alpha"]
     ax.set_xticks(range(len(dims)), [f"{d}\n\u03b1 = {alpha[d]:.2f}" for d in dims])
     ax.set_ylabel("mean score (1-7), 95% CI")
     if by:  # outside the axes, so it never hides a bar
         sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), frameon=False,
                         title=by.replace("_", " "))
+    return ax
+
+
+def plot_holbrook(result, *, ax=None, **kwargs):
+    """Holbrook's eight values as bars, grouped by his typology, with each pole's share.
+
+    Bars are the mean ratings of the eight values, ordered extrinsic before
+    intrinsic, self- before other-oriented, active before reactive, and
+    coloured by extrinsic (blue) / intrinsic (orange); the title gives each
+    dimension's split (shares of the summed means).
+
+    Parameters
+    ----------
+    result : HolbrookScores
+        From :func:`cvlib.value.holbrook_scores`.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``Axes.bar`` (e.g. ``alpha``, ``edgecolor``).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    import seaborn as sns
+
+    from ..value import HolbrookScores
+
+    if not isinstance(result, HolbrookScores):
+        raise TypeError(f"plot_holbrook needs the HolbrookScores of holbrook_scores, got {type(result).__name__}")
+    t = result.values.sort_values(["orientation", "focus", "activity"],
+                                  key=lambda c: c.map({"extrinsic": 0, "intrinsic": 1, "self-oriented": 0,
+                                                       "other-oriented": 1, "active": 0, "reactive": 1}),
+                                  kind="stable").reset_index(drop=True)
+    ax = axes_or_new(ax, (9, 4))
+    pal = sns.color_palette("deep")
+    colors = [pal[0] if o == "extrinsic" else pal[1] for o in t["orientation"]]
+    ax.bar(range(len(t)), t["mean"], **{"color": colors, "edgecolor": "white", **kwargs})
+    ax.set_xticks(range(len(t)), [f"{v}\n{f.split('-')[0]}, {a}" for v, f, a in
+                                  zip(t["value"], t["focus"], t["activity"], strict=True)],
+                  fontsize=8)
+    ax.set_ylim(result.scale[0] if result.scale[0] > 0 else 0, result.scale[1])
+    ax.set_ylabel(f"mean rating ({result.scale[0]:g}-{result.scale[1]:g})")
+    d = result.dimensions.set_index("pole")["share"]
+    ax.set_title(f"Holbrook's eight values: extrinsic {d['extrinsic']:.0%} / intrinsic {d['intrinsic']:.0%}, "
+                 f"self {d['self-oriented']:.0%} / other {d['other-oriented']:.0%}, "
+                 f"active {d['active']:.0%} / reactive {d['reactive']:.0%}", fontsize=9)
     return ax

@@ -1,4 +1,4 @@
-"""A car buyers' perceived-value survey for notebook 01 (brands A, B and C of the course slides).
+"""A car buyers' perceived-value survey for notebook 01 (brands A, B and C, as on the course's value map, file 001).
 
 One seeded simulation gives two tables about the same 450 respondents:
 

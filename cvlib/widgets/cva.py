@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..cva import brand_scores, price_profile, quality_profile, relative_price, value_map
-from ._base import Explorer
+from ._base import Explorer, start_value
 
 __all__ = ["cva_profile_explorer", "cva_value_map_explorer", "profile_from_controls",
            "value_map_from_prices"]
@@ -69,15 +69,38 @@ def cva_profile_explorer(data: pd.DataFrame | None = None, ours: str | None = No
         Controls ``"weight|<attribute>"``, ``"ours|<attribute>"``,
         ``"competitor|<attribute>"``, ``"method"``, ``"normalize"`` and
         ``"round_ratios"``; ``.result`` is the :class:`cvlib.cva.Profile`.
+
+    Raises
+    ------
+    ValueError
+        A table that :func:`cvlib.cva.price_profile` / :func:`cvlib.cva.quality_profile`
+        refuses (the same message: unknown columns or brands, ratings off the
+        1-10 scale), or a weight outside the sliders' 0-100.
     """
     import ipywidgets as w
     from IPython.display import display
 
     if data is None:
         data, ours, competitor = _ACURA, "Acura", "Competitors"
+    from .._validate import check_option, require_columns
+
+    check_option(kind, "kind", ("price", "quality"))
+    require_columns(data, [attribute, weight], "data")
     brands = [c for c in data.columns if c not in (attribute, weight)]
+    if len(brands) < 2 and (ours is None or competitor is None):
+        raise ValueError(f"data needs two brand columns besides {attribute!r} and {weight!r}; "
+                         f"it has {brands}")
     ours = ours or brands[0]
     competitor = competitor or brands[1]
+    fn = price_profile if kind == "price" else quality_profile
+    if ours not in data.columns or competitor not in data.columns:
+        fn(data, ours, competitor, attribute=attribute, weight=weight)  # raises its unknown-brand error
+    for a, wv, o, c in zip(data[attribute], data[weight], data[ours], data[competitor], strict=True):
+        start_value(f"weight of {a!r}", wv, 0, 100, "weight")
+        start_value(f"{ours} rating of {a!r}", o, 1, 10, ours[:12], "ratings are on the 1-10 scale")
+        start_value(f"{competitor} rating of {a!r}", c, 1, 10, competitor[:12],
+                    "ratings are on the 1-10 scale")
+    fn(data, ours, competitor, attribute=attribute, weight=weight, normalize=True)  # its own errors
     attrs = data[attribute].astype(str).tolist()
     integer = all(float(v).is_integer() for v in data[[ours, competitor]].to_numpy().ravel())
     controls: dict = {}
@@ -183,6 +206,10 @@ def cva_value_map_explorer(quality_table: pd.DataFrame | None = None, prices: pd
     prices = pd.Series(prices, dtype=float)
     if brand not in prices.index:
         raise ValueError(f"unknown brand {brand!r}; prices are given for {list(prices.index)}")
+    # the pure function's own errors (unknown columns or brands) before any control is built
+    value_map_from_prices(quality_table, prices, brand=brand)
+    for a, wt in zip(quality_table["attribute"], quality_table["weight"], strict=True):
+        start_value(f"weight of {a!r}", wt, 0, 100, str(a)[:14])
     base = float(prices[brand])
     step = float(10 ** max(np.floor(np.log10(base)) - 2, 0))
     controls: dict = {

@@ -16,13 +16,14 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from .._validate import check_option, require_columns, require_frame
 from ..value import (
     compare_offers,
     perceived_value_scores,
     value_by_group,
     value_choice,
 )
-from ._base import Explorer
+from ._base import Explorer, start_value
 
 __all__ = ["delivered_value_explorer", "attribute_weight_explorer", "offers_from_controls",
            "reweighted_value"]
@@ -65,11 +66,26 @@ def delivered_value_explorer(offers: Mapping | None = None, max_amount: float = 
         Controls are named ``"<offer>|value|<component>"`` and
         ``"<offer>|cost|<component>"`` plus ``"criterion"``; ``.result`` is the
         :class:`cvlib.value.OfferComparison` of :func:`cvlib.value.compare_offers`.
+
+    Raises
+    ------
+    ValueError
+        Offers that :func:`cvlib.value.compare_offers` refuses (the same
+        message), or a starting amount outside the sliders' range 0 to
+        ``max_amount`` (a slider would silently clamp it).
     """
     import ipywidgets as w
     from IPython.display import display
 
     offers = dict(offers) if offers is not None else _DEFAULT_OFFERS
+    check_option(criterion, "criterion", ("delivered_value", "value_ratio"))
+    compare_offers(offers, criterion=criterion)  # the function's own errors for bad offers
+    for name, (vals, costs) in offers.items():
+        for side, parts in (("value", vals), ("cost", costs)):
+            for comp, amount in parts.items():
+                start_value(f"offers[{name!r}] {side} {comp!r}", amount, 0.0, float(max_amount),
+                            f"{side}: {comp}", f"raise max_amount to at least {amount:g}"
+                            if isinstance(amount, int | float) and amount > max_amount else "")
     controls: dict = {}
     columns = []
     for name, (vals, costs) in offers.items():
@@ -133,6 +149,12 @@ def attribute_weight_explorer(survey: pd.DataFrame | None = None,
     Explorer
         Controls ``"benefit|<item>"``, ``"cost|<item>"`` and ``"normalize"``;
         ``.result`` is the dict returned by :func:`reweighted_value`.
+
+    Raises
+    ------
+    ValueError
+        Item columns the survey lacks: the same message as
+        :func:`cvlib.value.perceived_value_scores`.
     """
     import ipywidgets as w
     from IPython.display import display
@@ -141,6 +163,10 @@ def attribute_weight_explorer(survey: pd.DataFrame | None = None,
         from ..datasets import load
 
         survey = load("car_value_survey")
+    require_frame(survey, "survey")
+    benefits, costs = list(benefits), list(costs)
+    require_columns(survey, benefits + costs, "survey")
+    require_columns(survey, ["brand", "respondent_id"], "survey")
     controls: dict = {}
     for side, items in (("benefit", benefits), ("cost", costs)):
         for item in items:
