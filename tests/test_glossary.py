@@ -76,3 +76,33 @@ def test_glossary_widget_searches():
     w.controls["text"].value = "保持率"
     assert w.result["english"].tolist() == ["retention rate"]
     assert glossary.lookup(w.result["chinese"].iloc[0]).english == "retention rate"
+
+
+@pytest.mark.parametrize("synonym, english", [
+    ("体力成本", "energy cost"),
+    ("顾客总价值", "total customer value"),
+    ("顾客份额", "share of wallet"),
+    ("钱包份额", "share of wallet"),
+    ("客户生命周期价值", "customer lifetime value"),
+    ("顾客终身价值", "customer lifetime value"),
+    ("一维质量", "one-dimensional quality"),
+])
+def test_chinese_textbook_synonyms_resolve(synonym, english):
+    # the words of mainland CRM and marketing textbooks (issue 13) find the same entry
+    assert lookup(synonym).english == english
+
+
+@pytest.mark.parametrize("course_label, english", [
+    ("市场感知质量水平", "quality profile"),
+    ("市场感知价格水平", "price profile"),
+    ("得失分析", "win/loss analysis"),
+    ("客户分析对照图", "head-to-head area chart"),
+    ("关键事件表", "key events"),
+    ("平价价值线", "fair-value line"),
+    ("感观负担", "sensory burden"),
+    ("功能性价值", "functional value"),
+])
+def test_course_material_labels_are_the_glossary_labels(course_label, english):
+    # file 001 and 004 name Gale's tools, Sheth's values and the fourth cost this way
+    assert lookup(course_label).english == english
+    assert lookup(english).chinese == course_label
