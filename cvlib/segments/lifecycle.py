@@ -143,8 +143,9 @@ def classify_over_time(transactions: pd.DataFrame, at, by="lifecycle", *, custom
     return out
 
 
+@renamed_args(missing="no_tier")
 def migration_matrix(before: pd.Series, after: pd.Series, *, normalize: bool | str = False,
-                     missing: str = "(none)") -> pd.DataFrame:
+                     no_tier: str = "(none)") -> pd.DataFrame:
     """Counts of customers moving from each tier at one date to each tier at a later date.
 
     .. math:: N_{jk} = \\#\\{i : \\text{tier}_i(t_1) = j,\\ \\text{tier}_i(t_2) = k\\}
@@ -158,7 +159,7 @@ def migration_matrix(before: pd.Series, after: pd.Series, *, normalize: bool | s
     normalize : False or "index"
         ``"index"``: each row divided by its total (transition shares; a
         re-classification at the same date gives the identity matrix).
-    missing : str
+    no_tier : str
         Label of customers without a tier at a date (not yet customers); the
         row (column) appears only when some customer has no tier at the first
         (second) date.
@@ -182,12 +183,12 @@ def migration_matrix(before: pd.Series, after: pd.Series, *, normalize: bool | s
         return sorted({str(v) for v in s.dropna()})
 
     levels = list(dict.fromkeys(cats(before) + cats(after)))
-    rows = levels + ([missing] if a.isna().any() else [])
-    cols = levels + ([missing] if b.isna().any() else [])
-    if missing in levels:
-        raise ValueError(f"missing={missing!r} is also a tier name; choose another label")
-    fa = pd.Categorical(a.astype(object).where(a.notna(), missing).astype(str), categories=rows)
-    fb = pd.Categorical(b.astype(object).where(b.notna(), missing).astype(str), categories=cols)
+    rows = levels + ([no_tier] if a.isna().any() else [])
+    cols = levels + ([no_tier] if b.isna().any() else [])
+    if no_tier in levels:
+        raise ValueError(f"no_tier={no_tier!r} is also a tier name; choose another label")
+    fa = pd.Categorical(a.astype(object).where(a.notna(), no_tier).astype(str), categories=rows)
+    fb = pd.Categorical(b.astype(object).where(b.notna(), no_tier).astype(str), categories=cols)
     k, j = len(rows), len(cols)
     codes = fa.codes.astype(np.int64) * j + fb.codes.astype(np.int64)
     counts = np.bincount(codes, minlength=k * j).reshape(k, j)
