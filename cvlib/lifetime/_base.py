@@ -21,9 +21,12 @@ the data cannot identify, raises :class:`ModelFitError` saying why.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
-from scipy import optimize, stats
+from scipy import integrate, optimize, stats
+from scipy.special import betaln, hyp2f1
 
 from .._results import EstimateResult, wald
 from .._validate import check_ci, require_columns, require_frame
@@ -124,6 +127,51 @@ def _fitted_data(data: pd.DataFrame, columns: dict[str, np.ndarray], weights, w)
     if weights is not None:
         out["weights"] = w
     return out
+
+
+def _near_integer(*values, tol: float = 1e-6) -> bool:
+    """Whether any of ``values`` lies within ``tol`` of a whole number."""
+    return any(abs(v - round(v)) < tol for v in values)
+
+
+def _hyp2f1_1(b, c, z):
+    r"""Gauss's :math:`{}_2F_1(1, b; c; z)` for :math:`0 \le z < 1` and :math:`c > b > 0`.
+
+    A series of positive terms, at least 1 and at most :math:`1/(1-z)`.  scipy's ``hyp2f1`` is
+    used where it is reliable; where the parameters have whole-number structure (c - b or
+    c - b - 1 a whole number) and z > 0.5 it can return NaN or a wrong value (2F1(1, 2; 109;
+    0.9) is NaN, 2F1(1, 31; 32; 0.998) negative), so there the value comes from Euler's
+    integral :math:`\int_0^1 u^{b-1} (1-u)^{c-b-1} (1 - z u)^{-1} du / B(b, c - b)`.
+    """
+    b, c, z = np.broadcast_arrays(np.asarray(b, dtype=float), np.asarray(c, dtype=float),
+                                  np.asarray(z, dtype=float))
+    shape = z.shape
+    b, c, z = (np.array(v, dtype=float).reshape(-1) for v in (b, c, z))
+    with np.errstate(all="ignore"):
+        out = np.array(hyp2f1(1.0, b, c, z), dtype=float).reshape(-1)
+    frac = np.abs((c - b) - np.round(c - b))
+    risky = (frac < 1e-6) & (z > 0.5)
+    bad = risky | ~np.isfinite(out) | (out < 1 - 1e-12) | (out * (1 - z) > 1 + 1e-12)
+    for i in np.flatnonzero(bad):
+        bi, ci, zi = b[i], c[i], z[i]
+        lb = betaln(bi, ci - bi)
+        e1, e2 = bi - 1, ci - bi - 1
+        w = (e1 if e1 < 0 else 0.0, e2 if e2 < 0 else 0.0)
+        e1, e2 = max(e1, 0.0), max(e2, 0.0)
+
+        def integrand(u, e1=e1, e2=e2, zi=zi, lb=lb):
+            lw = ((e1 * np.log(u) if u > 0 else -np.inf) if e1 else 0.0) + (
+                e2 * np.log1p(-u) if e2 else 0.0) - lb - np.log1p(-zi * u)
+            return np.exp(lw)
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", integrate.IntegrationWarning)
+            if w == (0.0, 0.0):
+                out[i] = integrate.quad(integrand, 0.0, 1.0, limit=500, epsabs=0.0, epsrel=1e-11)[0]
+            else:
+                out[i] = integrate.quad(integrand, 0.0, 1.0, weight="alg", wvar=w, limit=500,
+                                        epsabs=0.0, epsrel=1e-11)[0]
+    return out.reshape(shape)
 
 
 def _weights_from(data: pd.DataFrame, weights, n: int) -> np.ndarray:

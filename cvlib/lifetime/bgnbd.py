@@ -19,6 +19,7 @@ from ._base import (
     _fast_collapse,
     _fitted_data,
     _log_init,
+    _near_integer,
     _numeric_columns,
     _weights_from,
     _wrap,
@@ -40,21 +41,53 @@ def _alive_purchases_quad(r, a, b, x, k) -> float:
 
     :math:`E = \int_0^1 \frac{1 - (1 + kp)^{-(r+x)}}{p}\, \text{Beta}(p; a, b+x)\, dp`
     (the purchases of a live customer with rate ~ Gamma(r+x, alpha+T) and
-    dropout probability ~ Beta(a, b+x)); used where the hypergeometric form
-    overflows (a large and t much longer than alpha + T).
+    dropout probability ~ Beta(a, b+x)); used where scipy's hypergeometric is
+    unreliable.  Endpoint singularities of the Beta density (a < 1, or b + x < 1)
+    are handled as algebraic weights of QUADPACK's QAWS.
     """
     lb = betaln(a, b + x)
+    n = r + x
+    e1 = a - 1 if a >= 1 else 0.0
+    e2 = b + x - 1 if b + x >= 1 else 0.0
+    weights = (a - 1 if a < 1 else 0.0, b + x - 1 if b + x < 1 else 0.0)
 
     def integrand(p):
-        return np.exp((a - 2) * np.log(p) + (b + x - 1) * np.log1p(-p) - lb) * -np.expm1(
-            -(r + x) * np.log1p(k * p))
+        if p <= 0:
+            return 0.0 if e1 else float(np.exp(-lb) * n * k)
+        log_w = (e1 * np.log(p) if e1 else 0.0) + (e2 * np.log1p(-p) if e2 else 0.0) - lb
+        return float(np.exp(log_w) * -np.expm1(-n * np.log1p(k * p)) / p)
 
-    points = [1.0 / k] if k > 1 else None
+    points = []
+    if a > 1 and b + x > 1:
+        points.append((a - 1) / (a + b + x - 2))       # the mode of the Beta density
+    if k > 1:
+        points.append(1.0 / k)
+    points = sorted(p for p in points if 0 < p < 1) or None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", integrate.IntegrationWarning)
-        value, _ = integrate.quad(integrand, 0.0, 1.0, points=points, limit=200, epsabs=0.0,
-                                  epsrel=1e-10)
+        if weights == (0.0, 0.0):
+            value = integrate.quad(integrand, 0.0, 1.0, points=points, limit=500, epsabs=0.0,
+                                   epsrel=1e-11)[0]
+        else:
+            value = integrate.quad(integrand, 0.0, 1.0, weight="alg", wvar=weights, limit=500,
+                                   epsabs=0.0, epsrel=1e-11)[0]
     return value
+
+
+def _alive_purchases(r, a, b, x, k):
+    """The hypergeometric form where scipy is reliable, the Beta integral elsewhere.
+
+    scipy's ``hyp2f1`` loses accuracy (or returns NaN) near z = 1 when its parameters have
+    whole-number structure, which here means one of a, b, r, a + b, r - a, a + b - r is a
+    whole number (x is one); those elements with z > 0.5 are integrated instead.
+    """
+    out = _alive_purchases_direct(r, a, b, x, k)
+    bad = ~np.isfinite(out) | (out < 0)
+    if _near_integer(a, b, r, a + b, r - a, a + b - r):
+        bad |= k > 1.0                                      # z = k / (1 + k) > 0.5
+    for i in np.flatnonzero(bad):
+        out[i] = _alive_purchases_quad(r, a, b, x[i], k[i])
+    return out
 
 
 def _bg_alive_purchases(r, al, a, b, x, T, t) -> np.ndarray:
@@ -64,28 +97,17 @@ def _bg_alive_purchases(r, al, a, b, x, T, t) -> np.ndarray:
     shape = x.shape
     x, T, t = (np.array(v, dtype=float).ravel() for v in (x, T, t))
     k = t / (al + T)
-    c = a + b + x - 1
     out = np.zeros_like(k)
     live = k > 0
     near_one = abs(a - 1) < 1e-4
     if near_one:
-        # cubic interpolation through a = 1 -+ h, 1 -+ 2h: the 0/0 at a = 1 has a finite limit,
-        # and the direct formula loses digits to cancellation close to it
-        h = 1e-3
-        nodes = np.array([-2.0, -1.0, 1.0, 2.0]) * h
-        d = a - 1
-        weights = [np.prod([(d - oj) / (oi - oj) for oj in nodes if oj != oi]) for oi in nodes]
-        val = sum(wi * _alive_purchases_direct(r, 1 + oi, b, x[live], k[live])
-                  for wi, oi in zip(weights, nodes, strict=True))
+        # at a = 1 the hypergeometric form is 0/0 (its limit is finite) and close to it the
+        # difference loses digits to cancellation; the Beta integral is smooth through a = 1
+        xs, ks = x[live], k[live]
+        val = np.array([_alive_purchases_quad(r, a, b, xi, ki) for xi, ki in zip(xs, ks, strict=True)])
     else:
-        val = _alive_purchases_direct(r, a, b, x[live], k[live])
-        small_c = np.abs(c[live]) < 1e-8       # a + b = 1 and x = 0: 0 times a pole
-        if small_c.any():
-            val[small_c] = np.nan
+        val = _alive_purchases(r, a, b, x[live], k[live])
     out[live] = val
-    bad = ~np.isfinite(out) | (out < 0)
-    for i in np.flatnonzero(bad):
-        out[i] = _alive_purchases_quad(r, a, b, x[i], k[i])
     return out.reshape(shape)
 
 
@@ -303,8 +325,10 @@ class BetaGeo(FittedModel):
         Euler's transformation, :math:`(1-z)^{a-1}\,{}_2F_1(a+b-1-r, a-1;
         a+b+x-1; z)` with :math:`z = t/(\alpha+T+t)`, whose terms neither
         overflow for heavy buyers nor underflow for long horizons; at and near
-        a = 1, where the formula is 0/0, by interpolation in a (the limit is
-        finite); and the denominator as P(alive) from the log odds.
+        a = 1, where the formula is 0/0 (its limit is finite), and where
+        scipy's hypergeometric is unreliable, as the equivalent Beta integral
+        over the dropout probability; and the denominator as P(alive) from
+        the log odds.
 
         Parameters
         ----------

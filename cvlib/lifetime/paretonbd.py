@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.special import expit, gammaln, hyp2f1
+from scipy.special import expit, gammaln
 
 from ._base import (
     FittedModel,
@@ -13,6 +13,7 @@ from ._base import (
     _dot,
     _fast_collapse,
     _fitted_data,
+    _hyp2f1_1,
     _log_init,
     _numeric_columns,
     _weights_from,
@@ -36,13 +37,13 @@ def _pnbd_log_a0(theta, x, tx, T):
         # b' = s + 1, m = alpha, z = (alpha - beta) / (alpha + y), 1 - z = (beta + y) / (alpha + y)
         def logf(y):
             return (-s * (np.log(be + y) - np.log(al + y))
-                    + np.log(hyp2f1(1.0, r + x, rsx + 1, (al - be) / (al + y)))
+                    + np.log(_hyp2f1_1(r + x, rsx + 1, (al - be) / (al + y)))
                     - rsx * np.log(al + y))
     else:
         # b' = r + x, m = beta, z = (beta - alpha) / (beta + y), 1 - z = (alpha + y) / (beta + y)
         def logf(y):
             return ((1 - r - x) * (np.log(al + y) - np.log(be + y))
-                    + np.log(hyp2f1(1.0, s + 1, rsx + 1, (be - al) / (be + y)))
+                    + np.log(_hyp2f1_1(s + 1, rsx + 1, (be - al) / (be + y)))
                     - rsx * np.log(be + y))
     f_tx, f_t = logf(tx), logf(T)
     with np.errstate(divide="ignore"):

@@ -6,10 +6,10 @@ import math
 
 import numpy as np
 import pandas as pd
-from scipy.special import betaln, digamma, hyp2f1
+from scipy.special import betaln, digamma
 
 from .._validate import check_share, require_columns
-from ._base import FittedModel, _as_array, _dot, _log_init, _wrap
+from ._base import FittedModel, _as_array, _dot, _hyp2f1_1, _log_init, _wrap
 
 __all__ = ["ShiftedBetaGeometric"]
 
@@ -209,7 +209,7 @@ class ShiftedBetaGeometric(FittedModel):
         """
         al, be = self._require_fitted()
         d = self._check_rate(discount_rate)
-        return float(hyp2f1(1.0, be, al + be, 1.0 / (1.0 + d)))
+        return float(_hyp2f1_1(be, al + be, 1.0 / (1.0 + d)))
 
     def discounted_expected_residual_lifetime(self, discount_rate: float, renewals: int) -> float:
         r"""DERL(d | n-1 renewals): the discounted payments still to come from a customer
@@ -227,7 +227,7 @@ class ShiftedBetaGeometric(FittedModel):
             raise ValueError(f"renewals must be a whole number >= 0, got {renewals}")
         n = int(renewals) + 1
         return float((be + n - 1) / (al + be + n - 1)
-                     * hyp2f1(1.0, be + n, al + be + n, 1.0 / (1.0 + d)))
+                     * _hyp2f1_1(be + n, al + be + n, 1.0 / (1.0 + d)))
 
     def customer_lifetime_value(self, margin: float, discount_rate: float) -> float:
         """Expected CLV of a new customer paying ``margin`` at the start of each period: m DEL(d).
