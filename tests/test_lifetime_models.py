@@ -405,6 +405,7 @@ def test_clv_combines_purchases_and_spend(cdnow, bg):
     np.testing.assert_allclose(half, clv12 / 2)
 
 
+@pytest.mark.slow
 def test_synthetic_log_recovers_its_parameters():
     from cvlib.datasets import load
     from cvlib.synthetic.lifetime import LIFETIME_TRUTH
@@ -419,6 +420,7 @@ def test_synthetic_log_recovers_its_parameters():
     assert (np.abs(ggm.params - truth) < 3 * ggm.bse).all()
 
 
+@pytest.mark.slow
 def test_diagnostic_tables_and_plots(cdnow, cdnow_log, bg):
     from cvlib.plots import lifetime as lp
 

@@ -74,6 +74,7 @@ def check_purchase_model(model, x, tx, T, t1, t2, rate_bound):
 # ------------------------------------------------------------------ BG/NBD
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(param, param, maybe_one, param, seeds)
 def test_bgnbd_predictions_finite_and_in_range(r, alpha, a, b, seed):

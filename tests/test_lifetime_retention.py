@@ -423,6 +423,7 @@ def test_exercise_answers_from_sources():
         check("05.8", 0.2)       # the change of the gross CLV, not of the profit
 
 
+@pytest.mark.slow
 def test_bgnbd_explorer_with_cdnow_model():
     # default model: BetaGeo fitted on the published CDNOW summary (Fader, Hardie & Lee 2005)
     from cvlib.datasets import fetch_cdnow_summary

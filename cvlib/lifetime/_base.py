@@ -134,14 +134,28 @@ def _near_integer(*values, tol: float = 1e-6) -> bool:
     return any(abs(v - round(v)) < tol for v in values)
 
 
-def _hyp2f1_1(b, c, z):
+def _hyp2f1_1_series(b, c, z):
+    """The positive series of 2F1(1, b; c; z) = sum_n prod_{j<n} (b + j) / (c + j) z^n, for z <= 0.95."""
+    total = np.ones_like(z)
+    term = np.ones_like(z)
+    for n in range(2000):
+        term = term * (b + n) / (c + n) * z
+        total = total + term
+        if not (term > 1e-17 * total).any():
+            break
+    return total
+
+
+def _hyp2f1_1(b, c, z, exact: bool = True):
     r"""Gauss's :math:`{}_2F_1(1, b; c; z)` for :math:`0 \le z < 1` and :math:`c > b > 0`.
 
     A series of positive terms, at least 1 and at most :math:`1/(1-z)`.  scipy's ``hyp2f1`` is
-    used where it is reliable; where the parameters have whole-number structure (c - b or
-    c - b - 1 a whole number) and z > 0.5 it can return NaN or a wrong value (2F1(1, 2; 109;
-    0.9) is NaN, 2F1(1, 31; 32; 0.998) negative), so there the value comes from Euler's
-    integral :math:`\int_0^1 u^{b-1} (1-u)^{c-b-1} (1 - z u)^{-1} du / B(b, c - b)`.
+    used where it is reliable.  Where c - b is a whole number and z > 0.5 it can return NaN or
+    a wrong value (2F1(1, 2; 109; 0.9) is NaN, 2F1(1, 31; 32; 0.998) negative); there the
+    value comes from the series (z <= 0.95) or from Euler's integral
+    :math:`\int_0^1 u^{b-1} (1-u)^{c-b-1} (1 - z u)^{-1} du / B(b, c - b)`.  With
+    ``exact=False`` (inside a likelihood being maximised) the integral is skipped: a value
+    that cannot be trusted is NaN, which the optimiser avoids.
     """
     b, c, z = np.broadcast_arrays(np.asarray(b, dtype=float), np.asarray(c, dtype=float),
                                   np.asarray(z, dtype=float))
@@ -150,9 +164,18 @@ def _hyp2f1_1(b, c, z):
     with np.errstate(all="ignore"):
         out = np.array(hyp2f1(1.0, b, c, z), dtype=float).reshape(-1)
     frac = np.abs((c - b) - np.round(c - b))
-    risky = (frac < 1e-6) & (z > 0.5)
-    bad = risky | ~np.isfinite(out) | (out < 1 - 1e-12) | (out * (1 - z) > 1 + 1e-12)
-    for i in np.flatnonzero(bad):
+    insane = ~np.isfinite(out) | (out < 1 - 1e-12) | (out * (1 - z) > 1 + 1e-12)
+    bad = ((frac < 1e-6) & (z > 0.5)) | insane
+    if not bad.any():
+        return out.reshape(shape)
+    near = bad & (z <= 0.95)
+    if near.any():
+        out[near] = _hyp2f1_1_series(b[near], c[near], z[near])
+    far = bad & (z > 0.95)
+    if not exact:
+        out[far & insane] = np.nan
+        return out.reshape(shape)
+    for i in np.flatnonzero(far):
         bi, ci, zi = b[i], c[i], z[i]
         lb = betaln(bi, ci - bi)
         e1, e2 = bi - 1, ci - bi - 1

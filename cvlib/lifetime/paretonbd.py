@@ -23,7 +23,7 @@ from ._base import (
 __all__ = ["ParetoNBD"]
 
 
-def _pnbd_log_a0(theta, x, tx, T):
+def _pnbd_log_a0(theta, x, tx, T, exact: bool = True):
     """log of A_0 of Fader & Hardie (2005), eq. 22 (times s/(r+s+x) excluded).
 
     A_0 = F(t_x) - F(T) with F(y) = 2F1(r+s+x, b'; r+s+x+1; z(y)) / (m + y)^(r+s+x).  After
@@ -37,23 +37,23 @@ def _pnbd_log_a0(theta, x, tx, T):
         # b' = s + 1, m = alpha, z = (alpha - beta) / (alpha + y), 1 - z = (beta + y) / (alpha + y)
         def logf(y):
             return (-s * (np.log(be + y) - np.log(al + y))
-                    + np.log(_hyp2f1_1(r + x, rsx + 1, (al - be) / (al + y)))
+                    + np.log(_hyp2f1_1(r + x, rsx + 1, (al - be) / (al + y), exact))
                     - rsx * np.log(al + y))
     else:
         # b' = r + x, m = beta, z = (beta - alpha) / (beta + y), 1 - z = (alpha + y) / (beta + y)
         def logf(y):
             return ((1 - r - x) * (np.log(al + y) - np.log(be + y))
-                    + np.log(_hyp2f1_1(s + 1, rsx + 1, (be - al) / (be + y)))
+                    + np.log(_hyp2f1_1(s + 1, rsx + 1, (be - al) / (be + y), exact))
                     - rsx * np.log(be + y))
     f_tx, f_t = logf(tx), logf(T)
     with np.errstate(divide="ignore"):
         return f_tx + np.log1p(-np.exp(np.minimum(f_t - f_tx, 0.0)))
 
 
-def _pnbd_ll(theta, x, tx, T):
+def _pnbd_ll(theta, x, tx, T, exact: bool = True):
     r, al, s, be = theta
     l1 = -(r + x) * np.log(al + T) - s * np.log(be + T)
-    l2 = np.log(s / (r + s + x)) + _pnbd_log_a0(theta, x, tx, T)
+    l2 = np.log(s / (r + s + x)) + _pnbd_log_a0(theta, x, tx, T, exact)
     return gammaln(r + x) - gammaln(r) + r * np.log(al) + s * np.log(be) + np.logaddexp(l1, l2)
 
 
@@ -120,7 +120,7 @@ class ParetoNBD(FittedModel):
 
         def negll(phi):
             with np.errstate(all="ignore"):
-                ll = _pnbd_ll(np.exp(phi), x, tx, t_end)
+                ll = _pnbd_ll(np.exp(phi), x, tx, t_end, exact=False)
             val = -_dot(w, ll)
             return val if np.isfinite(val) else np.inf
 

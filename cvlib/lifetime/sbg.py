@@ -119,6 +119,10 @@ class ShiftedBetaGeometric(FittedModel):
         elif n[-1] == 0 and lost[0] == n[0]:
             why = ("every customer left in the first period: nothing tells how churn "
                    "probabilities differ between customers.")
+        elif n.size >= 3 and lost[0] > 0 and lost[1:].sum() == 0:
+            why = (f"customers left only in the first period and nobody afterwards "
+                   f"({n.tolist()}): the counts look like two groups, one that leaves at once and "
+                   f"one that never leaves, and alpha and beta run off to 0.")
         elif n.size < 3:
             why = (f"one period of renewals ({n.tolist()}) gives one retention rate, which any "
                    f"alpha / (alpha + beta) can match: give the survivors of at least two periods "
