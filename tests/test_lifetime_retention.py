@@ -416,11 +416,11 @@ def test_exercise_answers_from_sources():
     for wrong in (n - 1, n + 1):
         with pytest.raises(ExerciseFailed):
             check("05.6", wrong)
-    # 05.8: m = 100, d = 0.10, acquisition cost 200: net CLV 100/0.30 - 200 = 133.33 at 80%,
-    # 100/0.25 - 200 = 200 at 85%: +50%
-    assert exercise("05.8").answer() == pytest.approx(0.5)
-    with pytest.raises(ExerciseFailed):
-        check("05.8", 0.2)       # the change of the gross CLV, not of the profit
+    # 05.8: m = 100, d = 0.12, acquisition cost 150: net CLV 100/0.37 - 150 = 120.27 at 75%,
+    # 100/0.32 - 150 = 162.5 at 80%: +35.1%
+    assert exercise("05.8").answer() == pytest.approx(162.5 / (100 / 0.37 - 150) - 1)
+    with pytest.raises(ExerciseFailed, match="change of the CLV itself"):
+        check("05.8", 0.37 / 0.32 - 1)       # the change of the gross CLV, not of the profit
 
 
 @pytest.mark.slow

@@ -70,13 +70,13 @@ def _win_back_count() -> int:
 def _retention_profit_change() -> float:
     from ..lifetime import retention_profit_effect
 
-    return retention_profit_effect(100, 0.80, 0.10, acquisition_cost=200).profit_change
+    return retention_profit_effect(100, 0.75, 0.12, acquisition_cost=150).profit_change
 
 
 def _retention_clv_change() -> float:
     from ..lifetime import retention_profit_effect
 
-    return retention_profit_effect(100, 0.80, 0.10, acquisition_cost=200).clv_change
+    return retention_profit_effect(100, 0.75, 0.12, acquisition_cost=150).clv_change
 
 
 def _holdout_expected() -> float:
@@ -146,13 +146,13 @@ EXERCISES = [
     ),
     Exercise(
         id="05.8",
-        title="relative change of the profit per acquired customer when retention rises from 80% to 85%",
+        title="relative change of the profit per acquired customer when retention rises from 75% to 80%",
         expected=_retention_profit_change,
         tol=0.0005,
         hint="profit per acquired customer = CLV - acquisition cost, with the `end` timing "
              "m / (1 + d - r); compare the two profits (new / old - 1) and answer a fraction "
              "(0.25 for +25%)",
         mistakes=((_retention_clv_change, "that is the change of the CLV itself: subtract the "
-                   "acquisition cost of 200 from both CLVs first"),),
+                   "acquisition cost of 150 from both CLVs first"),),
     ),
 ]
