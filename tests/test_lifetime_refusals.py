@@ -195,3 +195,13 @@ def test_npv_rate_above_one_warns_and_below_minus_one_is_refused():
         npv([-40, 22, 13, 7], 10)
     with pytest.raises(ValueError, match="greater than -1"):
         npv([-40, 22, 13, 7], -1)
+
+
+def test_pareto_nbd_on_a_few_customers_says_which_parameter_runs_off():
+    # seven customers cannot pin down four parameters: the fit stops where alpha (or r) runs
+    # off instead of wandering along the flat likelihood (it took 20 s before stopping there)
+    data = pd.DataFrame({"frequency": [0, 1, 3, 5, 2, 0, 7],
+                         "recency": [0.0, 10.0, 20.0, 30.0, 5.0, 0.0, 33.0],
+                         "T": [40.0, 35.0, 38.0, 39.0, 12.0, 20.0, 36.0]})
+    with pytest.raises(ModelFitError, match=r"ran off to \['infinity'.*cannot identify"):
+        ParetoNBD().fit(data)

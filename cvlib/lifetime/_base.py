@@ -357,6 +357,8 @@ class FittedModel(EstimateResult):
         scale = 1.0 / total_weight
 
         def fun(phi):
+            if np.abs(phi).max() > _BOUND + 2:
+                return 1e300        # a wall beyond the bounds: a parameter running off stops there
             val = negll(phi)
             return val * scale if np.isfinite(val) else 1e300
 
@@ -373,6 +375,7 @@ class FittedModel(EstimateResult):
                     return 1e300, np.zeros(k)
                 return val * scale, g * scale
         best = None
+        ran_off = None
         messages = []
         first = np.asarray(starts[0], dtype=float)
         if first.shape != (k,) or not np.isfinite(first).all():
@@ -393,11 +396,19 @@ class FittedModel(EstimateResult):
                     gmax = np.abs(res.jac).max() if np.isfinite(res.jac).all() else np.inf
                     converged = bool(res.success) or gmax < 1e-5
                 else:
+                    def stop_at_bound(xk):
+                        # a parameter running off along a flat ridge: stop, the fit fails anyway
+                        if np.abs(xk).max() >= _BOUND - 0.5:
+                            raise StopIteration
+
                     res = optimize.minimize(fun, x0, method="BFGS", jac="3-point",
+                                            callback=stop_at_bound,
                                             options={"maxiter": 2000, "gtol": 1e-7})
                     converged = bool(res.success)
-                    if np.isfinite(res.fun) and res.fun < 1e299:
+                    # polish unless BFGS already ran off to a bound (the fit fails anyway)
+                    if np.isfinite(res.fun) and res.fun < 1e299 and np.abs(res.x).max() < _BOUND - 0.5:
                         polished = optimize.minimize(fun, res.x, method="Nelder-Mead",
+                                                     callback=stop_at_bound,
                                                      options={"xatol": 1e-9, "fatol": 1e-13,
                                                               "maxiter": 4000})
                         converged = converged or bool(polished.success)
@@ -407,8 +418,13 @@ class FittedModel(EstimateResult):
             ok = converged and np.isfinite(res.fun) and res.fun < 1e299
             if ok and (best is None or res.fun < best.fun):
                 best = res
+            elif (not ok and np.isfinite(res.fun) and res.fun < 1e299
+                  and np.abs(res.x).max() >= _BOUND - 0.5):
+                ran_off = res       # stopped at the wall: report which parameter ran off
             if best is not None and np.abs(best.x).max() < _BOUND - 0.5:
                 break
+        if best is None and ran_off is not None:
+            best = ran_off
         if best is None:
             raise ModelFitError(
                 f"{type(self).__name__}: the optimiser failed from every starting point "
