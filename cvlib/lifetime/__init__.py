@@ -26,6 +26,7 @@ from .diagnostics import (
 from .gammagamma import GammaGamma
 from .paretonbd import ParetoNBD
 from .retention import (
+    DEFAULT_TIMING,
     TIMINGS,
     AcquisitionEconomics,
     CustomerValue,
@@ -74,6 +75,7 @@ __all__ = [
     "TIME_UNITS",
     # retention arithmetic and simple CLV
     "TIMINGS",
+    "DEFAULT_TIMING",
     "expected_lifetime",
     "survival_curve",
     "customer_share",
