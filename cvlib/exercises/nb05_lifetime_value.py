@@ -1,7 +1,8 @@
 """Exercises of notebook 05 (customer lifetime value).
 
-Expected answers come from the formulas of the course slides and issue 5
-(expected lifetime 1 / (1 - r), finite-horizon CLV, IRR), from the published
+Expected answers come from the formulas of the course material (expected
+lifetime 1 / (1 - r), file 004) and the workbook's own worked examples
+(finite-horizon CLV, IRR, the profit effect of retention), from the published
 CDNOW summary (946 of 2,357 customers with a repeat purchase in the
 calibration period), and from the models of Fader & Hardie (2007, sBG) and
 Fader, Hardie & Lee (2005, BG/NBD) fitted with cvlib to the published data
@@ -66,6 +67,18 @@ def _win_back_count() -> int:
     return int((model.p_alive(s["frequency"], s["recency"], s["T"]) < 0.5).sum())
 
 
+def _retention_profit_change() -> float:
+    from ..lifetime import retention_profit_effect
+
+    return retention_profit_effect(100, 0.75, 0.12, acquisition_cost=150).profit_change
+
+
+def _retention_clv_change() -> float:
+    from ..lifetime import retention_profit_effect
+
+    return retention_profit_effect(100, 0.75, 0.12, acquisition_cost=150).clv_change
+
+
 def _holdout_expected() -> float:
     model, s = _cdnow_bgnbd()
     return float(model.expected_purchases(39, s["frequency"], s["recency"], s["T"]).sum())
@@ -85,9 +98,9 @@ EXERCISES = [
         title="horizon at which the finite CLV first reaches 90% of the infinite one",
         expected=_years_to_90_percent,
         tol=0,
-        hint="both CLVs with the same `end` timing (simple_clv's default is the margin multiple, "
-             "timing='end_retained'); try T = 1, 2, ... and keep the first T whose finite-horizon "
-             "CLV is at least 90% of the infinite one; answer a whole number of years",
+        hint="both CLVs with the same `end` timing (the default of every CLV function); try "
+             "T = 1, 2, ... and keep the first T whose finite-horizon CLV is at least 90% of the "
+             "infinite one; answer a whole number of years",
     ),
     Exercise(
         id="05.3",
@@ -118,7 +131,7 @@ EXERCISES = [
         id="05.6",
         title="CDNOW customers with BG/NBD P(alive) below 0.5",
         expected=_win_back_count,
-        tol=1,
+        tol=0,
         hint="apply the BG/NBD model of section 7 (bg.p_alive) to every customer's frequency, "
              "recency and T in the calibration summary; answer a count of customers, not a share",
     ),
@@ -130,5 +143,16 @@ EXERCISES = [
         hint="add up, over every customer of the calibration summary, the expected purchases in "
              "the next 39 weeks given her own history (as for customer 1 in section 7); not the "
              "unconditional tracking curve, and not the 52-week column",
+    ),
+    Exercise(
+        id="05.8",
+        title="relative change of the profit per acquired customer when retention rises from 75% to 80%",
+        expected=_retention_profit_change,
+        tol=0.0005,
+        hint="profit per acquired customer = CLV - acquisition cost, with the `end` timing "
+             "m / (1 + d - r); compare the two profits (new / old - 1) and answer a fraction "
+             "(0.25 for +25%)",
+        mistakes=((_retention_clv_change, "that is the change of the CLV itself: subtract the "
+                   "acquisition cost of 150 from both CLVs first"),),
     ),
 ]

@@ -7,7 +7,10 @@ customer (Fader, Hardie & Lee 2005):
 - ``frequency`` x: the number of *repeat purchase days* (several transactions
   on the same day count as one purchase; the first purchase day is not counted);
 - ``recency`` t_x: the time from the first purchase to the last repeat purchase
-  (0 when x = 0);
+  (0 when x = 0), as in the buy-till-you-die (BTYD) papers and the lifetimes
+  package.  This is *not* the RFM recency of :func:`cvlib.segments.rfm_table`
+  (days since the last purchase, smaller is better): here larger is better,
+  and the RFM recency is T - t_x;
 - ``T``: the time from the first purchase to the end of the (calibration) period;
 - ``monetary_value``: the mean spend per repeat purchase day (0 when x = 0).
 
@@ -19,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validate import parse_date, parse_dates, require_columns, require_frame
+from .._validate import parse_date, parse_dates, renamed_args, require_columns, require_frame
 
 __all__ = ["summarize", "collapse_patterns", "TIME_UNITS"]
 
@@ -38,6 +41,13 @@ def _unit_days(time_unit) -> float:
         f"time_unit must be one of {list(TIME_UNITS)} (days, weeks = 7 days, months = "
         f"365.25/12 days, years = 365.25 days) or a positive number of days, got {time_unit!r}"
     )
+
+
+def _unit_name(time_unit) -> str:
+    names = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
+    if isinstance(time_unit, str) and time_unit.upper() in names:
+        return names[time_unit.upper()]
+    return f"units of {float(time_unit):g} days"
 
 
 def _day_numbers(values, name: str, not_after) -> np.ndarray:
@@ -91,8 +101,9 @@ def _day_str(day: int) -> str:
     return str(np.datetime64(int(day), "D"))
 
 
+@renamed_args(log="transactions")
 def summarize(
-    log: pd.DataFrame,
+    transactions: pd.DataFrame,
     customer: str = "customer_id",
     date: str = "date",
     amount: str | None = "amount",
@@ -118,8 +129,9 @@ def summarize(
 
     Parameters
     ----------
-    log : DataFrame
-        One row per transaction.
+    transactions : DataFrame
+        The transaction log, one row per transaction (``log=`` is a
+        deprecated alias).
     customer, date, amount : str
         Column names: the customer id, the transaction date (dates or strings
         such as ``"1997-01-01"``; time of day is ignored) and the spend
@@ -145,7 +157,9 @@ def summarize(
     -------
     DataFrame
         Indexed by customer id (sorted) with
-        ``frequency`` (int), ``recency``, ``T`` (float, in ``time_unit``),
+        ``frequency`` (int), ``recency`` (t_x: time from the first to the last
+        purchase, the BTYD convention, not the RFM "days since the last
+        purchase"; ``attrs["recency"]`` says so), ``T`` (float, in ``time_unit``),
         ``monetary_value`` (mean spend per repeat purchase day; 0 when
         frequency is 0) and, with a calibration end, the holdout columns.
 
@@ -159,9 +173,11 @@ def summarize(
     Examples
     --------
     >>> from cvlib.datasets import fetch_cdnow
-    >>> s = summarize(fetch_cdnow(), calibration_end="1997-09-30")  # doctest: +SKIP
-    >>> s.loc[1, ["frequency", "recency", "T"]].round(2).tolist()   # doctest: +SKIP
+    >>> s = summarize(fetch_cdnow(), calibration_end="1997-09-30")
+    >>> s.loc[1, ["frequency", "recency", "T"]].round(2).tolist()
     [2.0, 30.43, 38.86]
+    >>> s.attrs["recency"]
+    't_x: time from the first to the last purchase (BTYD), in weeks'
 
     References
     ----------
@@ -170,7 +186,7 @@ def summarize(
     Science 24(2), 275-284 (the CDNOW calibration summary, 39 weeks to
     1997-09-30).
     """
-    require_frame(log, "log")
+    log = require_frame(transactions, "transactions")
     cols = [customer, date] + ([amount] if amount is not None else [])
     require_columns(log, cols, "the transaction log")
     unit = _unit_days(time_unit)
@@ -292,6 +308,7 @@ def summarize(
     if not present.all():
         out = out[present]
     out["frequency"] = out["frequency"].astype(np.int64)
+    out.attrs["recency"] = f"t_x: time from the first to the last purchase (BTYD), in {_unit_name(time_unit)}"
     return out
 
 
@@ -319,7 +336,8 @@ def collapse_patterns(
         A column of existing counts to add up (when ``summary`` is already
         partly collapsed); default each row counts once.
     name : str
-        Name of the count column of the result.
+        Name of the count column of the result; it must differ from the
+        pattern columns (``name="frequency"`` would overwrite them).
 
     Returns
     -------
@@ -336,6 +354,11 @@ def collapse_patterns(
     require_frame(summary, "summary")
     columns = list(columns)
     require_columns(summary, columns + ([weights] if weights else []), "the summary")
+    if name in columns:
+        raise ValueError(
+            f"name={name!r} is one of the pattern columns {columns}: the counts would overwrite "
+            f"it; choose another name for the count column, such as 'count'"
+        )
     if len(summary) == 0:
         raise ValueError("the summary has no rows")
     code = np.zeros(len(summary), dtype=np.int64)

@@ -1,7 +1,10 @@
 """Figures for the lifetime models (notebook 05): fit diagnostics of BG/NBD, Pareto/NBD and sBG.
 
-Each function takes a fitted model (or the tidy table computed from it by
-:mod:`cvlib.lifetime.models`) and an optional ``ax``, and returns the Axes.
+Every function has the signature ``plot_x(data, *, ax=None, **kwargs)``: it
+takes a fitted model (or the tidy table computed from it by
+:mod:`cvlib.lifetime.diagnostics`), draws on ``ax`` (or a new figure), passes
+``**kwargs`` to its main matplotlib call (named in each docstring) and
+returns the Axes.
 """
 
 from __future__ import annotations
@@ -21,10 +24,16 @@ __all__ = [
 ]
 
 
+def _table(data, summary, builder, what: str, **options) -> pd.DataFrame:
+    if isinstance(data, pd.DataFrame):
+        return data
+    if summary is None:
+        raise ValueError(f"pass the customer summary: {what}(model, summary=s)")
+    return builder(data, summary, **options)
 
 
-def plot_calibration_holdout(data, summary: pd.DataFrame | None = None, *,
-                             max_frequency: int = 7, ax=None, **columns):
+def plot_calibration_holdout(data, *, summary: pd.DataFrame | None = None, max_frequency: int = 7,
+                             columns: dict | None = None, ax=None, **kwargs):
     """Mean purchases in the holdout period by calibration frequency: actual vs model.
 
     Parameters
@@ -33,31 +42,35 @@ def plot_calibration_holdout(data, summary: pd.DataFrame | None = None, *,
         A fitted purchase model (then ``summary`` is needed: a calibration /
         holdout summary from :func:`cvlib.lifetime.summarize`), or the table
         of :func:`cvlib.lifetime.calibration_holdout_table`.
+    summary : DataFrame, optional
+        The customer summary, with a model.
     max_frequency : int
         The last group pools this frequency and above.
-    **columns
-        Column names passed on to :func:`cvlib.lifetime.calibration_holdout_table`.
+    columns : dict, optional
+        Column names passed on to :func:`cvlib.lifetime.calibration_holdout_table`
+        (e.g. ``{"frequency_holdout": "x_holdout"}``).
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.plot`` of the model line.
 
     Returns
     -------
     matplotlib Axes
+        Two lines, ``actual`` and ``model``, over the frequency groups.
 
     References
     ----------
     Fader, Hardie & Lee (2005a), figure 4 (the CDNOW conditional expectations).
     """
-    from ..lifetime.models import calibration_holdout_table
+    from ..lifetime.diagnostics import calibration_holdout_table
 
-    if isinstance(data, pd.DataFrame):
-        table = data
-    else:
-        if summary is None:
-            raise ValueError("pass the calibration/holdout summary: plot_calibration_holdout(model, summary)")
-        table = calibration_holdout_table(data, summary, max_frequency=max_frequency, **columns)
+    table = _table(data, summary, calibration_holdout_table, "plot_calibration_holdout",
+                   max_frequency=max_frequency, **(columns or {}))
     ax = axes_or_new(ax, (6.4, 4.2))
     pos = np.arange(len(table))
     ax.plot(pos, table["actual"], marker="o", color="black", label="actual")
-    ax.plot(pos, table["model"], marker="s", linestyle="--", color="tab:blue", label="model")
+    ax.plot(pos, table["model"], **{"marker": "s", "linestyle": "--", "color": "tab:blue",
+                                    "label": "model", **kwargs})
     ax.set_xticks(pos, [str(i) for i in table.index])
     ax.set_xlabel("purchases in the calibration period (frequency)")
     ax.set_ylabel("mean purchases in the holdout period")
@@ -66,26 +79,41 @@ def plot_calibration_holdout(data, summary: pd.DataFrame | None = None, *,
     return ax
 
 
-def plot_frequency_histogram(data, summary: pd.DataFrame | None = None, *,
-                             max_frequency: int = 7, ax=None):
+def plot_frequency_histogram(data, *, summary: pd.DataFrame | None = None, max_frequency: int = 7,
+                             ax=None, **kwargs):
     """Customers by number of repeat purchases in the calibration period: actual vs model bars.
 
-    ``data`` is a fitted :class:`cvlib.lifetime.BetaGeo` (with ``summary``) or
-    the table of :func:`cvlib.lifetime.frequency_histogram_table`.  Fader,
-    Hardie & Lee (2005a), figure 1.
-    """
-    from ..lifetime.models import frequency_histogram_table
+    Parameters
+    ----------
+    data : BetaGeo or DataFrame
+        A fitted :class:`cvlib.lifetime.BetaGeo` (with ``summary``) or the
+        table of :func:`cvlib.lifetime.frequency_histogram_table`.
+    summary : DataFrame, optional
+        The customer summary, with a model.
+    max_frequency : int
+        The last group pools this frequency and above.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.bar`` of the model's bars.
 
-    if isinstance(data, pd.DataFrame):
-        table = data
-    else:
-        if summary is None:
-            raise ValueError("pass the customer summary: plot_frequency_histogram(model, summary)")
-        table = frequency_histogram_table(data, summary, max_frequency=max_frequency)
+    Returns
+    -------
+    matplotlib Axes
+        Bars of the actual counts (left) and the model's (right) per group.
+
+    References
+    ----------
+    Fader, Hardie & Lee (2005a), figure 1.
+    """
+    from ..lifetime.diagnostics import frequency_histogram_table
+
+    table = _table(data, summary, frequency_histogram_table, "plot_frequency_histogram",
+                   max_frequency=max_frequency)
     ax = axes_or_new(ax, (6.4, 4.2))
     pos = np.arange(len(table))
     ax.bar(pos - 0.2, table["actual"], width=0.4, color="0.3", label="actual")
-    ax.bar(pos + 0.2, table["model"], width=0.4, color="tab:blue", label="model")
+    ax.bar(pos + 0.2, table["model"], **{"width": 0.4, "color": "tab:blue", "label": "model",
+                                         **kwargs})
     ax.set_xticks(pos, [str(i) for i in table.index])
     ax.set_xlabel("repeat purchases in the calibration period")
     ax.set_ylabel("customers")
@@ -94,66 +122,114 @@ def plot_frequency_histogram(data, summary: pd.DataFrame | None = None, *,
     return ax
 
 
-def _heatmap(grid: pd.DataFrame, ax, label: str, title: str, cmap: str, vmin=None, vmax=None):
+def _heatmap(grid: pd.DataFrame, ax, label: str, title: str, kwargs: dict):
     ax = axes_or_new(ax, figsize=(6.4, 4.8))
     rec = grid.columns.to_numpy(dtype=float)
     freq = grid.index.to_numpy(dtype=float)
-    mesh = ax.pcolormesh(rec, freq, np.ma.masked_invalid(grid.to_numpy()), shading="nearest", cmap=cmap,
-                         vmin=vmin, vmax=vmax)
+    mesh = ax.pcolormesh(rec, freq, np.ma.masked_invalid(grid.to_numpy()),
+                         **{"shading": "nearest", **kwargs})
     ax.figure.colorbar(mesh, ax=ax, label=label)
-    ax.set_xlabel("recency (time of the last purchase)")
+    ax.set_xlabel("recency t_x (time of the last purchase since the first)")
     ax.set_ylabel("frequency (repeat purchases)")
     ax.set_title(title)
     return ax
 
 
-def plot_p_alive_heatmap(model, *, T: float | None = None, max_frequency: int | None = None,
-                         ax=None):
-    """P(alive) over frequency x recency for customers observed for T periods.
+def plot_p_alive_heatmap(data, *, T: float | None = None, max_frequency: int | None = None,
+                         ax=None, **kwargs):
+    """P(alive) over frequency x recency (t_x) for customers observed for T periods.
 
     High frequency and a long time since the last purchase is the pattern of
-    a customer who has left: P(alive) drops in the top-left corner.  Computed
-    by :func:`cvlib.lifetime.frequency_recency_grid`.
+    a customer who has left: P(alive) drops in the top-left corner.
+
+    Parameters
+    ----------
+    data : BetaGeo, ParetoNBD or DataFrame
+        A fitted model, or a grid of :func:`cvlib.lifetime.frequency_recency_grid`.
+    T, max_frequency
+        Passed to :func:`cvlib.lifetime.frequency_recency_grid` (T defaults
+        to the largest T in ``model.data``).
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.pcolormesh`` (default ``cmap="viridis"``, 0 to 1).
+
+    Returns
+    -------
+    matplotlib Axes
     """
-    from ..lifetime.models import frequency_recency_grid
+    from ..lifetime.diagnostics import frequency_recency_grid
 
-    grid = model if isinstance(model, pd.DataFrame) else frequency_recency_grid(
-        model, "p_alive", T=T, max_frequency=max_frequency)
+    grid = data if isinstance(data, pd.DataFrame) else frequency_recency_grid(
+        data, "p_alive", T=T, max_frequency=max_frequency)
     return _heatmap(grid, ax, "P(alive)", f"P(alive), T = {grid.attrs.get('T', T):.4g}",
-                    "viridis", 0.0, 1.0)
+                    {"cmap": "viridis", "vmin": 0.0, "vmax": 1.0, **kwargs})
 
 
-def plot_expected_purchases_heatmap(model, t: float = 1.0, *, T: float | None = None,
-                                    max_frequency: int | None = None, ax=None):
-    """Expected purchases in the next t periods over frequency x recency (T fixed)."""
-    from ..lifetime.models import frequency_recency_grid
+def plot_expected_purchases_heatmap(data, *, t: float = 1.0, T: float | None = None,
+                                    max_frequency: int | None = None, ax=None, **kwargs):
+    """Expected purchases in the next t periods over frequency x recency (T fixed).
 
-    grid = model if isinstance(model, pd.DataFrame) else frequency_recency_grid(
-        model, "expected_purchases", T=T, t=t, max_frequency=max_frequency)
+    Parameters
+    ----------
+    data : BetaGeo, ParetoNBD or DataFrame
+        A fitted model, or a grid of :func:`cvlib.lifetime.frequency_recency_grid`.
+    t : float
+        Length of the forecast period.
+    T, max_frequency
+        As in :func:`plot_p_alive_heatmap`.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.pcolormesh`` (default ``cmap="magma"``).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    from ..lifetime.diagnostics import frequency_recency_grid
+
+    grid = data if isinstance(data, pd.DataFrame) else frequency_recency_grid(
+        data, "expected_purchases", T=T, t=t, max_frequency=max_frequency)
     tt = grid.attrs.get("t", t)
     return _heatmap(grid, ax, f"expected purchases in the next {tt:g} periods",
                     f"Expected purchases, next {tt:g} periods (T = {grid.attrs.get('T', T):.4g})",
-                    "magma")
+                    {"cmap": "magma", **kwargs})
 
 
-def plot_purchase_tracking(tracking: pd.DataFrame, *, cumulative: bool = True, ax=None):
+def plot_purchase_tracking(data: pd.DataFrame, *, cumulative: bool = True, ax=None, **kwargs):
     """Repeat purchases of the whole base per period (or cumulated), actual vs model.
 
-    ``tracking`` is the table of :func:`cvlib.lifetime.purchase_tracking`; a
-    dotted vertical line marks the end of the calibration period when known.
+    Parameters
+    ----------
+    data : DataFrame
+        The table of :func:`cvlib.lifetime.purchase_tracking`; a dotted
+        vertical line marks the end of the calibration period when known.
+    cumulative : bool
+        Cumulated purchases (default) or purchases per period.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.plot`` of the model line.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    References
+    ----------
     Fader, Hardie & Lee (2005a), figures 2 and 3.
     """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"data must be the DataFrame of purchase_tracking, got {type(data).__name__}")
     ax = axes_or_new(ax, figsize=(7.5, 4.2))
     if cumulative:
-        actual, model, what = tracking["cumulative_actual"], tracking["cumulative_model"], "cumulative"
+        actual, model, what = data["cumulative_actual"], data["cumulative_model"], "cumulative"
     else:
-        actual, model, what = tracking["actual"], tracking["model"], "per period"
-    ax.plot(tracking.index, actual, color="black", label="actual")
-    ax.plot(tracking.index, model, color="tab:blue", linestyle="--", label="model")
-    cal = tracking.attrs.get("calibration_period")
+        actual, model, what = data["actual"], data["model"], "per period"
+    ax.plot(data.index, actual, color="black", label="actual")
+    ax.plot(data.index, model, **{"color": "tab:blue", "linestyle": "--", "label": "model", **kwargs})
+    cal = data.attrs.get("calibration_period")
     if cal is not None:
         ax.axvline(cal, color="grey", linestyle=":", label="end of calibration")
-    unit = tracking.attrs.get("time_unit", "W")
+    unit = data.attrs.get("time_unit", "W")
     names = {"W": "week", "D": "day", "M": "month", "Y": "year"}
     ax.set_xlabel(names.get(str(unit).upper(), "period") if isinstance(unit, str) else "period")
     ax.set_ylabel(f"repeat purchases ({what})")
@@ -162,18 +238,36 @@ def plot_purchase_tracking(tracking: pd.DataFrame, *, cumulative: bool = True, a
     return ax
 
 
-def plot_sbg_projection(model, n_periods: int = 12, *, observed=None, ax=None):
+def plot_sbg_projection(data, *, n_periods: int = 12, observed=None, ax=None, **kwargs):
     """Survivors per period: observed counts vs the sBG fit and its projection.
 
     The fitted periods are those the model saw; beyond them the curve is a
-    forecast (Fader & Hardie 2007, figure 3).  ``observed`` (survivors at the
-    start of periods 0, 1, ..., e.g. all 13 years of ``fetch_sbg_retention()``)
-    adds the later counts the model did not see, to judge the forecast.
+    forecast (Fader & Hardie 2007, figure 3).
+
+    Parameters
+    ----------
+    data : ShiftedBetaGeometric
+        A fitted (or given) sBG model.
+    n_periods : int
+        Last period of the projection.
+    observed : sequence, optional
+        Survivors at the start of periods 0, 1, ... (e.g. all 13 years of
+        ``fetch_sbg_retention()["alive"]``): the later counts the model did
+        not see are added, to judge the forecast.
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.plot`` of the model curve.
+
+    Returns
+    -------
+    matplotlib Axes
     """
-    table = model.projection(n_periods)
+    if not hasattr(data, "projection"):
+        raise TypeError(f"data must be a ShiftedBetaGeometric model, got {type(data).__name__}")
+    table = data.projection(n_periods)
     ax = axes_or_new(ax, (6.4, 4.2))
-    ax.plot(table["period"], table["expected_alive"], color="tab:blue", linestyle="--",
-            label="sBG model")
+    ax.plot(table["period"], table["expected_alive"],
+            **{"color": "tab:blue", "linestyle": "--", "label": "sBG model", **kwargs})
     if "observed_alive" in table:
         ax.plot(table["period"], table["observed_alive"], color="black", marker="o",
                 linestyle="none", label="observed (fitted)")

@@ -1,7 +1,9 @@
 """Figures for retention arithmetic and simple CLV (notebook 05).
 
-Each function takes the tidy output of a :mod:`cvlib.lifetime.retention`
-function (or its result object) and an optional ``ax``, and returns the Axes.
+Every function has the signature ``plot_x(data, *, ax=None, **kwargs)``: it
+takes the tidy output of a :mod:`cvlib.lifetime.retention` function (or its
+result object), draws on ``ax`` (or a new figure), passes ``**kwargs`` to its
+main matplotlib or seaborn call (named in each docstring) and returns the Axes.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ def _require(frame, columns, what):
         raise ValueError(f"{what} has no column(s) {missing}; available: {list(frame.columns)}")
 
 
-def plot_survival_curve(data: pd.DataFrame, *, hue: str | None = None, ax=None,
-                        percent: bool = True, marker: str = "o"):
+def plot_survival_curve(data: pd.DataFrame, *, hue: str | None = None, percent: bool = True,
+                        ax=None, **kwargs):
     """Share of a cohort still active after each period.
 
     Parameters
@@ -39,8 +41,8 @@ def plot_survival_curve(data: pd.DataFrame, *, hue: str | None = None, ax=None,
     ax : matplotlib Axes, optional
     percent : bool
         Show survival in percent of the starting cohort (default) or as a share.
-    marker : str
-        Marker of the points.
+    **kwargs
+        Passed to :func:`seaborn.lineplot` (default ``marker="o"``).
 
     Returns
     -------
@@ -53,7 +55,7 @@ def plot_survival_curve(data: pd.DataFrame, *, hue: str | None = None, ax=None,
     frame = data.copy()
     if percent:
         frame["survival"] = frame["survival"] * 100
-    sns.lineplot(data=frame, x="period", y="survival", hue=hue, marker=marker, ax=ax)
+    sns.lineplot(data=frame, x="period", y="survival", hue=hue, ax=ax, **{"marker": "o", **kwargs})
     ax.set_xlabel("period (years since acquisition)")
     ax.set_ylabel("customers still active (%)" if percent else "share still active")
     ax.set_ylim(0, 105 if percent else 1.05)
@@ -62,8 +64,8 @@ def plot_survival_curve(data: pd.DataFrame, *, hue: str | None = None, ax=None,
     return ax
 
 
-def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None, ax=None,
-                          highlight: float | None = None):
+def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None,
+                          highlight: float | None = None, ax=None, **kwargs):
     """CLV (and its steep rise) as retention approaches 1.
 
     Parameters
@@ -77,6 +79,8 @@ def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None, ax=None
     ax : matplotlib Axes, optional
     highlight : float, optional
         A retention rate to mark with a vertical line (e.g. the current one).
+    **kwargs
+        Passed to :func:`seaborn.lineplot` (default ``marker="o"``).
 
     Returns
     -------
@@ -88,7 +92,7 @@ def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None, ax=None
     ax = axes_or_new(ax, (6, 4))
     frame = data.copy()
     frame["retention (%)"] = frame["retention"] * 100
-    sns.lineplot(data=frame, x="retention (%)", y="clv", hue=hue, marker="o", ax=ax)
+    sns.lineplot(data=frame, x="retention (%)", y="clv", hue=hue, ax=ax, **{"marker": "o", **kwargs})
     if highlight is not None:
         ax.axvline(highlight * 100, color="grey", linestyle="--", linewidth=1)
     ax.set_ylabel("customer lifetime value")
@@ -97,16 +101,18 @@ def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None, ax=None
     return ax
 
 
-def plot_cash_flows(result, *, ax=None):
+def plot_cash_flows(data, *, ax=None, **kwargs):
     """Bars of each period's cash flow and present value, with the cumulative present value.
 
     Parameters
     ----------
-    result : AcquisitionEconomics or DataFrame
+    data : AcquisitionEconomics or DataFrame
         The result of :func:`cvlib.lifetime.acquisition_economics`, or its
         ``table`` (columns ``period``, ``cash_flow``, ``present_value``,
         ``cumulative_pv``).
     ax : matplotlib Axes, optional
+    **kwargs
+        Passed to ``ax.plot`` of the cumulative present value line.
 
     Returns
     -------
@@ -114,14 +120,15 @@ def plot_cash_flows(result, *, ax=None):
         The NPV is the last point of the cumulative line; the period where
         the line crosses zero is the discounted payback.
     """
-    table = getattr(result, "table", result)
+    table = getattr(data, "table", data)
     _require(table, ["period", "cash_flow", "present_value", "cumulative_pv"], "table")
     ax = axes_or_new(ax, (6, 4))
     t = table["period"].to_numpy()
     width = 0.38
     ax.bar(t - width / 2, table["cash_flow"], width, label="cash flow", color="#9ecae1")
     ax.bar(t + width / 2, table["present_value"], width, label="present value", color="#3182bd")
-    ax.plot(t, table["cumulative_pv"], color="#de2d26", marker="o", label="cumulative present value")
+    ax.plot(t, table["cumulative_pv"], **{"color": "#de2d26", "marker": "o",
+                                          "label": "cumulative present value", **kwargs})
     ax.axhline(0, color="black", linewidth=0.8)
     final = float(table["cumulative_pv"].iloc[-1])
     ax.annotate(f"NPV = {final:,.2f}", (t[-1], final), textcoords="offset points",
@@ -130,7 +137,7 @@ def plot_cash_flows(result, *, ax=None):
     ax.set_xticks(np.asarray(t))
     ax.set_xlabel("period")
     ax.set_ylabel("amount")
-    rate = getattr(result, "rate", None)
+    rate = getattr(data, "rate", None)
     ax.set_title("Acquisition cash flows" + (f" discounted at {rate:.0%}" if rate is not None else ""))
     ax.legend(loc="best", fontsize="small")
     ax.grid(alpha=0.3, axis="y")

@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._base import Explorer
+import pandas as pd
+
+from .._results import Result
+from ._base import Explorer, start_value
 
 __all__ = ["retention_explorer", "bgnbd_explorer", "BGNBDCustomer", "bgnbd_customer"]
 
@@ -29,6 +32,17 @@ def _w():
     return ipywidgets
 
 
+# A fixed description width and a wider row keep every slider's track wide: with
+# description_width "initial" a long description filled the default 300 px box and left
+# the track 0 px wide, so dragging did nothing (issue 12).
+_STYLE = {"description_width": "13em"}
+_ROW = "34em"
+
+
+def _layout():
+    return _w().Layout(width=_ROW)
+
+
 def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_rate: float = 0.12,
                        years: int = 10, timing: str = "end") -> Explorer:
     """Sliders for retention and discount rate -> expected lifetime, CLV and survival curve.
@@ -36,7 +50,10 @@ def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_r
     Parameters
     ----------
     margin, retention, discount_rate, years, timing
-        Starting values of the controls (see :func:`cvlib.lifetime.retention_scenario`).
+        Starting values of the controls (see :func:`cvlib.lifetime.retention_scenario`;
+        the default timing ``"end"`` is that of every CLV function).  Rates are
+        fractions; a value outside a slider's range (retention 85, a discount
+        rate of 10) is refused with a ValueError rather than clamped.
 
     Returns
     -------
@@ -44,22 +61,30 @@ def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_r
         Controls ``margin``, ``retention``, ``discount_rate``, ``years`` and
         ``timing``; ``.result`` is the :class:`~cvlib.lifetime.RetentionScenario`.
     """
+    from .._validate import check_option
     from ..lifetime.retention import TIMINGS, retention_scenario
 
     w = _w()
-    style = {"description_width": "initial"}
+    retention = start_value("retention", retention, 0.05, 0.99, "retention rate",
+                            "give a fraction such as 0.85, not 85")
+    discount_rate = start_value("discount_rate", discount_rate, 0.0, 0.30, "discount rate",
+                                "give a fraction such as 0.10, not 10")
+    years = start_value("years", years, 1, 40, "horizon (years)")
+    timing = check_option(timing, "timing", list(TIMINGS))
+    style, layout = _STYLE, _layout
     controls = {
-        "margin": w.FloatText(value=margin, description="margin per year", style=style),
+        "margin": w.FloatText(value=margin, description="margin per year", style=style,
+                              layout=layout()),
         "retention": w.FloatSlider(value=retention, min=0.05, max=0.99, step=0.01,
                                    readout_format=".0%", description="retention rate", style=style,
-                                   continuous_update=False),
+                                   layout=layout(), continuous_update=False),
         "discount_rate": w.FloatSlider(value=discount_rate, min=0.0, max=0.30, step=0.01,
                                        readout_format=".0%", description="discount rate", style=style,
-                                       continuous_update=False),
+                                       layout=layout(), continuous_update=False),
         "years": w.IntSlider(value=years, min=1, max=40, description="horizon (years)", style=style,
-                             continuous_update=False),
+                             layout=layout(), continuous_update=False),
         "timing": w.Dropdown(options=list(TIMINGS), value=timing, description="margin timing",
-                             style=style),
+                             style=style, layout=layout()),
     }
 
     def show(result):
@@ -81,8 +106,8 @@ def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_r
                     title="Retention and CLV: move the sliders")
 
 
-@dataclass(frozen=True)
-class BGNBDCustomer:
+@dataclass(frozen=True, repr=False)
+class BGNBDCustomer(Result):
     """What a fitted BG/NBD model says about one customer (see :func:`bgnbd_customer`)."""
 
     frequency: int
@@ -91,6 +116,16 @@ class BGNBDCustomer:
     t: float
     p_alive: float
     expected_purchases: float
+
+    def _title(self) -> list[str]:
+        return [f"One customer's history: x = {self.frequency}, t_x = {self.recency:g}, T = {self.T:g}"]
+
+    def summary(self) -> pd.DataFrame:
+        """P(alive) and the expected purchases in the next t periods, as a one-column table."""
+        return pd.DataFrame({"value": pd.Series({
+            "P(alive)": self.p_alive,
+            f"expected purchases in the next {self.t:g} periods": self.expected_purchases,
+        })})
 
 
 def bgnbd_customer(model, frequency: int, recency: float, T: float, t: float) -> BGNBDCustomer:
@@ -130,7 +165,9 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
         summary (weeks), :func:`cvlib.datasets.fetch_cdnow_summary`.
     frequency, recency, T, t
         Starting values (default: the customer of Fader, Hardie & Lee's
-        example, x = 2, t_x = 30.43, T = 38.86, over the next 39 weeks).
+        example, x = 2, t_x = 30.43, T = 38.86, over the next 39 weeks); a
+        value outside its slider's range is refused with a ValueError
+        rather than clamped.
     max_frequency, max_T
         Ranges of the sliders.
 
@@ -147,20 +184,33 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
 
         model = BetaGeo().fit(fetch_cdnow_summary())
 
+    frequency = start_value("frequency", frequency, 0, max_frequency, "frequency x",
+                            f"raise max_frequency (now {max_frequency}) to start higher")
+    recency = start_value("recency", recency, 0.0, max_T, "recency t_x",
+                          f"raise max_T (now {max_T:g}) to start later")
+    T = start_value("T", T, 0.5, max_T, "T (age now)", f"raise max_T (now {max_T:g})")
+    t = start_value("t", t, 1.0, 104.0, "future period t")
     w = _w()
-    style = {"description_width": "initial"}
+    style, layout = _STYLE, _layout
     controls = {
         "frequency": w.IntSlider(value=frequency, min=0, max=max_frequency,
-                                 description="frequency x (repeat purchases)", style=style,
+                                 description="frequency x", style=style, layout=layout(),
                                  continuous_update=False),
         "recency": w.FloatSlider(value=recency, min=0.0, max=max_T, step=0.01,
-                                 description="recency t_x (age at last purchase)", style=style,
+                                 description="recency t_x", style=style, layout=layout(),
                                  continuous_update=False),
         "T": w.FloatSlider(value=T, min=0.5, max=max_T, step=0.01,
-                           description="T (age now)", style=style, continuous_update=False),
+                           description="T (age now)", style=style, layout=layout(),
+                           continuous_update=False),
         "t": w.FloatSlider(value=t, min=1.0, max=104.0, step=1.0,
-                           description="future period t", style=style, continuous_update=False),
+                           description="future period t", style=style, layout=layout(),
+                           continuous_update=False),
     }
+    for name, tip in (("frequency", "repeat purchases in the calibration period"),
+                      ("recency", "age at the last purchase: time from the first to the last purchase"),
+                      ("T", "age at the end of the calibration period"),
+                      ("t", "length of the forecast period")):
+        controls[name].tooltip = tip
 
     def compute(frequency, recency, T, t):
         return bgnbd_customer(model, frequency, recency, T, t)
