@@ -176,7 +176,7 @@ def ipma(result, target: str, *, scale=None) -> IPMAResult:
     4  Satisfaction       0.790       72.454
     5    Complaints       0.058       67.422
     >>> round(m.target_performance, 2)
-    70.94
+    70.91
 
     References
     ----------
