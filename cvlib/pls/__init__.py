@@ -29,6 +29,10 @@ The published ECSI model on the mobile-phone data is
 """
 
 from .core import PLSBootstrap, PLSConvergenceError, PLSResult, estimate
+from .ipma import IPMAResult, ipma
+#MGA
+from .plsc import PLScResult, plsc
+from .predict import PREDICTIVE_POWER, PLSPredictResult, plspredict
 from .presets import (
     ACSI_PATHS,
     BANK_BLOCKS,
@@ -54,6 +58,13 @@ __all__ = [
     "PLSResult",
     "PLSBootstrap",
     "PLSConvergenceError",
+    "ipma",
+    "IPMAResult",
+    "plspredict",
+    "PLSPredictResult",
+    "PREDICTIVE_POWER",
+    "plsc",
+    "PLScResult",
     "ECSI_PATHS",
     "ACSI_PATHS",
     "BANK_PATHS",
