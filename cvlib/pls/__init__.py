@@ -30,7 +30,7 @@ The published ECSI model on the mobile-phone data is
 
 from .core import PLSBootstrap, PLSConvergenceError, PLSResult, estimate
 from .ipma import IPMAResult, ipma
-#MGA
+from .mga import MGAResult, mga
 from .plsc import PLScResult, plsc
 from .predict import PREDICTIVE_POWER, PLSPredictResult, plspredict
 from .presets import (
@@ -63,6 +63,8 @@ __all__ = [
     "plspredict",
     "PLSPredictResult",
     "PREDICTIVE_POWER",
+    "mga",
+    "MGAResult",
     "plsc",
     "PLScResult",
     "ECSI_PATHS",
