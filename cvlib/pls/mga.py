@@ -230,7 +230,7 @@ def mga(data: pd.DataFrame, paths, blocks, group, *, groups=None, n_boot: int = 
                              np.stack([perm, ~perm], axis=1).reshape(-1, n).astype(float),
                              np.stack([c1, c2], axis=1).reshape(-1, n)])
     _, C = eng.group_moments(X, member)
-    sd = np.sqrt(np.diagonal(C, axis1=1, axis2=2))
+    sd = np.sqrt(np.clip(np.diagonal(C, axis1=1, axis2=2), 0, None))
     if not (sd[:2] > 0).all():
         gi, i = np.argwhere(~(sd[:2] > 0))[0]
         raise ValueError(f"item {spec.items[i]!r} is constant in group {groups[gi]!r}; drop it "

@@ -236,7 +236,7 @@ def plspredict(result, *, k: int = 10, n_repeats: int = 10, seed=None,
                          f"for the linear-model benchmark's {n_pred} predictors)")
     member = np.concatenate([(F[r][None] != np.arange(K)[:, None]) for r in range(R_)])  # (R*K, n)
     mean, C = eng.group_moments(X, member)
-    sd = np.sqrt(np.diagonal(C, axis1=1, axis2=2))
+    sd = np.sqrt(np.clip(np.diagonal(C, axis1=1, axis2=2), 0, None))
     if not (sd > 0).all():
         b, i = np.argwhere(~(sd > 0))[0]
         raise ValueError(f"item {items[i]!r} is constant in the training sample of repetition "
