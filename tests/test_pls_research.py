@@ -321,7 +321,7 @@ def test_ipma_errors(res, mobi):
         ipma(res, "Loyalty", scale={"Trust": (1, 10)})
     with pytest.raises(TypeError, match="PLSResult"):
         ipma(mobi, "Loyalty")
-    with pytest.raises(ValueError, match="level"):
+    with pytest.raises(ValueError, match="what"):
         ipma(res, "Loyalty").summary("items")
     survey = load("acsi_survey")  # IMAG4 is worded negatively and not yet reverse-coded
     model = estimate(survey, ECSI_PATHS, ACSI_SURVEY_BLOCKS, missing="drop")
@@ -338,10 +338,10 @@ def test_plot_ipma(res):
     ax = plot_ipma(m)
     assert ax.get_xlabel().startswith("importance")
     assert len(ax.collections[0].get_offsets()) == len(m.constructs)
-    ax2 = plot_ipma(m, level="item", s=20)
+    ax2 = plot_ipma(m, what="item", s=20)
     assert len(ax2.collections[0].get_offsets()) == len(m.items)
-    with pytest.raises(ValueError, match="level"):
-        plot_ipma(m, level="block")
+    with pytest.raises(ValueError, match="what"):
+        plot_ipma(m, what="block")
     plt.close("all")
 
 

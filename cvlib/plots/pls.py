@@ -320,7 +320,7 @@ def plot_pls_bootstrap(boot, *, ax=None, what: str = "paths", **kwargs):
     return ax
 
 
-def plot_ipma(result, *, ax=None, level: str = "construct", annotate: bool = True, **kwargs):
+def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True, **kwargs):
     """The importance-performance map of an IPMA (Ringle & Sarstedt 2016).
 
     Importance (the unstandardised total effect on the target) on the
@@ -335,7 +335,7 @@ def plot_ipma(result, *, ax=None, level: str = "construct", annotate: bool = Tru
     result : IPMAResult
         From :func:`cvlib.pls.ipma`.
     ax : matplotlib Axes, optional
-    level : {'construct', 'item'}
+    what : {'construct', 'item'}
         Plot the constructs or their items.
     annotate : bool
         Write each driver's name next to its point.
@@ -358,9 +358,9 @@ def plot_ipma(result, *, ax=None, level: str = "construct", annotate: bool = Tru
     from .._validate import check_option
     from ._common import axes_or_new
 
-    level = check_option(level, "level", ("construct", "item"))
-    t = result.summary(level)
-    name = "driver" if level == "construct" else "item"
+    what = check_option(what, "what", ("construct", "item"))
+    t = result.summary(what)
+    name = "driver" if what == "construct" else "item"
     ax = axes_or_new(ax, (7, 5))
     ax.scatter(t["importance"], t["performance"], **{"s": 60, "color": "#4c72b0", **kwargs})
     ax.axvline(t["importance"].mean(), color="0.4", linestyle="--", linewidth=1)

@@ -17,7 +17,7 @@ __all__ = ["ipma", "IPMAResult"]
 class IPMAResult(Result):
     """Importance and performance of every driver of one target construct (see :func:`ipma`).
 
-    ``summary(level="construct")`` is the construct table, ``summary(level="item")``
+    ``summary(what="construct")`` is the construct table, ``summary(what="item")``
     the item table.
 
     Attributes
@@ -45,10 +45,10 @@ class IPMAResult(Result):
     def __init__(self, **kw):
         self.__dict__.update(kw)
 
-    def summary(self, level: str = "construct") -> pd.DataFrame:
-        """The construct table (``level="construct"``) or the item table (``"item"``)."""
-        level = check_option(level, "level", ("construct", "item"))
-        return (self.constructs if level == "construct" else self.items).copy()
+    def summary(self, what: str = "construct") -> pd.DataFrame:
+        """The construct table (``what="construct"``) or the item table (``"item"``)."""
+        what = check_option(what, "what", ("construct", "item"))
+        return (self.constructs if what == "construct" else self.items).copy()
 
     _show_index = False
 
@@ -57,12 +57,12 @@ class IPMAResult(Result):
                 f"{self.target_performance:.1f} / 100)",
                 "importance: unstandardised total effect; performance: mean 0-100 score"]
 
-    def to_ipa(self, level: str = "construct"):
+    def to_ipa(self, what: str = "construct"):
         """The map as a :func:`cvlib.satisfaction.ipa` result (cut-lines at the means)."""
         from ..satisfaction import ipa
 
-        t = self.summary(level)
-        name = "driver" if level == "construct" else "item"
+        t = self.summary(what)
+        name = "driver" if what == "construct" else "item"
         return ipa(t.rename(columns={name: "attribute"})[["attribute", "importance",
                                                            "performance"]])
 
@@ -158,7 +158,7 @@ def ipma(result, target: str, *, scale=None) -> IPMAResult:
     Returns
     -------
     IPMAResult
-        ``constructs``, ``items``, ``target_performance``, ``summary(level=...)``,
+        ``constructs``, ``items``, ``target_performance``, ``summary(what=...)``,
         ``to_ipa()``; plot with :func:`cvlib.plots.plot_ipma`.
 
     Examples

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .._bootstrap import percentile_interval, resample_counts
 from .._results import EstimateResult
-from .._validate import as_rng, check_ci, check_missing, check_n_boot, require_frame
+from .._validate import as_rng, check_missing, check_n_boot, require_frame
 from . import _engine as eng
 
 __all__ = ["mga", "MGAResult"]
@@ -59,22 +59,22 @@ class MGAResult(EstimateResult):
         out.index.name = "path"
         return out
 
-    def summary(self, ci: float | None = None) -> pd.DataFrame:
+    def summary(self, ci: float = 0.95) -> pd.DataFrame:
         """Path differences: ``estimate``, ``se``, ``ci_low``, ``ci_high``, ``p_value``, ...
 
         Parameters
         ----------
-        ci : float, optional
-            Level of the bootstrap interval; default the level given to :func:`mga`.
+        ci : float, default 0.95
+            Level of the bootstrap percentile interval of the difference, in (0, 1).
         """
-        return super().summary(self.level if ci is None else ci)
+        return super().summary(ci)
 
     def _title(self) -> list[str]:
         g1, g2 = self.groups
         ok = "established" if self.compositional_invariance else "NOT established"
         return [f"Multi-group analysis: {g1} (n={self.n_groups[0]}) minus {g2} "
                 f"(n={self.n_groups[1]}), {self.n_boot - self.n_failed} permutations",
-                f"compositional invariance (MICOM step 2) {ok}; {self.level:.0%} bootstrap CIs"]
+                f"compositional invariance (MICOM step 2) {ok} for every block; bootstrap CIs"]
 
 
 def _group_labels(data: pd.DataFrame, group):
@@ -91,7 +91,7 @@ def _group_labels(data: pd.DataFrame, group):
 
 
 def mga(data: pd.DataFrame, paths, blocks, group, *, groups=None, n_boot: int = 1000,
-        seed=None, ci: float = 0.95, modes=None, scheme: str = "path",
+        seed=None, modes=None, scheme: str = "path",
         missing: str = "raise", tol: float = 1e-7, max_iter: int = 300) -> MGAResult:
     r"""Compare a PLS path model between two groups: permutation test, bootstrap CIs, MICOM step 2.
 
@@ -151,15 +151,13 @@ def mga(data: pd.DataFrame, paths, blocks, group, *, groups=None, n_boot: int = 
     n_boot : int, default 1000
         Permutations for the test, and bootstrap resamples for the interval.
     seed : None, int or numpy Generator
-    ci : float, default 0.95
-        Level of the bootstrap interval of the difference.
     missing : {'raise', 'drop'}
         Missing items or group labels raise (default) or drop the respondent.
 
     Returns
     -------
     MGAResult
-        ``summary()``, ``paths``, ``micom``, ``compositional_invariance``.
+        ``summary(ci=0.95)``, ``paths``, ``micom``, ``compositional_invariance``.
 
     Examples
     --------
@@ -187,7 +185,6 @@ def mga(data: pd.DataFrame, paths, blocks, group, *, groups=None, n_boot: int = 
     require_frame(data, "data")
     missing = check_missing(missing, ("raise", "drop"))
     n_boot = check_n_boot(n_boot, minimum=10)
-    ci = check_ci(ci)
     if scheme not in eng.SCHEMES:
         raise ValueError(f"scheme must be one of {list(eng.SCHEMES)}, got {scheme!r}")
     labels, gname = _group_labels(data, group)
@@ -283,9 +280,9 @@ def mga(data: pd.DataFrame, paths, blocks, group, *, groups=None, n_boot: int = 
     inv = dict(zip(micom["block"], micom["invariant"], strict=True))
     table["invariant"] = [bool(inv[s] and inv[t]) for s, t in pairs]
     return MGAResult(params=pd.Series(d0, index=names, name="estimate"),
-                     bse=pd.Series(percentile_interval(boot, ci)[0], index=names, name="se"),
+                     bse=pd.Series(percentile_interval(boot)[0], index=names, name="se"),
                      paths=table, micom=micom,
                      compositional_invariance=bool(micom["invariant"].all()),
                      perm_differences=pd.DataFrame(d_perm, columns=names), _boot=boot,
                      groups=groups, n_groups=(n1, n2), n=n, n_boot=n_boot,
-                     n_failed=int((~perm_ok).sum()), level=ci, data=sub)
+                     n_failed=int((~perm_ok).sum()), data=sub)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .._bootstrap import percentile_interval, resample_counts
 from .._results import EstimateResult
-from .._validate import check_ci, check_n_boot
+from .._validate import check_n_boot
 from . import _engine as eng
 
 __all__ = ["plsc", "PLScResult"]
@@ -79,9 +79,9 @@ class PLScResult(EstimateResult):
         reliability that makes the correction undefined).
     """
 
-    def __init__(self, res, cons: dict, draws: np.ndarray | None, n_failed: int, level: float):
+    def __init__(self, res, cons: dict, draws: np.ndarray | None, n_failed: int):
         spec = res._spec
-        self.pls, self.level, self.n_failed = res, level, n_failed
+        self.pls, self.n_failed = res, n_failed
         self.n_boot = 0 if draws is None else len(draws) + n_failed
         self.n = res.n
         self.data = res.data
@@ -95,7 +95,7 @@ class PLScResult(EstimateResult):
         if draws is None:
             self.bse = pd.Series(np.nan, index=names, name="se")
         else:
-            self.bse = pd.Series(percentile_interval(draws, level)[0], index=names, name="se")
+            self.bse = pd.Series(percentile_interval(draws)[0], index=names, name="se")
         self.paths = pd.DataFrame({"source": [s for s, _ in pairs], "target": [t for _, t in pairs],
                                    "estimate": self.params.to_numpy(),
                                    "pls": res.params.to_numpy()})
@@ -122,23 +122,23 @@ class PLScResult(EstimateResult):
         out.index.name = "path"
         return out
 
-    def summary(self, ci: float | None = None) -> pd.DataFrame:
+    def summary(self, ci: float = 0.95) -> pd.DataFrame:
         """Consistent paths: ``estimate``, ``se``, ``ci_low``, ``ci_high``, ``pls``.
 
         Parameters
         ----------
-        ci : float, optional
-            Level of the percentile interval; default the level given to :func:`plsc`.
+        ci : float, default 0.95
+            Level of the bootstrap percentile interval, in (0, 1).
         """
-        return super().summary(self.level if ci is None else ci)
+        return super().summary(ci)
 
     def _title(self) -> list[str]:
         boot = (f"bootstrap: {self.n_boot - self.n_failed} valid resamples of {self.n_boot}, "
-                f"{self.level:.0%} percentile CIs" if self.n_boot else "no bootstrap (n_boot=0)")
+                f"percentile CIs" if self.n_boot else "no bootstrap (n_boot=0)")
         return [f"Consistent PLS (PLSc): {len(self.params)} paths, n={self.n}", boot]
 
 
-def plsc(result, *, n_boot: int = 0, seed=None, ci: float = 0.95) -> PLScResult:
+def plsc(result, *, n_boot: int = 0, seed=None) -> PLScResult:
     r"""Consistent PLS (PLSc): correct a PLS estimate's paths and loadings for measurement error.
 
     PLS composites of reflective constructs contain measurement error, so
@@ -184,15 +184,13 @@ def plsc(result, *, n_boot: int = 0, seed=None, ci: float = 0.95) -> PLScResult:
         Bootstrap resamples for standard errors and percentile intervals;
         0 skips the bootstrap.
     seed : None, int or numpy Generator
-    ci : float, default 0.95
-        Level of the percentile intervals.
 
     Returns
     -------
     PLScResult
         ``paths``, ``rho_a``, ``outer`` (consistent loadings),
         ``latent_correlations`` (disattenuated), ``r_squared``,
-        ``total_effects``, ``summary()``.
+        ``total_effects``, ``summary(ci=0.95)`` (percentile intervals at level ``ci``).
 
     Raises
     ------
@@ -236,7 +234,6 @@ def plsc(result, *, n_boot: int = 0, seed=None, ci: float = 0.95) -> PLScResult:
     n_boot = check_n_boot(n_boot, minimum=0)
     if n_boot == 1:
         raise ValueError("n_boot must be 0 (no bootstrap) or at least 2 resamples, got 1")
-    ci = check_ci(ci)
     spec = result._spec
     cons = _consistent(result._S, result._fit, spec)
     bad = [spec.latents[j] for j in range(len(spec.latents)) if not cons["rho"][0, j] > 0]
@@ -267,4 +264,4 @@ def plsc(result, *, n_boot: int = 0, seed=None, ci: float = 0.95) -> PLScResult:
         if len(draws) < 2:
             raise ValueError(f"only {len(draws)} of {n_boot} bootstrap resamples gave a PLSc "
                              f"estimate; the model is not stable enough for PLSc")
-    return PLScResult(result, cons, draws, n_failed, ci)
+    return PLScResult(result, cons, draws, n_failed)
