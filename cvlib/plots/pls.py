@@ -363,6 +363,7 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
     name = "driver" if what == "construct" else "item"
     ax = axes_or_new(ax, (7, 5))
     ax.scatter(t["importance"], t["performance"], **{"s": 60, "color": "#4c72b0", **kwargs})
+    ax.margins(x=0.15, y=0.08)  # room for the labels
     ax.axvline(t["importance"].mean(), color="0.4", linestyle="--", linewidth=1)
     ax.axhline(t["performance"].mean(), color="0.4", linestyle="--", linewidth=1)
     if annotate:
