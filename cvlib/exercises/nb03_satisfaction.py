@@ -12,7 +12,12 @@ alpha; the gap exercise (03.7) uses the workbook's own example
 satisfaction as perception minus expectation (004).  The mobi loyalty
 exercise's answer is the published finding that item
 CUSL2 loads about 0.20 on Loyalty (Tenenhaus et al. 2005; see
-``../shared/datasets/README.md``).
+``../shared/datasets/README.md``).  Exercises 03.9-03.12 use the steps after the
+path model, each checked in ``tests/test_pls_research.py`` against its
+paper's definition: IPMA importance as the unstandardised total effect
+(Ringle & Sarstedt 2016), Shmueli et al.'s (2019) predictive-power verdict,
+the permutation test with MICOM step 2 (Henseler, Ringle & Sarstedt 2016)
+and consistent PLS (Dijkstra & Henseler 2015).
 
 Each exercise lists, as ``mistakes``, the wrong answers a student plausibly
 gives (a wrong filter, the wrong rescaling, standard errors added instead of

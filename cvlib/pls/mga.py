@@ -59,22 +59,14 @@ class MGAResult(EstimateResult):
         out.index.name = "path"
         return out
 
-    def summary(self, ci: float = 0.95) -> pd.DataFrame:
-        """Path differences: ``estimate``, ``se``, ``ci_low``, ``ci_high``, ``p_value``, ...
-
-        Parameters
-        ----------
-        ci : float, default 0.95
-            Level of the bootstrap percentile interval of the difference, in (0, 1).
-        """
-        return super().summary(ci)
-
     def _title(self) -> list[str]:
         g1, g2 = self.groups
-        ok = "established" if self.compositional_invariance else "NOT established"
+        bad = self.micom.loc[~self.micom["invariant"], "block"].tolist()
+        inv = ("established for every block" if not bad
+               else f"NOT established for {', '.join(bad)}")
         return [f"Multi-group analysis: {g1} (n={self.n_groups[0]}) minus {g2} "
                 f"(n={self.n_groups[1]}), {self.n_boot - self.n_failed} permutations",
-                f"compositional invariance (MICOM step 2) {ok} for every block; bootstrap CIs"]
+                f"compositional invariance (MICOM step 2) {inv}; bootstrap CIs"]
 
 
 def _group_labels(data: pd.DataFrame, group):

@@ -122,16 +122,6 @@ class PLScResult(EstimateResult):
         out.index.name = "path"
         return out
 
-    def summary(self, ci: float = 0.95) -> pd.DataFrame:
-        """Consistent paths: ``estimate``, ``se``, ``ci_low``, ``ci_high``, ``pls``.
-
-        Parameters
-        ----------
-        ci : float, default 0.95
-            Level of the bootstrap percentile interval, in (0, 1).
-        """
-        return super().summary(ci)
-
     def _title(self) -> list[str]:
         boot = (f"bootstrap: {self.n_boot - self.n_failed} valid resamples of {self.n_boot}, "
                 f"percentile CIs" if self.n_boot else "no bootstrap (n_boot=0)")
