@@ -172,6 +172,23 @@ def test_plsc_recovers_the_true_paths_where_pls_is_attenuated():
         np.testing.assert_allclose(lam[items], SIM_LOADINGS, atol=0.03)
 
 
+@settings(max_examples=6, deadline=None)
+@given(seed=st.integers(0, 10_000), n=st.integers(80, 400))
+def test_plsc_invariants_on_simulated_data(seed, n):
+    """Single-item blocks are not corrected; rho_A is the reliability function's; paths are OLS."""
+    data, blocks = simulate_reflective(n, seed=seed)
+    pairs = list(SIM_PATHS)
+    model = estimate(data, pairs, blocks)
+    c = plsc(model)
+    for block, items in blocks.items():
+        w = model.outer.set_index("item").loc[items, "weight"]
+        assert c.rho_a[block] == pytest.approx(rho_a(data[items], w), abs=1e-9)
+    single = {b: its[:1] for b, its in blocks.items()}
+    one = estimate(data, pairs, single)
+    np.testing.assert_allclose(plsc(one).params, one.params, atol=1e-12)
+    assert (plsc(one).rho_a == 1).all()
+
+
 def test_plsc_summary_speaks_the_vocabulary(res):
     c = plsc(res, n_boot=50, seed=1)
     s = c.summary()
