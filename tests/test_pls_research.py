@@ -439,6 +439,26 @@ def test_plspredict_leave_one_out_is_the_same_in_every_repetition(res):
                                atol=1e-10)
 
 
+def test_plspredict_on_unscaled_items_predicts_in_item_units(mobi):
+    """With standardized=False the same formula x = mean + cov(x, score) x predicted score applies."""
+    raw = estimate(mobi, ECSI_PATHS, MOBI_BLOCKS, standardized=False)
+    folds = np.arange(len(mobi)) % 4
+    pr = plspredict(raw, folds=folds)
+    f0 = folds == 0
+    train = mobi[~f0]
+    m = estimate(train, ECSI_PATHS, MOBI_BLOCKS, standardized=False)
+    w = m.outer.set_index("item")["weight"]  # unit-variance scores of the centred raw items
+
+    def score(rows, block):
+        its = MOBI_BLOCKS[block]
+        return (rows[its] - train[its].mean()) @ w[its]
+
+    eff = m.effects.set_index(["source", "target"]).at[("Image", "Loyalty"), "total"]
+    slope = np.cov(train["CUSL1"], score(train, "Loyalty"))[0, 1]
+    expected = train["CUSL1"].mean() + slope * eff * score(mobi[f0], "Image")
+    np.testing.assert_allclose(pr.predictions.loc[f0, "CUSL1"], expected, atol=1e-6)
+
+
 def test_plspredict_repetitions_average(res):
     pr = plspredict(res, k=5, n_repeats=3, seed=2)
     mean = pr.by_repeat.groupby("item", sort=False)[["pls_rmse", "q2_predict"]].mean()
@@ -579,6 +599,8 @@ def test_mga_errors(bank):
                    seed=1).n_groups) == 225
     with pytest.raises(ValueError, match="one label per row"):
         mga(bank, BANK_PATHS, BANK_BLOCKS, ["a", "b"])
+    with pytest.raises(TypeError, match="column name"):
+        mga(bank, BANK_PATHS, BANK_BLOCKS, 3)
     with pytest.raises(ValueError, match="n_boot"):
         mga(bank, BANK_PATHS, BANK_BLOCKS, "gender", n_boot=5)
     const = bank.assign(imag1=np.where(bank["gender"] == "male", 5, bank["imag1"]))

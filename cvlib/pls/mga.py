@@ -75,6 +75,9 @@ def _group_labels(data: pd.DataFrame, group):
             raise ValueError(f"data has no column {group!r} to split the groups by; available "
                              f"columns are {list(map(str, data.columns))}")
         return data[group], group
+    if not hasattr(group, "__len__"):
+        raise TypeError(f"group must be a column name such as 'gender' or one label per row of "
+                        f"data, got {group!r}")
     g = pd.Series(np.asarray(group), index=data.index) if len(group) == len(data) else None
     if g is None:
         raise ValueError(f"group must be a column name or one label per row of data "
