@@ -164,6 +164,12 @@ TERMS: tuple[Term, ...] = (
     Term("neutral customer", "感觉一般的客户", "A customer in the middle band of overall satisfaction; per the course material (002) they care most about how they are managed and served.", _S),
     Term("satisfied customer", "满意的客户", "A customer in the top band of overall satisfaction; per the course material (002) they care about how far the service helps them reach their own goals.", _S),
     Term("delighter", "惊喜因素", "An attractive Kano feature: it delights when present and is not missed when absent.", _S),
+    # after the PLS model: IPMA, prediction, groups, consistent PLS (issue 15)
+    Term("importance-performance map analysis", "重要性-绩效图分析", "IPMA: each driver of a target construct placed by its importance (unstandardised total effect) and its performance (mean 0-100 score) (Ringle & Sarstedt 2016).", _S, ("ipma", "importance-performance map")),
+    Term("PLSpredict", "PLSpredict（PLS样本外预测）", "k-fold out-of-sample prediction of a PLS model's endogenous items, judged by Q2_predict against the training mean and by RMSE/MAE against a linear model (Shmueli et al. 2016, 2019).", _S, ("q2_predict", "q2 predict")),
+    Term("multi-group analysis", "多群组分析", "Comparing a PLS model's paths between groups of respondents, here with a permutation test of each path difference.", _S, ("mga", "pls-mga")),
+    Term("measurement invariance", "测量不变性", "Whether the constructs are measured the same way in each group; MICOM step 2 (compositional invariance) checks that the composites are formed alike (Henseler, Ringle & Sarstedt 2016).", _S, ("micom", "compositional invariance")),
+    Term("consistent PLS", "PLSc 一致性PLS", "PLSc: PLS corrected for measurement error by each reflective construct's reliability rho_A, so paths and loadings estimate the common-factor model consistently (Dijkstra & Henseler 2015).", _S, ("plsc",)),
     # 04 classification
     Term("customer classification", "客户分级", "Dividing customers into tiers by the value they bring to the firm.", _K, ("customer segmentation",)),
     Term("ABC classification", "ABC分类法", "Classes A, B, C by cumulative share of revenue or by absolute thresholds.", _K, ("abc analysis",)),

@@ -12,7 +12,12 @@ alpha; the gap exercise (03.7) uses the workbook's own example
 satisfaction as perception minus expectation (004).  The mobi loyalty
 exercise's answer is the published finding that item
 CUSL2 loads about 0.20 on Loyalty (Tenenhaus et al. 2005; see
-``../shared/datasets/README.md``).
+``../shared/datasets/README.md``).  Exercises 03.9-03.12 use the steps after the
+path model, each checked in ``tests/test_pls_research.py`` against its
+paper's definition: IPMA importance as the unstandardised total effect
+(Ringle & Sarstedt 2016), Shmueli et al.'s (2019) predictive-power verdict,
+the permutation test with MICOM step 2 (Henseler, Ringle & Sarstedt 2016)
+and consistent PLS (Dijkstra & Henseler 2015).
 
 Each exercise lists, as ``mistakes``, the wrong answers a student plausibly
 gives (a wrong filter, the wrong rescaling, standard errors added instead of
@@ -258,6 +263,88 @@ def _lowest_item_total() -> float:
     return float(item_analysis(_expectation())["item_total"].min())
 
 
+# ------------------------------------------------------------------ 03.9-03.12 after the path model
+
+
+@_lazy
+def _coded_model():
+    from ..pls import ECSI_PATHS, estimate
+    from ..satisfaction import reverse_code
+    from ..synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+
+    coded = reverse_code(_survey(), ["IMAG4"], scale=(1, 10))
+    return estimate(coded, ECSI_PATHS, ACSI_SURVEY_BLOCKS, missing="drop")
+
+
+def _loyalty_gain(kind: str = "ipma") -> Callable[[], float]:
+    """Points of Loyalty per 5 points of Satisfaction: IPMA importance, or a wrong effect."""
+
+    def answer() -> float:
+        from ..pls import ipma
+
+        model = _coded_model()
+        if kind == "ipma":
+            imp = ipma(model, "Loyalty", scale=(1, 10)).constructs.set_index("driver")
+            return 5 * float(imp.at["Satisfaction", "importance"])
+        if kind == "direct":
+            ie = model.index_effects.set_index(["source", "target"])
+            return 5 * float(ie.at[("Satisfaction", "Loyalty"), "direct"])
+        te = model.effects.set_index(["source", "target"])
+        return 5 * float(te.at[("Satisfaction", "Loyalty"), "total"])
+
+    return answer
+
+
+def _mobi_model():
+    from ..datasets import fetch_mobi
+    from ..pls import ECSI_PATHS, MOBI_BLOCKS, estimate
+
+    return estimate(fetch_mobi(), ECSI_PATHS, MOBI_BLOCKS)
+
+
+def _power(block: str, technique: str = "earliest", metric: str = "rmse") -> Callable[[], str]:
+    def answer() -> str:
+        from ..pls import plspredict
+
+        return plspredict(_mobi_model(), seed=1, technique=technique).predictive_power(
+            block, metric=metric)
+
+    return answer
+
+
+def _bank_mga():
+    from ..datasets import fetch_bank_satisfaction
+    from ..pls import BANK_BLOCKS, BANK_PATHS, mga
+
+    return mga(fetch_bank_satisfaction(), BANK_PATHS, BANK_BLOCKS, "gender", n_boot=1000, seed=1)
+
+
+_bank_mga = _lazy(_bank_mga)
+
+
+def _differing_paths(p_cut: float = 0.05, invariant_only: bool = True) -> Callable[[], list[str]]:
+    def answer() -> list[str]:
+        t = _bank_mga().paths
+        keep = (t["p_value"] < p_cut) & (t["invariant"] if invariant_only else True)
+        return [f"{a} -> {b}" for a, b in zip(t.loc[keep, "source"], t.loc[keep, "target"],
+                                               strict=True)]
+
+    return answer
+
+
+def _plsc_gain(kind: str = "gain") -> Callable[[], float]:
+    def answer() -> float:
+        from ..pls import plsc
+
+        model = _coded_model()
+        path = "Satisfaction -> Loyalty"
+        c = float(plsc(model).params[path])
+        p = float(model.params[path])
+        return {"gain": c - p, "plsc": c, "pls": p, "ratio": c / p}[kind]
+
+    return answer
+
+
 EXERCISES = [
     Exercise(
         id="03.1",
@@ -426,6 +513,76 @@ EXERCISES = [
             (_top_driver("dissatisfied"),
              "this is what matters most to the DISSATISFIED customers (overall 1-4): a basic "
              "attribute; the satisfied care about something else"),
+        ),
+    ),
+    Exercise(
+        id="03.9",
+        title="IPMA on the operator survey: points of the 0-100 Loyalty score gained if the "
+              "Satisfaction score rose by 5 points",
+        expected=_loyalty_gain("ipma"),
+        tol=0.005,
+        hint="pls.ipma(model, 'Loyalty', scale=(1, 10)) on the model of section 4.3 (IMAG4 "
+             "reverse-coded); a driver's importance is its UNSTANDARDISED TOTAL effect: points "
+             "of the target per point of the driver; multiply Satisfaction's importance by 5",
+        mistakes=(
+            (_loyalty_gain("direct"),
+             "this uses the direct effect only; IPMA's importance is the TOTAL effect, which "
+             "adds the path through Complaints"),
+            (_loyalty_gain("standardised"),
+             "this uses the STANDARDISED total effect (model.effects), which is in standard "
+             "deviations, not in points of the 0-100 scores; use the IPMA importance"),
+            (lambda: _loyalty_gain("ipma")() / 5,
+             "this is the gain per ONE point; the question raises Satisfaction by 5 points"),
+        ),
+    ),
+    Exercise(
+        id="03.10",
+        title="PLSpredict on mobi (seed=1, 10 folds x 10 repetitions, earliest antecedents): "
+              "Shmueli et al.'s verdict on the predictive power for the Loyalty items",
+        expected=_power("Loyalty"),
+        kind="choice",
+        hint="pls.plspredict(ecsi, seed=1).predictive_power('Loyalty'): compare PLS's RMSE with "
+             "the linear model's item by item; 'high' if PLS wins on every item, 'medium' on a "
+             "majority, 'low' on a minority, 'lacking' on none",
+        mistakes=(
+            (_power("Loyalty", technique="direct"),
+             "this is the verdict with DIRECT antecedents (technique='direct'), whose LM "
+             "benchmark uses other predictors; the question uses the earliest antecedents"),
+            (_power("Satisfaction"),
+             "this is the verdict for the Satisfaction items; the question asks about Loyalty"),
+        ),
+    ),
+    Exercise(
+        id="03.11",
+        title="bank survey, women vs men: the paths whose difference is significant at 5% "
+              "(permutation test, n_boot=1000, seed=1) and whose constructs pass MICOM step 2",
+        expected=_differing_paths(),
+        kind="choice",
+        hint="pls.mga(bank, pls.BANK_PATHS, pls.BANK_BLOCKS, 'gender', n_boot=1000, seed=1)"
+             ".paths: keep p_value < 0.05 and invariant == True; answer a list of "
+             "'source -> target' strings",
+        mistakes=(
+            (["Satisfaction -> Loyalty"],
+             "one path is missing: look at every row of .paths with p_value < 0.05"),
+            (["Image -> Loyalty"],
+             "one path is missing: look at every row of .paths with p_value < 0.05"),
+            ("Satisfaction -> Loyalty",
+             "answer a list of every path that qualifies, not one string"),
+        ),
+    ),
+    Exercise(
+        id="03.12",
+        title="PLSc on the operator survey: how much larger is the consistent estimate of "
+              "Satisfaction -> Loyalty than the PLS estimate (PLSc minus PLS)?",
+        expected=_plsc_gain(),
+        tol=0.002,
+        hint="pls.plsc(model).summary() on the model of section 4.3 (IMAG4 reverse-coded) "
+             "holds both columns: estimate (PLSc) and pls; subtract",
+        mistakes=(
+            (_plsc_gain("plsc"), "this is the PLSc estimate itself; subtract the PLS estimate"),
+            (_plsc_gain("ratio"), "this is the ratio PLSc / PLS; the question asks for the "
+                                  "difference"),
+            (lambda: -_plsc_gain()(), "the sign is reversed: PLSc minus PLS"),
         ),
     ),
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 __all__ = ["pls_layout", "plot_pls_paths", "plot_pls_loadings", "plot_pls_bootstrap",
-           "PLS_INDEX_LAYOUT"]
+           "plot_ipma", "PLS_INDEX_LAYOUT"]
 
 #: Positions of the satisfaction-index latent variables, in the spirit of the usual ECSI/ACSI
 #: figures (Fornell et al. 1996, Fig. 1; Tenenhaus et al. 2005, Fig. 6): drivers at the left,
@@ -317,4 +317,61 @@ def plot_pls_bootstrap(boot, *, ax=None, what: str = "paths", **kwargs):
     ax.set_yticks(y, labels)
     ax.set_xlabel(f"estimate with {boot.level:.0%} percentile CI "
                   f"({boot.n_boot - boot.n_failed} resamples)")
+    return ax
+
+
+def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True, **kwargs):
+    """The importance-performance map of an IPMA (Ringle & Sarstedt 2016).
+
+    Importance (the unstandardised total effect on the target) on the
+    horizontal axis, performance (mean 0-100 score) on the vertical axis, as
+    SmartPLS draws it; dashed lines at the drivers' mean importance and mean
+    performance split the map into the quadrants of
+    :func:`cvlib.satisfaction.ipa`.  The drivers to improve first are at the
+    bottom right: important, performing below the others.
+
+    Parameters
+    ----------
+    result : IPMAResult
+        From :func:`cvlib.pls.ipma`.
+    ax : matplotlib Axes, optional
+    what : {'construct', 'item'}
+        Plot the constructs or their items.
+    annotate : bool
+        Write each driver's name next to its point.
+    **kwargs
+        Passed to ``Axes.scatter`` (e.g. ``s=80``, ``color=...``).
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from cvlib import datasets, pls
+    >>> mobi = datasets.fetch_mobi()
+    >>> res = pls.estimate(mobi, pls.ECSI_PATHS, pls.MOBI_BLOCKS)
+    >>> ax = plot_ipma(pls.ipma(res, "Loyalty", scale=(1, 10)))
+    >>> len(ax.collections[0].get_offsets())
+    6
+    """
+    from .._validate import check_option
+    from ._common import axes_or_new
+
+    what = check_option(what, "what", ("construct", "item"))
+    t = result.summary(what)
+    name = "driver" if what == "construct" else "item"
+    ax = axes_or_new(ax, (7, 5))
+    ax.scatter(t["importance"], t["performance"], **{"s": 60, "color": "#4c72b0", **kwargs})
+    ax.margins(x=0.15, y=0.08)  # room for the labels
+    ax.axvline(t["importance"].mean(), color="0.4", linestyle="--", linewidth=1)
+    ax.axhline(t["performance"].mean(), color="0.4", linestyle="--", linewidth=1)
+    if annotate:
+        for _, row in t.iterrows():
+            ax.annotate(row[name], (row["importance"], row["performance"]),
+                        textcoords="offset points", xytext=(5, 4), fontsize=8)
+    ax.set_xlabel(f"importance (total effect on {result.target}, points per point)")
+    ax.set_ylabel("performance (0-100)")
+    ax.set_title(f"Importance-performance map: {result.target} "
+                 f"(performance {result.target_performance:.1f})")
     return ax

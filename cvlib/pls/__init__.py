@@ -12,6 +12,12 @@ the working Python ports are alpha or GPL.
   unstandardised effects are :attr:`PLSResult.index_effects`.
 - Presets: :data:`ECSI_PATHS`, :data:`ACSI_PATHS`, :data:`BANK_PATHS`;
   :data:`MOBI_BLOCKS`, :data:`MOBI_ACSI_BLOCKS`, :data:`BANK_BLOCKS`.
+- After the model (issue 15): :func:`ipma` (importance-performance map,
+  Ringle & Sarstedt 2016), :func:`plspredict` (PLSpredict, Shmueli et al.
+  2016, 2019), :func:`mga` (permutation multi-group analysis with MICOM step 2,
+  Henseler, Ringle & Sarstedt 2016) and :func:`plsc` (consistent PLS,
+  Dijkstra & Henseler 2015); all re-estimate on stacks of covariance matrices
+  with the batched engine, so thousands of fits take a fraction of a second.
 - Reliability of a scale from its items: :func:`cronbach_alpha` (Feldt or
   bootstrap CI), :func:`item_analysis`, :func:`composite_reliability`,
   :func:`average_variance_extracted`, :func:`rho_a`, :func:`htmt`.
@@ -29,6 +35,10 @@ The published ECSI model on the mobile-phone data is
 """
 
 from .core import PLSBootstrap, PLSConvergenceError, PLSResult, estimate
+from .ipma import IPMAResult, ipma
+from .mga import MGAResult, mga
+from .plsc import PLScResult, plsc
+from .predict import PREDICTIVE_POWER, PLSPredictResult, plspredict
 from .presets import (
     ACSI_PATHS,
     BANK_BLOCKS,
@@ -54,6 +64,15 @@ __all__ = [
     "PLSResult",
     "PLSBootstrap",
     "PLSConvergenceError",
+    "ipma",
+    "IPMAResult",
+    "plspredict",
+    "PLSPredictResult",
+    "PREDICTIVE_POWER",
+    "mga",
+    "MGAResult",
+    "plsc",
+    "PLScResult",
     "ECSI_PATHS",
     "ACSI_PATHS",
     "BANK_PATHS",

@@ -208,3 +208,50 @@ def to_correlation(S: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         sd = np.sqrt(np.diagonal(S, axis1=1, axis2=2))
         return S / (sd[:, :, None] * sd[:, None, :])
+
+
+def orient(S: np.ndarray, fit: Fit, spec: Spec, ref_loadings: np.ndarray | None = None) -> Fit:
+    """Fix the arbitrary sign of every latent variable of a batched fit.
+
+    Without ``ref_loadings`` a block is flipped when most of its loadings are
+    negative (ties: when their sum is negative), the convention of
+    :func:`cvlib.pls.estimate`.  With ``ref_loadings`` (shape ``(p,)``, e.g.
+    the original estimate's loadings) a block is flipped when its loadings
+    are closer to minus the reference (the construct-level sign change of a
+    bootstrap, Tenenhaus et al. 2005, sec. 3.4).
+    """
+    B = S.shape[0]
+    rows = np.arange(len(spec.items))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lam = fit.cov_xy[:, rows, spec.block_of] / np.sqrt(np.diagonal(S, axis1=1, axis2=2))
+    flip = np.ones((B, len(spec.latents)))
+    for j, idx in enumerate(spec.block_items):
+        if ref_loadings is None:
+            s = np.sign(lam[:, idx]).sum(axis=1)
+            bad = (s < 0) | ((s == 0) & (lam[:, idx].sum(axis=1) < 0))
+        else:
+            bad = (np.abs(lam[:, idx] + ref_loadings[idx]).sum(axis=1)
+                   < np.abs(lam[:, idx] - ref_loadings[idx]).sum(axis=1))
+        flip[bad, j] = -1.0
+    if not (flip < 0).any():
+        return fit
+    with np.errstate(invalid="ignore", divide="ignore"):
+        w, SW, R = _normalise(S, fit.w * flip[:, spec.block_of], spec.mask, spec.block_of)
+    return Fit(w=w, R=R, cov_xy=SW, iterations=fit.iterations, converged=fit.converged,
+               delta=fit.delta)
+
+
+def group_moments(X: np.ndarray, member: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Means (B, p) and covariance matrices (B, p, p; ddof=1) of the rows selected by ``member``.
+
+    ``member`` is a (B, n) 0/1 matrix: row ``b`` selects the respondents of
+    one subsample (a training fold, a permuted group).  One matrix product
+    for all subsamples, no Python loop.
+    """
+    member = np.asarray(member, dtype=float)
+    Xc = X - X.mean(axis=0)
+    n_b = member.sum(axis=1)
+    m = member @ Xc / n_b[:, None]
+    M2 = np.einsum("bn,np,nq->bpq", member, Xc, Xc, optimize=True)
+    C = (M2 - n_b[:, None, None] * m[:, :, None] * m[:, None, :]) / (n_b - 1)[:, None, None]
+    return m + X.mean(axis=0), C

@@ -548,6 +548,27 @@ class PLSResult(EstimateResult):
     def _repr_html_(self) -> str:
         return html_table(self._title(), self._table())
 
+    def _refit(self, counts: np.ndarray, *, signs: str = "construct"):
+        """Re-estimate the model on resampled data, all resamples at once.
+
+        ``counts`` (B, n) says how often each row of :attr:`data` enters
+        resample ``b``.  Returns the item moment matrices ``S`` the algorithm
+        ran on, the batched fit (signs aligned with this estimate when
+        ``signs='construct'``), a (B,) mask of converged resamples and the
+        raw items' standard deviations (B, p).
+        """
+        S = eng.moments(self._X, counts)
+        item_sd = np.sqrt(np.diagonal(S, axis1=1, axis2=2))
+        if self.standardized:
+            S = eng.to_correlation(S)
+        spec = self._spec
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            fit = eng.iterate(S, spec, self.scheme, self.tol, self.max_iter)
+            ok = fit.converged & np.isfinite(fit.w).all(axis=1)
+            if signs == "construct":
+                fit = eng.orient(S, fit, spec, ref_loadings=self._der["loadings"][0])
+        return S, fit, ok, item_sd
+
     # ----------------------------------------------------------------- bootstrap
     @renamed_args(n="n_boot")
     def bootstrap(self, n_boot: int = 1000, seed=None, *, ci: float = 0.95,
@@ -591,30 +612,10 @@ class PLSResult(EstimateResult):
             raise ValueError(f"signs must be 'construct', 'individual' or 'none', got {signs!r}")
         n = check_n_boot(n_boot, minimum=10)
         ci = check_ci(ci)
-        X = self._X
-        counts = resample_counts(X.shape[0], n, seed=seed)
-        S = eng.moments(X, counts)
-        item_sd = np.sqrt(np.diagonal(S, axis1=1, axis2=2))
-        if self.standardized:
-            S = eng.to_correlation(S)
-        spec = self._spec
+        counts = resample_counts(self._X.shape[0], n, seed=seed)
+        S, fit, ok, item_sd = self._refit(counts, signs=signs)
         with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-            fit = eng.iterate(S, spec, self.scheme, self.tol, self.max_iter)
-            ok = fit.converged & np.isfinite(fit.w).all(axis=1)
-            if signs == "construct":
-                lam0 = self._der["loadings"][0]
-                lam = fit.cov_xy[:, np.arange(len(spec.items)), spec.block_of] / np.sqrt(
-                    np.diagonal(S, axis1=1, axis2=2))
-                flip = np.ones((n, len(spec.latents)))
-                for j, bi in enumerate(spec.block_items):
-                    d_same = np.abs(lam[:, bi] - lam0[bi]).sum(axis=1)
-                    d_flip = np.abs(lam[:, bi] + lam0[bi]).sum(axis=1)
-                    flip[d_flip < d_same, j] = -1.0
-                w, SW, R = eng._normalise(S, fit.w * flip[:, spec.block_of], spec.mask,
-                                          spec.block_of)
-                fit = eng.Fit(w=w, R=R, cov_xy=SW, iterations=fit.iterations,
-                              converged=fit.converged, delta=fit.delta)
-            der = _derived(fit, S, spec, self.standardized, item_sd)
+            der = _derived(fit, S, self._spec, self.standardized, item_sd)
         return PLSBootstrap(self, der, ok, signs=signs, ci=ci, seed=seed, counts=counts)
 
 
@@ -883,17 +884,7 @@ def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
             f"(largest change of an outer weight in the last iteration {fit.delta[0]:.2g}, "
             f"tol={tol:g}); raise max_iter, loosen tol, or try another scheme or mode"
         )
-    # sign convention: most loadings of a block positive
-    lam = fit.cov_xy[0, np.arange(len(spec.items)), spec.block_of]
-    flip = np.ones((1, len(spec.latents)))
-    for j, idx in enumerate(spec.block_items):
-        s = np.sign(lam[idx]).sum()
-        if s < 0 or (s == 0 and lam[idx].sum() < 0):
-            flip[0, j] = -1.0
-    if (flip < 0).any():
-        w, SW, R = eng._normalise(S, fit.w * flip[:, spec.block_of], spec.mask, spec.block_of)
-        fit = eng.Fit(w=w, R=R, cov_xy=SW, iterations=fit.iterations, converged=fit.converged,
-                      delta=fit.delta)
+    fit = eng.orient(S, fit, spec)  # sign convention: most loadings of a block positive
     der = _derived(fit, S, spec, standardized, np.sqrt(np.diag(C))[None])
     pairs = _as_pairs(paths)
     return PLSResult(spec=spec, fit=fit, der=der, S=S, X=Xc, mean=mean, index=sub.index,
