@@ -40,6 +40,7 @@ from ._validate import (
     require_frame,
     require_numeric,
     require_weights,
+    takes_date_format,
 )
 
 __all__ = [
@@ -1377,6 +1378,7 @@ class KeyEvents:
         return _table_html(self._lines(), self.events)
 
 
+@takes_date_format
 def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "period",
                columns: Sequence[str] | None = None, date: str = "date", event: str = "event",
                lag: int = 0) -> KeyEvents:
@@ -1397,6 +1399,9 @@ def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "per
     columns : list of str, optional
         Score columns (default: every numeric column of ``scores``).
     lag : int, default 0
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from .._validate import _preview, parse_date, require_columns, require_frame
+from .._validate import _preview, parse_date, require_columns, require_frame, takes_date_format
 from .pareto import abc_classes, customer_values, pyramid
 from .rfm import rfm_scores, rfm_segments, rfm_table
 
@@ -24,6 +24,7 @@ __all__ = [
 LIFECYCLE_STAGES = ["new", "active", "at-risk", "lapsed"]
 
 
+@takes_date_format
 def lifecycle_stages(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                      amount: str = "amount", at=None, *, new_days: int = 90,
                      active_days: int = 180, lapsed_days: int = 365,
@@ -46,6 +47,9 @@ def lifecycle_stages(tx: pd.DataFrame, customer: str = "customer_id", date: str 
         Analysis date (default: the last date in the log).
     new_days, active_days, lapsed_days : int
         Windows in days; ``active_days < lapsed_days`` is required.
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------
@@ -89,6 +93,7 @@ def _classifier(by, customer, date, amount, kwargs) -> Callable:
     return f
 
 
+@takes_date_format
 def classify_over_time(tx: pd.DataFrame, at, by="lifecycle", *, customer: str = "customer_id",
                        date: str = "date", amount: str = "amount", **kwargs) -> pd.DataFrame:
     """Re-classify the customers at several dates (dynamic classification).

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validate import _preview
+from .._validate import _preview, takes_date_format
 from ._base import (
     Classification,
     check_labels,
@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 
+@takes_date_format
 def customer_values(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                     amount: str = "amount", margin: str | None = None,
                     cost: str | None = None, at=None, returns: str = "error") -> pd.DataFrame:
@@ -60,6 +61,9 @@ def customer_values(tx: pd.DataFrame, customer: str = "customer_id", date: str =
     returns : {"error", "net"}
         Negative amounts raise an error unless ``"net"``: then they are returns
         netted against revenue (and their margin against margin).
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------

@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validate import require_columns, require_frame, require_no_missing, require_numeric
+from .._validate import (
+    require_columns,
+    require_frame,
+    require_no_missing,
+    require_numeric,
+    takes_date_format,
+)
 from ._base import count_above, count_below, customer_order, prepare_log
 
 __all__ = [
@@ -18,6 +24,7 @@ __all__ = [
 ]
 
 
+@takes_date_format
 def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
               amount: str = "amount", at=None, *, frequency: str = "transactions",
               monetary: str = "total", returns: str = "error") -> pd.DataFrame:
@@ -56,6 +63,9 @@ def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date
         amounts are returns: they reduce monetary value but are neither
         purchases (frequency) nor the last purchase (recency).  A customer
         with only returns is an error.
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------
