@@ -12,6 +12,7 @@ from .._validate import (
     require_numeric,
     takes_date_format,
 )
+from ..engines import in_engines
 from ._base import count_above, count_below, customer_order, prepare_log
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
 
 
 @takes_date_format
+@in_engines
 def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
               amount: str = "amount", at=None, *, frequency: str = "transactions",
               monetary: str = "total", returns: str = "error") -> pd.DataFrame:
@@ -42,6 +44,12 @@ def rfm_table(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date
     at several dates (see :func:`classify_over_time`).  The computation is
     vectorised (factorised ids, integer day numbers, ``bincount`` and
     ``maximum.at``): one to two seconds for ten million rows.
+
+    Instead of a DataFrame the log may be a path or glob of Parquet/CSV
+    files, a DuckDB relation or a PySpark DataFrame: the table is then
+    computed in that engine, with the same columns and numbers
+    (:mod:`cvlib.engines`; ``engine=``, ``memory_limit=`` and ``output=`` as
+    in :func:`cvlib.lifetime.summarize`).
 
     Parameters
     ----------
