@@ -225,7 +225,7 @@ def patterns_in_engine(summary, columns=("frequency", "recency", "T"), name: str
     kind = _engine(summary, engine)
     if kind == "pandas":
         from ..lifetime.summary import collapse_patterns
-        return collapse_patterns(summary, columns, name=name)
+        return collapse_patterns(summary, columns, name=name, sums=sums)
     return _module(kind).patterns(summary, list(columns), name, list(sums))
 
 

@@ -23,7 +23,7 @@ def double(value: float) -> str:
     return f"CAST('{float(value)!r}' AS DOUBLE)"
 
 
-def check_sql(today_day: int) -> str:
+def check_sql(today_day: int, source: str = "tx") -> str:
     """One pass over ``tx``: the counts behind every input error, and the first and last day."""
     return f"""
 SELECT COUNT(*) AS n,
@@ -35,10 +35,11 @@ SELECT COUNT(*) AS n,
        SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS negative_amounts,
        MIN(day) AS first_day,
        MAX(day) AS last_day
-FROM tx"""
+FROM {source}"""
 
 
-def summary_sql(w: SummaryWindow, customer: str, quote: str, with_amount: bool) -> str:
+def summary_sql(w: SummaryWindow, customer: str, quote: str, with_amount: bool,
+                source: str = "tx") -> str:
     """Frequency, recency, T (and mean repeat spend, holdout columns) per customer.
 
     Purchase days: the distinct (customer, day) pairs up to the observation
@@ -68,7 +69,7 @@ def summary_sql(w: SummaryWindow, customer: str, quote: str, with_amount: bool) 
     return f"""
 WITH purchase_days AS (
     SELECT cust, day, SUM(amount) AS spend
-    FROM tx WHERE day <= {int(w.obs_day)}
+    FROM {source} WHERE day <= {int(w.obs_day)}
     GROUP BY cust, day
 ), customers AS (
     SELECT cust,
@@ -86,7 +87,7 @@ FROM customers WHERE n_cal > 0"""
 
 
 def rfm_sql(at_day: int, customer: str, quote: str, frequency: str, monetary: str,
-            returns: str) -> str:
+            returns: str, source: str = "tx") -> str:
     """Recency, frequency, monetary value and tenure per customer at day ``at_day``.
 
     As :func:`cvlib.segments.rfm_table`: with ``returns="net"`` negative
@@ -107,7 +108,7 @@ WITH c AS (
            MIN(CASE WHEN {buy} THEN day END) AS first_day,
            {freq} AS freq,
            SUM(amount) AS money
-    FROM tx WHERE day <= {int(at_day)}
+    FROM {source} WHERE day <= {int(at_day)}
     GROUP BY cust
 )
 SELECT cust AS {cid},

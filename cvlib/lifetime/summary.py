@@ -367,6 +367,7 @@ def collapse_patterns(
     columns=("frequency", "recency", "T"),
     weights: str | None = None,
     name: str = "count",
+    sums=(),
 ) -> pd.DataFrame:
     """Collapse a customer summary to its distinct patterns with their counts.
 
@@ -378,8 +379,10 @@ def collapse_patterns(
 
     Parameters
     ----------
-    summary : DataFrame
-        E.g. the output of :func:`summarize`.
+    summary : DataFrame, DuckDB relation, Parquet path or PySpark DataFrame
+        E.g. the output of :func:`summarize`.  A summary that stays in an
+        engine (``summarize(..., output="duckdb")``, a Spark DataFrame) is
+        collapsed there: only the patterns come to pandas.
     columns : sequence of str
         Columns defining a pattern.
     weights : str, optional
@@ -387,11 +390,15 @@ def collapse_patterns(
         partly collapsed); default each row counts once.
     name : str
         Name of the count column of the result.
+    sums : sequence of str
+        Columns to add up within each pattern, returned as ``<column>_sum``
+        (e.g. ``sums=["monetary_value"]`` for the spend of each pattern).
 
     Returns
     -------
     DataFrame
-        One row per distinct pattern (sorted), ``columns`` plus ``name``.
+        One row per distinct pattern (sorted), ``columns`` plus ``name``
+        (and the sums).
 
     Examples
     --------
@@ -400,9 +407,19 @@ def collapse_patterns(
     >>> collapse_patterns(s)["count"].tolist()
     [2, 1]
     """
+    if not isinstance(summary, pd.DataFrame):
+        if weights is not None:
+            raise ValueError("weights= is for a pandas summary; a summary in DuckDB or Spark "
+                             "has one row per customer")
+        from ..engines import patterns_in_engine
+
+        return patterns_in_engine(summary, columns, name=name, sums=sums)
     require_frame(summary, "summary")
-    columns = list(columns)
-    require_columns(summary, columns + ([weights] if weights else []), "the summary")
+    columns, sums = list(columns), list(sums)
+    require_columns(summary, columns + sums + ([weights] if weights else []), "the summary")
+    if name in columns or any(f"{s}_sum" in columns for s in sums):
+        raise ValueError(f"name={name!r} (or a sum) would overwrite a pattern column of "
+                         f"{columns}; choose another name")
     if len(summary) == 0:
         raise ValueError("the summary has no rows")
     code = np.zeros(len(summary), dtype=np.int64)
@@ -419,4 +436,7 @@ def collapse_patterns(
                              minlength=len(ucode))
     out = summary.iloc[first][columns].reset_index(drop=True)
     out[name] = counts
+    for s in sums:
+        out[f"{s}_sum"] = np.bincount(inv.ravel(), weights=summary[s].to_numpy(dtype=float),
+                                      minlength=len(ucode))
     return out
