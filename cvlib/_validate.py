@@ -262,6 +262,10 @@ def parse_dates(values, name: str = "date", *, not_after=None, date_format: str 
     """
     if date_format is None:
         date_format = _DATE_FORMAT.get()
+    return _parse_dates(values, name, not_after, date_format)
+
+
+def _parse_dates(values, name, not_after, date_format) -> pd.Series:
     s = values if isinstance(values, pd.Series) else pd.Series(values)
     if isinstance(s.dtype, pd.DatetimeTZDtype):
         out = s.dt.tz_localize(None)            # wall time in the column's own zone
@@ -364,13 +368,13 @@ def parse_date(value, name: str, *, date_format: str | None = None) -> pd.Timest
     fmt = date_format if date_format is not None else _DATE_FORMAT.get()
     one = pd.Series([value])
     try:
-        return parse_dates(one, name, not_after=False, date_format=None).iloc[0]
+        return _parse_dates(one, name, False, None).iloc[0]
     except ValueError as err:
         if fmt is None or not isinstance(value, str):
             raise ValueError(f"{name} must be a date such as '2024-12-31', got {value!r} "
                              f"({str(err).split('; ', 1)[-1]})") from None
     try:
-        return parse_dates(one, name, not_after=False, date_format=fmt).iloc[0]
+        return _parse_dates(one, name, False, fmt).iloc[0]
     except ValueError:
         raise ValueError(f"{name} must be a date such as '2024-12-31' or one in "
                          f"date_format={fmt!r}, got {value!r}") from None
