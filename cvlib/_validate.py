@@ -172,7 +172,7 @@ DATE_POLICY = (
 
 _DATE_FORMAT = contextvars.ContextVar("cvlib_date_format", default=None)
 
-_ISO_OFFSET = r"(?:Z|[+-]\d\d(?::?\d\d)?)$"
+_ISO_OFFSET = r"(\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:Z|[+-]\d\d(?::?\d\d)?)$"
 _YYYYMMDD_LOW, _YYYYMMDD_HIGH = 1000_01_01, 9999_12_31
 
 
@@ -313,7 +313,7 @@ def _parse_strings(s: pd.Series, name: str, date_format: str | None) -> pd.Serie
         try:
             out = pd.to_datetime(text, format="ISO8601", errors="coerce")
         except ValueError:       # ISO strings with different offsets: keep each wall time
-            text = text.where(~present, text.str.replace(_ISO_OFFSET, "", regex=True))
+            text = text.where(~present, text.str.replace(_ISO_OFFSET, r"\1", regex=True))
             out = pd.to_datetime(text, format="ISO8601", errors="coerce")
         bad = out.isna() & present
         if bad.any():

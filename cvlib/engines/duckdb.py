@@ -143,7 +143,7 @@ def _day_expr(col: str, kind: str, zone, con_zone_sql: str, date_format) -> str:
         parsed = f"try_strptime(CAST(CAST({c} AS BIGINT) AS VARCHAR), '%Y%m%d')"
         return f"(CASE WHEN {ok} THEN CAST({parsed} AS DATE) END - {epoch})"
     if kind == "VARCHAR":
-        text = f"regexp_replace(trim({c}), '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$', '')"
+        text = f"regexp_replace(trim({c}), '([0-9][0-9]:[0-9][0-9](:[0-9][0-9]([.][0-9]+)?)?) *(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$', '\\1')"
         iso = (f"CASE WHEN regexp_full_match({text}, '[0-9]{{8}}') "
                f"THEN try_strptime({text}, '%Y%m%d') "
                f"WHEN regexp_full_match({text}, '[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}([ T].*)?') "

@@ -59,7 +59,7 @@ def _day_expr(col: str, kind: str, date_format) -> str:
         parsed = f"try_to_timestamp(CAST(CAST({c} AS BIGINT) AS STRING), 'yyyyMMdd')"
         return f"CASE WHEN {ok} THEN datediff(to_date({parsed}), {epoch}) END"
     if kind == "string":
-        text = f"regexp_replace(trim({c}), '(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$', '')"
+        text = f"regexp_replace(trim({c}), '([0-9][0-9]:[0-9][0-9](:[0-9][0-9]([.][0-9]+)?)?) *(Z|[+-][0-9][0-9](:?[0-9][0-9])?)$', '$1')"
         iso = (f"CASE WHEN {text} RLIKE '^[0-9]{{8}}$' THEN try_to_timestamp({text}, 'yyyyMMdd') "
                f"WHEN {text} RLIKE '^[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}([ T].*)?$' "
                f"THEN try_cast({text} AS TIMESTAMP_NTZ) END")
