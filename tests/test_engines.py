@@ -7,6 +7,7 @@ synthetic logs with edge cases, and give the same clear errors.
 """
 
 import os
+import sys
 
 import numpy as np
 import pandas as pd
@@ -44,6 +45,7 @@ def files(cdnow, tmp_path_factory):
 @pytest.fixture(scope="session")
 def spark():
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)      # workers use this Python
     from pyspark.sql import SparkSession     # pip install 'cvlib[spark]' (make test does)
 
     session = (SparkSession.builder.master("local[2]").appName("cvlib-tests")
