@@ -46,7 +46,7 @@ def files(cdnow, tmp_path_factory):
 def spark():
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)      # workers use this Python
-    from pyspark.sql import SparkSession     # pip install 'cvlib[spark]' (make test does)
+    from pyspark.sql import SparkSession  # pip install 'cvlib[spark]' (make test does)
 
     session = (SparkSession.builder.master("local[2]").appName("cvlib-tests")
                .config("spark.ui.enabled", "false")
