@@ -267,6 +267,24 @@ def test_spark_errors_match_pandas(spark, case):
         summarize(spark.createDataFrame(log), **kw)
 
 
+def test_csv_errors_and_day_first_csv(tmp_path):
+    csv = tmp_path / "log.csv"
+    EDGE.drop(columns="date").to_csv(csv, index=False)
+    with pytest.raises(ValueError, match=r"no column\(s\) \['date'\]"):
+        summarize(str(csv))
+    # DuckDB alone would sniff '05/01/2024' as a date; cvlib refuses to guess
+    EDGE.assign(date=EDGE["date"].dt.strftime("%d/%m/%Y")).to_csv(csv, index=False)
+    with pytest.raises(ValueError, match="date_format="):
+        rfm_table(str(csv))
+    _same(rfm_table(str(csv), date_format="%d/%m/%Y"), rfm_table(EDGE))
+
+
+def test_dataframe_into_a_duckdb_relation():
+    rel = summarize(EDGE, calibration_end="2024-03-31", output="duckdb")
+    assert engine_of(rel) == "duckdb"
+    _same(collapse_patterns(rel), collapse_patterns(summarize(EDGE, calibration_end="2024-03-31")))
+
+
 def test_rfm_errors_on_files(tmp_path):
     p = str(_edge_paths(tmp_path, EDGE.assign(amount=-EDGE["amount"] - 1)))
     with pytest.raises(ValueError, match="must not be negative"):

@@ -78,8 +78,10 @@ def engine_of(data) -> str:
     )
 
 
-def _engine(data, engine) -> str:
+def _engine(data, engine, output=None) -> str:
     found = engine_of(data)
+    if engine is None and found == "pandas" and output == "duckdb":
+        return "duckdb"                     # a DataFrame summarised into a DuckDB relation
     if engine is None:
         return found
     if engine not in ENGINES:
@@ -169,7 +171,7 @@ def in_engines(func):
         if (engine in (None, "pandas") and output in (None, "pandas")
                 and isinstance(data, pd.DataFrame)):
             return func(*args, **kwargs)
-        kind = _engine(data, engine)
+        kind = _engine(data, engine, output)
         if kind == "pandas":
             return func(*args, **kwargs)
         bound = sig.bind(*args, **kwargs)
@@ -197,7 +199,7 @@ def _module(kind: str):
 
 def summarize_in_engine(log, *, engine=None, output=None, **kwargs):
     """:func:`cvlib.lifetime.summarize` computed by the engine of ``log`` (or ``engine``)."""
-    kind = _engine(log, engine)
+    kind = _engine(log, engine, output)
     if kind == "pandas":
         from ..lifetime.summary import summarize
         return summarize(log, **kwargs)
@@ -206,7 +208,7 @@ def summarize_in_engine(log, *, engine=None, output=None, **kwargs):
 
 def rfm_in_engine(transactions, *, engine=None, output=None, **kwargs):
     """:func:`cvlib.segments.rfm_table` computed by the engine of ``transactions``."""
-    kind = _engine(transactions, engine)
+    kind = _engine(transactions, engine, output)
     if kind == "pandas":
         from ..segments import rfm_table
         return rfm_table(transactions, **kwargs)

@@ -96,6 +96,10 @@ def _source(data, date: str, memory_limit):
         rel = con.sql(f"SELECT * FROM read_parquet({_sql_list(paths)})")
         return rel, _parquet_zone(paths, date)
     if all(n.endswith((".csv", ".csv.gz", ".tsv", ".txt")) for n in names):
+        rel = con.sql(f"SELECT * FROM read_csv({_sql_list(paths)})")
+        if date not in rel.columns:
+            return rel, None                # the missing column is reported by the caller
+        # dates as text: DuckDB's sniffer would guess day-first or month-first by itself
         return con.sql(f"SELECT * FROM read_csv({_sql_list(paths)}, "
                        f"types={{'{date}': 'VARCHAR'}})"), None
     raise ValueError(f"cannot tell the format of {paths[:3]}: give Parquet files (.parquet) or "
