@@ -1,7 +1,8 @@
 """Speed and memory of the engines: pandas in memory, DuckDB on files, Spark in local mode.
 
 Run: ``.venv/bin/python benchmarks/bench_engines.py`` (all parts), or name
-parts: ``memory``, ``dense100m``, ``parquet10m``, ``duckdb300m``, ``spark10m``.
+parts: ``memory``, ``dense100m``, ``parquet10m``, ``duckdb300m``, ``spark10m``,
+``fit100m``.
 Each part runs in its own process, so the peak resident memory it prints is
 its own.  The 300-million-row log is written in chunks to a temporary folder
 (``$CVLIB_BENCH_DIR``, default ``/tmp/cvlib-bench``), never to the project.
@@ -124,10 +125,43 @@ def part_duckdb300m():
     print(f"DuckDB, 300M rows from Parquet, memory_limit=4GB: summary of {n / 1e6:.1f}M customers "
           f"collapsed to {len(patterns):,} patterns in {t1 - t0:.0f} s "
           f"({300e6 / (t1 - t0) / 1e6:.1f}M rows/s), peak RSS {peak_rss_gb():.2f} GB")
-    model = BetaGeo().fit(patterns, weights="count")
+    patterns.to_parquet(BENCH_DIR / "patterns300m.parquet")
+    # customers whose first purchase is on the calibration end have T = 0: no BG/NBD term
+    model = BetaGeo().fit(patterns[patterns["T"] > 0], weights="count")
     t2 = time.perf_counter()
     print(f"BG/NBD fitted on the {n / 1e6:.0f}M customers' patterns in {t2 - t1:.1f} s: "
           f"{dict(model.params.round(3))}")
+
+
+def part_fit100m(n_customers=100_000_000, chunk=10_000_000):
+    """BG/NBD on 100 million simulated customers: patterns collapsed in DuckDB, then the fit."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from bench_lifetime import million_customer_summary  # benchmarks/bench_lifetime.py
+
+    folder = BENCH_DIR / "summary100m"
+    folder.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    for i in range(n_customers // chunk):
+        part = folder / f"part-{i:03d}.parquet"
+        if not part.exists():
+            s = million_customer_summary(seed=100 + i, n=chunk)
+            pq.write_table(pa.Table.from_pandas(s, preserve_index=False), part)
+    t1 = time.perf_counter()
+    patterns = collapse_patterns(_duckdb_rel(str(folder / "*.parquet")))
+    t2 = time.perf_counter()
+    model = BetaGeo().fit(patterns, weights="count")
+    t3 = time.perf_counter()
+    print(f"100M simulated customers ({t1 - t0:.0f} s to write): collapsed in DuckDB to "
+          f"{len(patterns):,} patterns in {t2 - t1:.1f} s, BG/NBD fitted in {t3 - t2:.1f} s "
+          f"(simulated with r = 0.25, alpha = 4 per week, a = 0.8, b = 2.5): "
+          f"{dict(model.params.round(3))}; peak RSS {peak_rss_gb():.2f} GB")
+
+
+def _duckdb_rel(glob: str):
+    from cvlib.engines.duckdb import connect
+
+    return connect("4GB").sql(f"SELECT * FROM read_parquet('{glob}')")
 
 
 def part_spark10m():
@@ -154,7 +188,8 @@ def part_spark10m():
 
 
 PARTS = {"memory": part_memory, "dense100m": part_dense100m, "parquet10m": part_parquet10m,
-         "duckdb300m": part_duckdb300m, "spark10m": part_spark10m}
+         "duckdb300m": part_duckdb300m, "spark10m": part_spark10m,
+         "fit100m": part_fit100m}
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(PARTS)
