@@ -105,7 +105,10 @@ def _string_codes(ids: pd.Series):
     codes = rank[enc.indices.to_numpy(zero_copy_only=False)]
     ordered = enc.dictionary.take(pa.array(order))
     if isinstance(ids.dtype, pd.StringDtype):
-        index = pd.Index(pd.array(ordered.to_pylist(), dtype=ids.dtype))
+        try:
+            index = pd.Index(pd.array(ordered, dtype=ids.dtype))     # no copy to Python
+        except (TypeError, ValueError):
+            index = pd.Index(pd.array(ordered.to_pylist(), dtype=ids.dtype))
     else:
         index = pd.Index(ordered.to_numpy(zero_copy_only=False), dtype=object)
     return codes, index
