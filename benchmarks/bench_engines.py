@@ -130,7 +130,7 @@ def part_duckdb300m():
     model = BetaGeo().fit(patterns[patterns["T"] > 0], weights="count")
     t2 = time.perf_counter()
     print(f"BG/NBD fitted on the {n / 1e6:.0f}M customers' patterns in {t2 - t1:.1f} s: "
-          f"{dict(model.params.round(3))}")
+          f"{ {k: round(float(v), 3) for k, v in model.params.items()} }")
 
 
 def part_fit100m(n_customers=100_000_000, chunk=10_000_000):
@@ -155,7 +155,7 @@ def part_fit100m(n_customers=100_000_000, chunk=10_000_000):
     print(f"100M simulated customers ({t1 - t0:.0f} s to write): collapsed in DuckDB to "
           f"{len(patterns):,} patterns in {t2 - t1:.1f} s, BG/NBD fitted in {t3 - t2:.1f} s "
           f"(simulated with r = 0.25, alpha = 4 per week, a = 0.8, b = 2.5): "
-          f"{dict(model.params.round(3))}; peak RSS {peak_rss_gb():.2f} GB")
+          f"{ {k: round(float(v), 3) for k, v in model.params.items()} }; peak RSS {peak_rss_gb():.2f} GB")
 
 
 def _duckdb_rel(glob: str):
