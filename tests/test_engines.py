@@ -16,7 +16,7 @@ import pytest
 from cvlib.datasets import fetch_cdnow, fetch_file
 from cvlib.engines import engine_of, score
 from cvlib.lifetime import BetaGeo, GammaGamma, collapse_patterns, summarize
-from cvlib.segments import rfm_table
+from cvlib.segments import customer_values, rfm_table
 
 CAL = "1997-09-30"
 RTOL = 1e-12       # sums of spend may differ in the last bits (another order of addition)
@@ -197,6 +197,38 @@ def test_spark_edge_cases_and_time_zones(spark):
     finally:
         spark.conf.set("spark.sql.session.timeZone", "UTC")
     _same(got, summarize(EDGE, calibration_end="2024-03-31"))
+
+
+VALUED = pd.concat([EDGE, pd.DataFrame({"customer_id": ["a"], "date": [pd.Timestamp("2024-05-21")],
+                                         "amount": [-5.0]})], ignore_index=True).assign(
+    gross_margin=lambda d: d["amount"] * 0.4, cost_to_serve=lambda d: 1.5)
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"margin": "gross_margin", "cost": "cost_to_serve"},
+                                    {"margin": "gross_margin", "at": "2024-03-31"}])
+def test_duckdb_customer_values_equal_pandas(tmp_path, kwargs):
+    p = str(_edge_paths(tmp_path, VALUED))
+    _same(customer_values(VALUED, returns="net", **kwargs),
+          customer_values(p, returns="net", **kwargs))
+    with pytest.raises(ValueError, match="negative amount"):
+        customer_values(VALUED, **kwargs)
+    with pytest.raises(ValueError, match="must not be negative"):
+        customer_values(p, **kwargs)
+
+
+def test_duckdb_customer_values_missing_margin(tmp_path):
+    log = VALUED.assign(gross_margin=VALUED["gross_margin"].where(VALUED.index != 3))
+    with pytest.raises(ValueError, match=r"missing values \('gross_margin': 1 row\(s\)\)"):
+        customer_values(log, margin="gross_margin", returns="net")
+    with pytest.raises(ValueError, match=r"missing values \('gross_margin': 1 row\(s\)\)"):
+        customer_values(str(_edge_paths(tmp_path, log)), margin="gross_margin", returns="net")
+
+
+@pytest.mark.slow
+def test_spark_customer_values(spark):
+    kw = {"margin": "gross_margin", "cost": "cost_to_serve", "returns": "net"}
+    _same(customer_values(VALUED, **kw),
+          customer_values(spark.createDataFrame(VALUED), output="pandas", **kw))
 
 
 # ------------------------------------------------------------------ models on patterns, scoring

@@ -130,6 +130,15 @@ def raise_for_counts(counts: dict, *, customer: str, date: str, amount: str | No
                                    examples("negative_amounts"))
 
 
+def raise_for_missing(counts: dict) -> None:
+    """The pandas path's error for missing values in numeric columns (column: missing rows)."""
+    counts = {c: int(n or 0) for c, n in counts.items() if n}
+    if counts:
+        detail = ", ".join(f"{c!r}: {n} row(s)" for c, n in counts.items())
+        raise ValueError(f"transactions has missing values ({detail}); drop or impute them first, "
+                         f"or pass missing='drop' where the function offers it")
+
+
 def today_day() -> int:
     return int(np.datetime64(pd.Timestamp.today().date(), "D").astype(np.int64))
 

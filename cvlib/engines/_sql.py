@@ -125,3 +125,24 @@ def patterns_sql(source: str, columns, name: str, quote: str, sums=()) -> str:
     extra = "".join(f", SUM({quote}{s}{quote}) AS {quote}{s}_sum{quote}" for s in sums)
     return (f"SELECT {', '.join(q)}, COUNT(*) AS {quote}{name}{quote}{extra} FROM {source} "
             f"GROUP BY {', '.join(q)} ORDER BY {', '.join(q)}")
+
+
+def values_sql(at_day: int, customer: str, quote: str, margin: bool, cost: bool,
+               source: str = "tx") -> str:
+    """Transactions, revenue (and margin, cost to serve, profit) per customer up to ``at_day``.
+
+    As :func:`cvlib.segments.customer_values`: returns (negative amounts) are
+    netted against revenue but are not counted as transactions; ``margin``
+    and ``cost`` are the normalised columns ``extra_0`` and ``extra_1``.
+    """
+    cid = f"{quote}{customer}{quote}"
+    cols = [f"cust AS {cid}",
+            "CAST(SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS BIGINT) AS transactions",
+            "SUM(amount) AS revenue"]
+    if margin:
+        cols.append("SUM(extra_0) AS margin")
+    if cost:
+        cols.append("SUM(extra_1) AS cost_to_serve")
+    if margin and cost:
+        cols.append("SUM(extra_0) - SUM(extra_1) AS profit")
+    return f"SELECT {', '.join(cols)} FROM {source} WHERE day <= {int(at_day)} GROUP BY cust"

@@ -25,9 +25,10 @@ import pandas as pd
 
 from .._validate import DATE_POLICY  # noqa: F401  (the policy this module applies)
 from ..lifetime.summary import summary_window
-from . import _sql, check_columns, raise_for_counts, today_day
+from . import _sql, check_columns, raise_for_counts, raise_for_missing, today_day
 
-__all__ = ["connect", "DEFAULT_MEMORY_LIMIT", "summarize", "rfm_table", "patterns", "score"]
+__all__ = ["connect", "DEFAULT_MEMORY_LIMIT", "summarize", "rfm_table", "customer_values",
+           "patterns", "score"]
 
 
 def _default_memory_limit() -> str:
@@ -156,22 +157,28 @@ def _day_expr(col: str, kind: str, zone, con_zone_sql: str, date_format) -> str:
     return "CAST(NULL AS BIGINT)"
 
 
-def _prepare(data, customer, date, amount, date_format, memory_limit, *, allow_negative=False):
-    """The normalised relation ``tx`` (cust, day, amount, raw_date) and its check counts."""
+def _prepare(data, customer, date, amount, date_format, memory_limit, *, allow_negative=False,
+             extra=(None, None)):
+    """The normalised relation ``tx`` (cust, day, amount, raw_date, extra_i) and its check counts."""
     rel, zone = _source(data, date, memory_limit)
-    check_columns(rel.columns, [customer, date, amount])
+    check_columns(rel.columns, [customer, date, amount, *extra])
     types = dict(zip(rel.columns, (str(t) for t in rel.types), strict=True))
-    if amount is not None:
-        t = types[amount].upper()
+    for col in (amount, *extra):
+        if col is None:
+            continue
+        t = types[col].upper()
         if not (t in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "DOUBLE", "FLOAT",
                       "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT") or t.startswith("DECIMAL")):
-            raise TypeError(f"column {amount!r} must be numeric (spend per transaction), got "
-                            f"DuckDB type {types[amount]}")
+            raise TypeError(f"column {col!r} must be numeric (currency per transaction), got "
+                            f"DuckDB type {types[col]}")
     zone_sql = "current_setting('TimeZone')"
     day = _day_expr(date, types[date], zone, zone_sql, date_format)
     amt = f"CAST({_q(amount)} AS DOUBLE)" if amount is not None else "CAST(0.0 AS DOUBLE)"
+    extras = "".join(f", CAST({_q(c)} AS DOUBLE) AS extra_{i}" for i, c in enumerate(extra)
+                     if c is not None)
     norm = rel.query("cvlib_source", f"SELECT {_q(customer)} AS cust, CAST({day} AS BIGINT) AS day, "
-                                     f"{amt} AS amount, {_q(date)} AS raw_date FROM cvlib_source")
+                                     f"{amt} AS amount, {_q(date)} AS raw_date{extras} "
+                                     f"FROM cvlib_source")
     row = norm.query("tx", _sql.check_sql(today_day())).fetchall()[0]
     counts = dict(zip(["n", "null_ids", "null_dates", "bad_dates", "future_dates",
                        "null_amounts", "negative_amounts", "first_day", "last_day"], row,
@@ -193,6 +200,12 @@ def _prepare(data, customer, date, amount, date_format, memory_limit, *, allow_n
 
     raise_for_counts(counts, customer=customer, date=date, amount=amount, examples=examples,
                      allow_negative=allow_negative)
+    named = [(i, c) for i, c in enumerate(extra) if c is not None]
+    if named:
+        row = norm.query("tx", "SELECT " + ", ".join(
+            f"SUM(CASE WHEN extra_{i} IS NULL THEN 1 ELSE 0 END)" for i, _ in named)
+            + " FROM tx").fetchall()[0]
+        raise_for_missing({c: n for (_, c), n in zip(named, row, strict=True)})
     return norm, counts
 
 
@@ -253,6 +266,23 @@ def _rfm(transactions, customer, date, amount, at, frequency, monetary, returns,
         for c in ("recency", "frequency", "tenure"):
             out[c] = out[c].astype(np.int64)
         out.attrs["at"] = str(at_ts.date())
+    return out
+
+
+def customer_values(transactions, customer="customer_id", date="date", amount="amount",
+                    margin=None, cost=None, at=None, returns="error", *, date_format=None,
+                    memory_limit=None, output=None):
+    """:func:`cvlib.segments.customer_values` computed in DuckDB (same arguments, same table)."""
+    from . import rfm_at_day
+
+    norm, counts = _prepare(transactions, customer, date, amount, date_format, memory_limit,
+                            allow_negative=returns == "net", extra=(margin, cost))
+    at_ts, at_day = rfm_at_day(counts, at, "transactions", "total", returns, date_format)
+    rel = norm.query("tx", _sql.values_sql(at_day, customer, '"', margin is not None,
+                                           cost is not None))
+    out = _finish(rel, customer, output)
+    if isinstance(out, pd.DataFrame):
+        out["transactions"] = out["transactions"].astype(np.int64)
     return out
 
 

@@ -32,9 +32,16 @@ import numpy as np
 import pandas as pd
 
 from ..lifetime.summary import summary_window
-from . import _sql, check_columns, raise_for_counts, strftime_to_spark, today_day
+from . import (
+    _sql,
+    check_columns,
+    raise_for_counts,
+    raise_for_missing,
+    strftime_to_spark,
+    today_day,
+)
 
-__all__ = ["summarize", "rfm_table", "patterns", "score"]
+__all__ = ["summarize", "rfm_table", "customer_values", "patterns", "score"]
 
 _INTS = ("tinyint", "smallint", "int", "bigint", "float", "double")
 
@@ -67,18 +74,23 @@ def _day_expr(col: str, kind: str, date_format) -> str:
     return "CAST(NULL AS BIGINT)"
 
 
-def _prepare(data, customer, date, amount, date_format, *, allow_negative=False):
-    check_columns(data.columns, [customer, date, amount])
+def _prepare(data, customer, date, amount, date_format, *, allow_negative=False,
+             extra=(None, None)):
+    check_columns(data.columns, [customer, date, amount, *extra])
     types = dict(data.dtypes)
-    if amount is not None:
-        t = types[amount].lower()
+    for col in (amount, *extra):
+        if col is None:
+            continue
+        t = types[col].lower()
         if not (t in _INTS or t.startswith("decimal")):
-            raise TypeError(f"column {amount!r} must be numeric (spend per transaction), got "
-                            f"Spark type {types[amount]}")
+            raise TypeError(f"column {col!r} must be numeric (currency per transaction), got "
+                            f"Spark type {types[col]}")
     day = _day_expr(date, types[date], date_format)
     amt = f"CAST({_q(amount)} AS DOUBLE)" if amount is not None else "CAST(0.0 AS DOUBLE)"
+    extras = [f"CAST({_q(c)} AS DOUBLE) AS extra_{i}" for i, c in enumerate(extra)
+              if c is not None]
     norm = data.selectExpr(f"{_q(customer)} AS cust", f"CAST({day} AS BIGINT) AS day",
-                           f"{amt} AS amount", f"{_q(date)} AS raw_date")
+                           f"{amt} AS amount", f"{_q(date)} AS raw_date", *extras)
     spark = data.sparkSession
     row = spark.sql(_sql.check_sql(today_day(), "{tx}"), tx=norm).collect()[0].asDict()
     counts = {k: (0 if v is None and k not in ("first_day", "last_day") else v)
@@ -98,6 +110,12 @@ def _prepare(data, customer, date, amount, date_format, *, allow_negative=False)
 
     raise_for_counts(counts, customer=customer, date=date, amount=amount, examples=examples,
                      allow_negative=allow_negative)
+    named = [(i, c) for i, c in enumerate(extra) if c is not None]
+    if named:
+        row = spark.sql("SELECT " + ", ".join(
+            f"SUM(CASE WHEN extra_{i} IS NULL THEN 1 ELSE 0 END) AS n{i}" for i, _ in named)
+            + " FROM {tx}", tx=norm).collect()[0]
+        raise_for_missing({c: row[f"n{i}"] for i, c in named})
     return norm, counts
 
 
@@ -156,6 +174,24 @@ def rfm_table(transactions, customer="customer_id", date="date", amount="amount"
         for c in ("recency", "frequency", "tenure"):
             out[c] = out[c].astype(np.int64)
         out.attrs["at"] = str(at_ts.date())
+    return out
+
+
+def customer_values(transactions, customer="customer_id", date="date", amount="amount",
+                    margin=None, cost=None, at=None, returns="error", *, date_format=None,
+                    memory_limit=None, output=None):
+    """:func:`cvlib.segments.customer_values` computed in Spark (same arguments, same table)."""
+    from . import rfm_at_day
+
+    norm, counts = _prepare(transactions, customer, date, amount, date_format,
+                            allow_negative=returns == "net", extra=(margin, cost))
+    at_ts, at_day = rfm_at_day(counts, at, "transactions", "total", returns, date_format)
+    sdf = transactions.sparkSession.sql(
+        _sql.values_sql(at_day, customer, "`", margin is not None, cost is not None, "{tx}"),
+        tx=norm)
+    out = _finish(sdf, customer, output)
+    if isinstance(out, pd.DataFrame):
+        out["transactions"] = out["transactions"].astype(np.int64)
     return out
 
 

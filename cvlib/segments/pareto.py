@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from .._validate import _preview, takes_date_format
+from ..engines import in_engines
 from ._base import (
     Classification,
     check_labels,
@@ -39,6 +40,7 @@ __all__ = [
 
 
 @takes_date_format
+@in_engines
 def customer_values(tx: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                     amount: str = "amount", margin: str | None = None,
                     cost: str | None = None, at=None, returns: str = "error") -> pd.DataFrame:
