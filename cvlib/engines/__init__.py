@@ -1,7 +1,8 @@
 """Engines: the same per-customer tables from pandas, DuckDB (files beyond memory) and Spark.
 
-:func:`cvlib.lifetime.summarize`, :func:`cvlib.lifetime.collapse_patterns` and
-:func:`cvlib.segments.rfm_table` take, besides a pandas DataFrame:
+:func:`cvlib.lifetime.summarize`, :func:`cvlib.lifetime.collapse_patterns`,
+:func:`cvlib.segments.rfm_table` and :func:`cvlib.segments.customer_values` take,
+besides a pandas DataFrame:
 
 - a path or glob of Parquet or CSV files (or a list of them), or a DuckDB
   relation: computed inside DuckDB (:mod:`cvlib.engines.duckdb`), streaming
