@@ -315,7 +315,10 @@ def score(model, summary, path, *, batch_size=1_000_000, **opts):
         raise ValueError("path= is needed: the Parquet file the DuckDB engine writes the scores to")
     rel = _relation(summary)
     check_columns(rel.columns, ["frequency", "recency", "T"], "the summary")
-    reader = rel.fetch_record_batch(int(batch_size))
+    if hasattr(type(rel), "to_arrow_reader"):          # DuckDB >= 1.4 (fetch_record_batch before)
+        reader = rel.to_arrow_reader(int(batch_size))
+    else:
+        reader = rel.fetch_record_batch(int(batch_size))
     writer = None
     try:
         for batch in reader:
