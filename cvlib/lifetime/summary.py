@@ -16,6 +16,7 @@ All times are in a chosen unit (weeks by default: days / 7).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -188,6 +189,27 @@ def missing_ids_error(customer: str, count: int) -> ValueError:
     return ValueError(f"column {customer!r} has {count} missing customer id(s)")
 
 
+def _checked_spend(log: pd.DataFrame, amount: str | None):
+    """The spend column as float64, refusing non-numeric, missing and negative values."""
+    if amount is None:
+        return None
+    spend = log[amount]
+    if pd.api.types.is_bool_dtype(spend) or not pd.api.types.is_numeric_dtype(spend):
+        bad = spend[pd.to_numeric(spend, errors="coerce").isna() & spend.notna()]
+        raise TypeError(
+            f"column {amount!r} must be numeric (spend per transaction), got dtype "
+            f"{spend.dtype}" + (f" with values such as {bad.unique()[:5].tolist()}" if len(bad) else "")
+        )
+    spend = spend.to_numpy(dtype=np.float64)
+    if np.isnan(spend).any():
+        raise missing_spend_error(amount, int(np.isnan(spend).sum()))
+    negative = spend < 0
+    if negative.any():
+        raise negative_spend_error(amount, int(negative.sum()),
+                                   np.unique(spend[negative])[:5].tolist())
+    return spend
+
+
 def summarize(
     log: pd.DataFrame,
     customer: str = "customer_id",
@@ -314,26 +336,21 @@ def summarize(
     ids = log[customer]
     if ids.isna().any():
         raise missing_ids_error(customer, int(ids.isna().sum()))
-    codes, uniques = _customer_codes(ids)
+    # encoding string ids (Arrow releases the GIL) overlaps with reading the dates and spend
+    worker = None
+    if not pd.api.types.is_integer_dtype(ids) and len(ids) >= 1_000_000 and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        worker = ThreadPoolExecutor(1)
+        pending = worker.submit(_customer_codes, ids)
+    try:
+        days = _day_numbers(log[date], date, not_after=None, date_format=date_format)
+        spend = _checked_spend(log, amount)
+    finally:
+        if worker is not None:
+            worker.shutdown(wait=True)
+    codes, uniques = pending.result() if worker is not None else _customer_codes(ids)
     n_cust = len(uniques)
-
-    days = _day_numbers(log[date], date, not_after=None, date_format=date_format)
-
-    if amount is not None:
-        spend = log[amount]
-        if pd.api.types.is_bool_dtype(spend) or not pd.api.types.is_numeric_dtype(spend):
-            bad = spend[pd.to_numeric(spend, errors="coerce").isna() & spend.notna()]
-            raise TypeError(
-                f"column {amount!r} must be numeric (spend per transaction), got dtype "
-                f"{spend.dtype}" + (f" with values such as {bad.unique()[:5].tolist()}" if len(bad) else "")
-            )
-        spend = spend.to_numpy(dtype=np.float64)
-        if np.isnan(spend).any():
-            raise missing_spend_error(amount, int(np.isnan(spend).sum()))
-        negative = spend < 0
-        if negative.any():
-            raise negative_spend_error(amount, int(negative.sum()),
-                                       np.unique(spend[negative])[:5].tolist())
 
     first_day, last_day = int(days.min()), int(days.max())
     window = summary_window(first_day, last_day, calibration_end, observation_end, unit,
