@@ -7,6 +7,9 @@ expected, so a student can act on it.  None of them modifies its input.
 
 from __future__ import annotations
 
+import contextvars
+import functools
+import inspect
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -23,6 +26,8 @@ __all__ = [
     "require_weights",
     "parse_dates",
     "parse_date",
+    "DATE_POLICY",
+    "takes_date_format",
     "MISSING_POLICIES",
     "check_option",
     "check_missing",
@@ -157,45 +162,259 @@ def require_weights(
     return w
 
 
-def parse_dates(values, name: str = "date", *, not_after=None) -> pd.Series:
-    """Parse ``values`` to datetimes, refusing unparseable and (optionally) future dates.
+#: The date policy of the whole library (CONTRIBUTING.md, "What cvlib refuses"), in words;
+#: the engines (:mod:`cvlib.engines`) apply the same rules inside DuckDB and Spark.
+DATE_POLICY = (
+    "dates are accepted as datetimes, ISO 8601 strings ('2024-03-31', '2024-03-31 14:05', "
+    "'20240331') or YYYYMMDD integers (20240331); other strings such as '01/12/2024' are "
+    "ambiguous (day-first or month-first) and need date_format= (e.g. '%d/%m/%Y'); "
+    "timezone-aware dates are read as the wall-clock time of their own time zone, which "
+    "is then dropped"
+)
+
+_DATE_FORMAT = contextvars.ContextVar("cvlib_date_format", default=None)
+
+_ISO_OFFSET = r"(\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:Z|[+-]\d\d(?::?\d\d)?)$"
+_YYYYMMDD_LOW, _YYYYMMDD_HIGH = 1000_01_01, 9999_12_31
+
+
+def _not_dates_error(name: str, count: int, examples, hint: str = "") -> ValueError:
+    return ValueError(
+        f"column {name!r} has {count} value(s) that are not dates: {_preview(examples)}; "
+        f"expected dates such as '2024-03-31'" + (f"; {hint}" if hint else "")
+    )
+
+
+def _ambiguous_error(name: str, count: int, examples) -> ValueError:
+    return ValueError(
+        f"column {name!r} has {count} date string(s) in a format that is not ISO 8601, such "
+        f"as {_preview(examples)}; a date such as '01/12/2024' can be 1 December or "
+        f"January 12, so cvlib does not guess: pass date_format= (e.g. date_format='%d/%m/%Y' "
+        f"for day-first, '%m/%d/%Y' for month-first), or give ISO dates such as '2024-12-01'"
+    )
+
+
+def future_dates_error(name: str, count: int, limit, examples) -> ValueError:
+    """The error for transactions dated after ``limit`` (shared by every engine)."""
+    return ValueError(
+        f"column {name!r} has {count} date(s) after {pd.Timestamp(limit).date()}: "
+        f"{_preview(examples)}; dates in the future are not allowed"
+    )
+
+
+def missing_dates_error(name: str, count: int) -> ValueError:
+    """The error for missing dates (shared by every engine)."""
+    return ValueError(f"column {name!r} has {count} missing date(s)")
+
+
+def yyyymmdd_days(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Day numbers (since 1970-01-01) of YYYYMMDD numbers, and which of them are valid dates."""
+    v = np.asarray(v, dtype=float)
+    ok = (v == np.floor(v)) & (v >= _YYYYMMDD_LOW) & (v <= _YYYYMMDD_HIGH)
+    n = np.where(ok, v, 19700101).astype(np.int64)
+    y, m, d = n // 10000, (n // 100) % 100, n % 100
+    ok &= (m >= 1) & (m <= 12) & (d >= 1)
+    month = np.where(ok, (y - 1970) * 12 + m - 1, 0).astype("datetime64[M]")
+    day = month.astype("datetime64[D]") + np.where(ok, d - 1, 0)
+    ok &= day.astype("datetime64[M]") == month       # 20240231 is no date
+    return day.astype(np.int64), ok
+
+
+def _yyyymmdd(s: pd.Series, name: str) -> pd.Series:
+    """Integers (or whole floats) as YYYYMMDD dates; anything else is refused."""
+    v = s.to_numpy(dtype=float)
+    days, ok = yyyymmdd_days(v)
+    ok |= np.isnan(v)
+    if not ok.all():
+        raise _not_dates_error(
+            name, int((~ok).sum()), pd.unique(s[~ok])[:5].tolist(),
+            "numbers are read as YYYYMMDD dates (20240331); for Unix timestamps convert "
+            "first, e.g. pd.to_datetime(values, unit='s')")
+    out = days.astype("datetime64[D]").astype("datetime64[ns]")
+    out[np.isnan(v)] = np.datetime64("NaT")
+    return pd.Series(out, index=s.index)
+
+
+def parse_dates(values, name: str = "date", *, not_after=None, date_format: str | None = None
+                ) -> pd.Series:
+    """Parse ``values`` to tz-naive datetimes by the library's one date policy.
+
+    The policy (:data:`DATE_POLICY`), applied by every function that takes dates:
+
+    - datetimes (``datetime64``, ``Timestamp``, ``datetime.date``) are kept;
+    - strings in ISO 8601 (``'2024-03-31'``, ``'2024-03-31 14:05'``,
+      ``'20240331'``) are parsed; any other string format (``'01/12/2024'``:
+      1 December or January 12?) is refused unless ``date_format`` (a
+      ``strftime`` format such as ``'%d/%m/%Y'``) says how to read it;
+    - integers are YYYYMMDD dates (``20240331``); other numbers are refused
+      (they are not read as nanoseconds since 1970);
+    - timezone-aware dates become the wall-clock time of their own time zone
+      (what the customer's receipt shows) and the zone is dropped, so a
+      purchase at 01:00 in Shanghai on 2 January is a 2 January purchase.
 
     ``not_after`` defaults to today: a transaction dated in the future is an
     input error.  Pass ``not_after=False`` to skip that check.
+
+    Examples
+    --------
+    >>> parse_dates([20240331, 20240401]).dt.strftime("%Y-%m-%d").tolist()
+    ['2024-03-31', '2024-04-01']
+    >>> parse_dates(["01/12/2024"], date_format="%d/%m/%Y").dt.month.tolist()
+    [12]
     """
-    s = pd.Series(values)
-    if pd.api.types.is_datetime64_any_dtype(s):
+    if date_format is None:
+        date_format = _DATE_FORMAT.get()
+    return _parse_dates(values, name, not_after, date_format)
+
+
+def _parse_dates(values, name, not_after, date_format) -> pd.Series:
+    s = values if isinstance(values, pd.Series) else pd.Series(values)
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        out = s.dt.tz_localize(None)            # wall time in the column's own zone
+    elif pd.api.types.is_datetime64_any_dtype(s):
         out = s
+    elif pd.api.types.is_bool_dtype(s):
+        raise _not_dates_error(name, len(s), s.unique()[:5].tolist())
+    elif pd.api.types.is_numeric_dtype(s):
+        if date_format is not None:
+            out = _parse_strings(s.astype("string"), name, date_format)
+        else:
+            out = _yyyymmdd(s, name)
     else:
-        out = pd.to_datetime(s, errors="coerce")
-        bad = out.isna() & s.notna()
-        if bad.any():
-            raise ValueError(
-                f"column {name!r} has {int(bad.sum())} value(s) that are not dates: "
-                f"{_preview(s[bad].unique().tolist())}; expected dates such as '2024-03-31'"
-            )
+        out = _parse_strings(s, name, date_format)
     if out.isna().any():
-        raise ValueError(f"column {name!r} has {int(out.isna().sum())} missing date(s)")
+        raise missing_dates_error(name, int(out.isna().sum()))
     if not_after is not False:
-        limit = pd.Timestamp.today().normalize() + pd.Timedelta(days=1) if not_after is None else pd.Timestamp(not_after)
+        limit = (pd.Timestamp.today().normalize() + pd.Timedelta(days=1) if not_after is None
+                 else parse_date(not_after, "not_after"))
         future = out > limit
         if future.any():
-            raise ValueError(
-                f"column {name!r} has {int(future.sum())} date(s) after {limit.date()}: "
-                f"{_preview(out[future].dt.date.unique().tolist())}; dates in the future are not allowed"
-            )
+            raise future_dates_error(name, int(future.sum()), limit,
+                                     out[future].dt.date.unique().tolist())
     return out
 
 
-def parse_date(value, name: str) -> pd.Timestamp:
-    """Parse one date argument (str, date or Timestamp), with a clear error."""
-    try:
-        ts = pd.Timestamp(value)
+def _parse_strings(s: pd.Series, name: str, date_format: str | None) -> pd.Series:
+    """Strings (or date/Timestamp objects) by the date policy; see :func:`parse_dates`."""
+    present = s.notna()
+    if not present.any():
+        return pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+    if date_format is not None:
+        if not isinstance(date_format, str) or "%" not in date_format:
+            raise ValueError(f"date_format must be a strftime format such as '%d/%m/%Y', "
+                             f"got {date_format!r}")
+        out = pd.to_datetime(s, format=date_format, errors="coerce")
+        bad = out.isna() & present
+        if bad.any():
+            raise _not_dates_error(name, int(bad.sum()), s[bad].unique()[:5].tolist(),
+                                   f"they do not match date_format={date_format!r}")
+        return _naive(out, s, name)
+    kinds = s[present].map(type).unique()
+    if all(issubclass(k, str) for k in kinds):
+        text = s.astype(object)
+        try:
+            out = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        except ValueError:       # ISO strings with different offsets: keep each wall time
+            text = text.where(~present, text.str.replace(_ISO_OFFSET, r"\1", regex=True))
+            out = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        bad = out.isna() & present
+        if bad.any():
+            examples = s[bad].unique()[:5].tolist()
+            looks_numeric = s[bad].str.fullmatch(r"\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\s*")
+            if looks_numeric.all():
+                raise _ambiguous_error(name, int(bad.sum()), examples)
+            raise _not_dates_error(name, int(bad.sum()), examples,
+                                   "ISO 8601 strings are read as they are; for another format "
+                                   "pass date_format= (e.g. '%d %B %Y')")
+        return _naive(out, s, name)
+    try:                                     # date, datetime and Timestamp objects
+        out = pd.to_datetime(s, errors="coerce")
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a date such as '2024-12-31', got {value!r}") from None
-    if pd.isna(ts):
+        out = pd.to_datetime(s.map(lambda v: v.replace(tzinfo=None)
+                                   if getattr(v, "tzinfo", None) is not None else v),
+                             errors="coerce")
+    bad = out.isna() & present
+    if bad.any():
+        raise _not_dates_error(name, int(bad.sum()), s[bad].unique()[:5].tolist())
+    return _naive(out, s, name)
+
+
+def _naive(out: pd.Series, original: pd.Series, name: str) -> pd.Series:
+    if isinstance(out.dtype, pd.DatetimeTZDtype):
+        out = out.dt.tz_localize(None)
+    elif out.dtype == object:               # mixed zones left as objects
+        out = pd.to_datetime(original.map(
+            lambda v: v.replace(tzinfo=None) if getattr(v, "tzinfo", None) is not None else v))
+    return out
+
+
+def parse_date(value, name: str, *, date_format: str | None = None) -> pd.Timestamp:
+    """Parse one date argument by the same policy as :func:`parse_dates`, with a clear error.
+
+    An ISO date is always understood; ``date_format`` (or the one the calling
+    function was given) is tried for other strings.
+
+    >>> parse_date(20241231, "at")
+    Timestamp('2024-12-31 00:00:00')
+    """
+    if isinstance(value, pd.Timestamp | np.datetime64) or hasattr(value, "year"):
+        try:
+            ts = pd.Timestamp(value)
+        except (TypeError, ValueError):
+            ts = pd.NaT
+        if not pd.isna(ts):
+            return ts.tz_localize(None) if ts.tzinfo is not None else ts
+    if value is None or isinstance(value, bool) or not isinstance(
+            value, str | int | float | np.integer | np.floating):
         raise ValueError(f"{name} must be a date such as '2024-12-31', got {value!r}")
-    return ts
+    fmt = date_format if date_format is not None else _DATE_FORMAT.get()
+    one = pd.Series([value])
+    try:
+        return _parse_dates(one, name, False, None).iloc[0]
+    except ValueError as err:
+        if fmt is None or not isinstance(value, str):
+            raise ValueError(f"{name} must be a date such as '2024-12-31', got {value!r} "
+                             f"({str(err).split('; ', 1)[-1]})") from None
+    try:
+        return _parse_dates(one, name, False, fmt).iloc[0]
+    except ValueError:
+        raise ValueError(f"{name} must be a date such as '2024-12-31' or one in "
+                         f"date_format={fmt!r}, got {value!r}") from None
+
+
+def takes_date_format(func):
+    """Decorator: give ``func`` a keyword argument ``date_format=None`` (the date policy's).
+
+    Every :func:`parse_dates` and :func:`parse_date` inside the call (also in
+    the functions it calls) reads non-ISO date strings with that ``strftime``
+    format, e.g. ``date_format="%d/%m/%Y"`` for day-first dates.
+
+    >>> @takes_date_format
+    ... def first_month(dates):
+    ...     return int(parse_dates(dates, not_after=False).dt.month.iloc[0])
+    >>> first_month(["01/12/2024"], date_format="%d/%m/%Y")
+    12
+    """
+    @functools.wraps(func)
+    def inner(*args, date_format: str | None = None, **kwargs):
+        if date_format is None:
+            return func(*args, **kwargs)
+        if not isinstance(date_format, str) or "%" not in date_format:
+            raise ValueError(f"date_format must be a strftime format such as '%d/%m/%Y', "
+                             f"got {date_format!r}")
+        token = _DATE_FORMAT.set(date_format)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _DATE_FORMAT.reset(token)
+
+    sig = inspect.signature(func)
+    params = list(sig.parameters.values())
+    extra = inspect.Parameter("date_format", inspect.Parameter.KEYWORD_ONLY, default=None,
+                              annotation="str | None")
+    at = next((i for i, p in enumerate(params) if p.kind == p.VAR_KEYWORD), len(params))
+    inner.__signature__ = sig.replace(parameters=params[:at] + [extra] + params[at:])
+    return inner
 
 
 # ----------------------------------------------------------------- the shared vocabulary

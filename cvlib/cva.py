@@ -55,6 +55,7 @@ from ._validate import (
     require_frame,
     require_numeric,
     require_weights,
+    takes_date_format,
 )
 
 __all__ = [
@@ -1499,6 +1500,7 @@ class KeyEvents(Result):
                 f"change = score {self.lag} quarter(s) after the event's quarter - score the quarter before"]
 
 
+@takes_date_format
 def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "period",
                columns: Sequence[str] | None = None, date: str = "date", event: str = "event",
                lag: int = 0) -> KeyEvents:
@@ -1520,6 +1522,9 @@ def key_events(scores: pd.DataFrame, events: pd.DataFrame, *, period: str = "per
         Score columns (default: every numeric column of ``scores``).
     lag : int, default 0
         Quarters after the event's quarter at which ``after`` is read.
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------

@@ -19,12 +19,15 @@ All times are in a chosen unit (weeks by default: days / 7).
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from .._validate import parse_date, parse_dates, renamed_args, require_columns, require_frame
 
-__all__ = ["summarize", "collapse_patterns", "TIME_UNITS"]
+__all__ = ["summarize", "collapse_patterns", "summary_window", "SummaryWindow", "TIME_UNITS"]
 
 #: Length of each supported time unit in days.
 TIME_UNITS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12.0, "Y": 365.25}
@@ -50,24 +53,13 @@ def _unit_name(time_unit) -> str:
     return f"units of {float(time_unit):g} days"
 
 
-def _day_numbers(values, name: str, not_after) -> np.ndarray:
-    """Dates as int64 day numbers since 1970-01-01 (time of day dropped)."""
-    s = values
-    if not pd.api.types.is_datetime64_any_dtype(s):
-        s = parse_dates(s, name, not_after=False)
-    if getattr(s.dt, "tz", None) is not None:
-        s = s.dt.tz_localize(None)
-    if s.isna().any():
-        raise ValueError(f"column {name!r} has {int(s.isna().sum())} missing date(s)")
-    days = s.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
+def _day_numbers(values, name: str, not_after, date_format=None) -> np.ndarray:
+    """Dates as int64 day numbers since 1970-01-01 (time of day dropped), by the date policy."""
+    limit = False
     if not_after is not False:
-        limit = (pd.Timestamp.today().normalize() if not_after is None
-                 else parse_date(not_after, "observation_end"))
-        limit_day = int(np.datetime64(limit.date(), "D").astype(np.int64))
-        if days.size and int(days.max()) > limit_day:
-            # let the shared validator build the message (it names the dates)
-            parse_dates(s, name, not_after=limit)
-    return days
+        limit = None if not_after is None else parse_date(not_after, "observation_end")
+    s = parse_dates(values, name, not_after=limit, date_format=date_format)
+    return s.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(np.int64)
 
 
 def _customer_codes(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -82,6 +74,10 @@ def _customer_codes(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
         low, high = int(values.min()), int(values.max())
         if high - low < max(2 * values.size, 1_000_000):
             return values - low, pd.Index(np.arange(low, high + 1, dtype=np.int64))
+    if isinstance(ids.dtype, pd.StringDtype) or ids.dtype == object:
+        found = _string_codes(ids)
+        if found is not None:
+            return found
     codes, uniques = pd.factorize(ids, sort=False)
     try:
         order = np.argsort(np.asarray(uniques), kind="stable")
@@ -92,13 +88,136 @@ def _customer_codes(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return rank[codes], pd.Index(uniques).take(order)
 
 
-def _to_day(value, name: str) -> int:
-    ts = parse_date(value, name)
+def _string_codes(ids: pd.Series):
+    """Sorted-rank codes of string ids through Arrow's dictionary encoding (None without pyarrow).
+
+    Arrow encodes a column of strings three times faster than a hash table of
+    Python objects, and sorts only the distinct ids (in code point order, as
+    Python does).
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return None
+    try:
+        arr = pa.array(ids.array) if isinstance(ids.dtype, pd.StringDtype) else pa.array(
+            ids.to_numpy(), type=pa.string())
+    except (pa.ArrowException, TypeError, ValueError):
+        return None                         # not all strings: the general path
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+        return None
+    enc = pc.dictionary_encode(arr)
+    order = pc.array_sort_indices(enc.dictionary).to_numpy()
+    rank = np.empty(order.size, dtype=np.int64)
+    rank[order] = np.arange(order.size)
+    codes = rank[enc.indices.to_numpy(zero_copy_only=False)]
+    ordered = enc.dictionary.take(pa.array(order))
+    if isinstance(ids.dtype, pd.StringDtype):
+        try:
+            index = pd.Index(pd.array(ordered, dtype=ids.dtype))     # no copy to Python
+        except (TypeError, ValueError):
+            index = pd.Index(pd.array(ordered.to_pylist(), dtype=ids.dtype))
+    else:
+        index = pd.Index(ordered.to_numpy(zero_copy_only=False), dtype=object)
+    return codes, index
+
+
+def _to_day(value, name: str, date_format=None) -> int:
+    ts = parse_date(value, name, date_format=date_format)
     return int(np.datetime64(ts.date(), "D").astype(np.int64))
 
 
 def _day_str(day: int) -> str:
     return str(np.datetime64(int(day), "D"))
+
+
+@dataclass(frozen=True)
+class SummaryWindow:
+    """The periods of a summary, as day numbers since 1970-01-01 (the one definition).
+
+    A purchase day is the calendar date of a transaction (wall-clock time, see
+    :data:`cvlib._validate.DATE_POLICY`); days up to ``end_day`` (inclusive)
+    are the calibration period, days after it up to ``obs_day`` the holdout;
+    times are day differences divided by ``unit`` days.  Every engine
+    (pandas here, DuckDB and Spark in :mod:`cvlib.engines`) takes its window
+    from :func:`summary_window`.
+    """
+
+    end_day: int            # last day of the calibration period (= obs_day without one)
+    obs_day: int            # last day observed
+    cal_day: int | None     # the calibration end, when a holdout period was asked for
+    unit: float             # days per time unit
+
+
+def summary_window(first_day: int, last_day: int, calibration_end=None, observation_end=None,
+                   time_unit="W", date_format=None) -> SummaryWindow:
+    """Resolve and check the calibration and observation ends against the log's first and last day."""
+    unit = _unit_days(time_unit)
+    obs_day = (last_day if observation_end is None
+               else _to_day(observation_end, "observation_end", date_format))
+    if obs_day < first_day:
+        raise ValueError(
+            f"observation_end {_day_str(obs_day)} is before the first transaction "
+            f"({_day_str(first_day)})"
+        )
+    cal_day = None
+    if calibration_end is not None:
+        cal_day = _to_day(calibration_end, "calibration_end", date_format)
+        if cal_day < first_day:
+            raise ValueError(
+                f"calibration_end {_day_str(cal_day)} is before the first purchase in the log "
+                f"({_day_str(first_day)}): no customer would be in the calibration period"
+            )
+        if cal_day > obs_day:
+            raise ValueError(
+                f"calibration_end {_day_str(cal_day)} is after observation_end "
+                f"{_day_str(obs_day)}; the holdout period would be empty"
+            )
+    return SummaryWindow(obs_day if cal_day is None else cal_day, obs_day, cal_day, unit)
+
+
+def negative_spend_error(amount: str, count: int, examples) -> ValueError:
+    """The error for negative spend (shared by every engine)."""
+    return ValueError(
+        f"column {amount!r} must not be negative (spend per transaction); got "
+        f"{count} negative value(s) such as {sorted(examples)[:5]}. Remove returns and "
+        f"refunds first, or pass amount=None to summarise purchases only."
+    )
+
+
+def missing_spend_error(amount: str, count: int) -> ValueError:
+    """The error for missing spend (shared by every engine)."""
+    return ValueError(f"column {amount!r} has {count} missing spend value(s); "
+                      f"drop or fill them first")
+
+
+def missing_ids_error(customer: str, count: int) -> ValueError:
+    """The error for missing customer ids (shared by every engine)."""
+    return ValueError(f"column {customer!r} has {count} missing customer id(s)")
+
+
+def _checked_spend(log: pd.DataFrame, amount: str | None):
+    """The spend column as float64, refusing non-numeric, missing and negative values."""
+    if amount is None:
+        return None
+    spend = log[amount]
+    if pd.api.types.is_bool_dtype(spend) or not pd.api.types.is_numeric_dtype(spend):
+        bad = spend[pd.to_numeric(spend, errors="coerce").isna() & spend.notna()]
+        raise TypeError(
+            f"column {amount!r} must be numeric (spend per transaction), got dtype "
+            f"{spend.dtype}" + (f" with values such as {bad.unique()[:5].tolist()}" if len(bad) else "")
+        )
+    spend = spend.to_numpy(dtype=np.float64)
+    if np.isnan(spend).any():
+        raise missing_spend_error(amount, int(np.isnan(spend).sum()))
+    negative = spend < 0
+    if negative.any():
+        raise negative_spend_error(amount, int(negative.sum()),
+                                   np.unique(spend[negative])[:5].tolist())
+    return spend
 
 
 @renamed_args(log="transactions")
@@ -110,6 +229,11 @@ def summarize(
     calibration_end=None,
     observation_end=None,
     time_unit: str | float = "W",
+    *,
+    date_format: str | None = None,
+    engine: str | None = None,
+    memory_limit: str | None = None,
+    output: str | None = None,
 ) -> pd.DataFrame:
     r"""Summarise a transaction log to frequency, recency, T (and mean repeat spend) per customer.
 
@@ -129,9 +253,12 @@ def summarize(
 
     Parameters
     ----------
-    transactions : DataFrame
-        The transaction log, one row per transaction (``log=`` is a
-        deprecated alias).
+    transactions : DataFrame, path, DuckDB relation or PySpark DataFrame
+        The transaction log, one row per transaction (``log=`` is a deprecated
+        alias).  Besides a pandas DataFrame: a path or glob
+        of Parquet or CSV files (or a list of them) or a DuckDB relation,
+        summarised inside DuckDB without loading the log into memory, or a
+        PySpark DataFrame, summarised in Spark (see :mod:`cvlib.engines`).
     customer, date, amount : str
         Column names: the customer id, the transaction date (dates or strings
         such as ``"1997-01-01"``; time of day is ignored) and the spend
@@ -152,6 +279,21 @@ def summarize(
         Unit of recency, T and duration_holdout: weeks (days / 7, as in the
         CDNOW papers), days, months (365.25 / 12 days), years, or a number of
         days.
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601, such as
+        ``"%d/%m/%Y"`` (see :func:`cvlib._validate.parse_dates` for the date
+        policy: ambiguous strings are refused without it).
+    engine : {None, "pandas", "duckdb", "spark"}
+        Where to compute; default from the type of ``transactions``.  ``"duckdb"`` on
+        a pandas DataFrame computes it in DuckDB (for comparison).
+    memory_limit : str, optional
+        DuckDB's memory limit, e.g. ``"4GB"`` (default
+        :data:`cvlib.engines.duckdb.DEFAULT_MEMORY_LIMIT`); beyond it DuckDB
+        spills to a temporary folder on disk.
+    output : {None, "pandas", "duckdb", "spark"}
+        Type of the result: pandas by default, except for a Spark input,
+        whose summary stays a Spark DataFrame unless ``output="pandas"``;
+        ``"duckdb"`` returns a (lazy) DuckDB relation.
 
     Returns
     -------
@@ -166,16 +308,22 @@ def summarize(
     Raises
     ------
     ValueError
-        Missing columns, unparseable, missing or future dates, negative or
-        missing spend, a calibration end before the first purchase
-        or after the observation end.
+        Missing columns, unparseable, ambiguous, missing or future dates,
+        negative or missing spend, a calibration end before the first
+        purchase or after the observation end (the same errors from every
+        engine).
 
     Examples
     --------
-    >>> from cvlib.datasets import fetch_cdnow
-    >>> s = summarize(fetch_cdnow(), calibration_end="1997-09-30")
-    >>> s.loc[1, ["frequency", "recency", "T"]].round(2).tolist()
-    [2.0, 30.43, 38.86]
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"customer_id": [1, 1, 1, 2],
+    ...                     "date": [20240101, 20240115, 20240115, 20240108],
+    ...                     "amount": [10.0, 5.0, 7.0, 30.0]})
+    >>> s = summarize(log, observation_end="2024-01-29")
+    >>> s.loc[1].tolist()      # two purchases on 15 January are one repeat purchase day
+    [1.0, 2.0, 4.0, 12.0]
+    >>> s.loc[2].tolist()
+    [0.0, 0.0, 3.0, 0.0]
     >>> s.attrs["recency"]
     't_x: time from the first to the last purchase (BTYD), in weeks'
 
@@ -186,7 +334,16 @@ def summarize(
     Science 24(2), 275-284 (the CDNOW calibration summary, 39 weeks to
     1997-09-30).
     """
-    log = require_frame(transactions, "transactions")
+    log = transactions
+    if engine not in (None, "pandas") or not isinstance(log, pd.DataFrame) or output not in (
+            None, "pandas"):
+        from ..engines import summarize_in_engine
+
+        return summarize_in_engine(
+            log, customer=customer, date=date, amount=amount, calibration_end=calibration_end,
+            observation_end=observation_end, time_unit=time_unit, date_format=date_format,
+            engine=engine, memory_limit=memory_limit, output=output)
+    require_frame(log, "transactions")
     cols = [customer, date] + ([amount] if amount is not None else [])
     require_columns(log, cols, "the transaction log")
     unit = _unit_days(time_unit)
@@ -195,58 +352,27 @@ def summarize(
 
     ids = log[customer]
     if ids.isna().any():
-        raise ValueError(f"column {customer!r} has {int(ids.isna().sum())} missing customer id(s)")
-    codes, uniques = _customer_codes(ids)
+        raise missing_ids_error(customer, int(ids.isna().sum()))
+    # encoding string ids (Arrow releases the GIL) overlaps with reading the dates and spend
+    worker = None
+    if not pd.api.types.is_integer_dtype(ids) and len(ids) >= 1_000_000 and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        worker = ThreadPoolExecutor(1)
+        pending = worker.submit(_customer_codes, ids)
+    try:
+        days = _day_numbers(log[date], date, not_after=None, date_format=date_format)
+        spend = _checked_spend(log, amount)
+    finally:
+        if worker is not None:
+            worker.shutdown(wait=True)
+    codes, uniques = pending.result() if worker is not None else _customer_codes(ids)
     n_cust = len(uniques)
 
-    obs_day = None if observation_end is None else _to_day(observation_end, "observation_end")
-    days = _day_numbers(log[date], date, not_after=None)
-
-    if amount is not None:
-        spend = log[amount]
-        if pd.api.types.is_bool_dtype(spend) or not pd.api.types.is_numeric_dtype(spend):
-            bad = spend[pd.to_numeric(spend, errors="coerce").isna() & spend.notna()]
-            raise TypeError(
-                f"column {amount!r} must be numeric (spend per transaction), got dtype "
-                f"{spend.dtype}" + (f" with values such as {bad.unique()[:5].tolist()}" if len(bad) else "")
-            )
-        spend = spend.to_numpy(dtype=np.float64)
-        if np.isnan(spend).any():
-            raise ValueError(
-                f"column {amount!r} has {int(np.isnan(spend).sum())} missing spend value(s); "
-                f"drop or fill them first"
-            )
-        negative = spend < 0
-        if negative.any():
-            raise ValueError(
-                f"column {amount!r} must not be negative (spend per transaction); got "
-                f"{int(negative.sum())} negative value(s) such as "
-                f"{np.unique(spend[negative])[:5].tolist()}. Remove returns and refunds first, "
-                f"or pass amount=None to summarise purchases only."
-            )
-
     first_day, last_day = int(days.min()), int(days.max())
-    if obs_day is None:
-        obs_day = last_day
-    elif obs_day < first_day:
-        raise ValueError(
-            f"observation_end {_day_str(obs_day)} is before the first transaction "
-            f"({_day_str(first_day)})"
-        )
-    cal_day = None
-    if calibration_end is not None:
-        cal_day = _to_day(calibration_end, "calibration_end")
-        if cal_day < first_day:
-            raise ValueError(
-                f"calibration_end {_day_str(cal_day)} is before the first purchase in the log "
-                f"({_day_str(first_day)}): no customer would be in the calibration period"
-            )
-        if cal_day > obs_day:
-            raise ValueError(
-                f"calibration_end {_day_str(cal_day)} is after observation_end "
-                f"{_day_str(obs_day)}; the holdout period would be empty"
-            )
-    end_day = obs_day if cal_day is None else cal_day
+    window = summary_window(first_day, last_day, calibration_end, observation_end, unit,
+                            date_format)
+    end_day, obs_day, cal_day = window.end_day, window.obs_day, window.cal_day
 
     # keep the transactions up to the observation end
     if last_day > obs_day:
@@ -317,6 +443,7 @@ def collapse_patterns(
     columns=("frequency", "recency", "T"),
     weights: str | None = None,
     name: str = "count",
+    sums=(),
 ) -> pd.DataFrame:
     """Collapse a customer summary to its distinct patterns with their counts.
 
@@ -328,21 +455,26 @@ def collapse_patterns(
 
     Parameters
     ----------
-    summary : DataFrame
-        E.g. the output of :func:`summarize`.
+    summary : DataFrame, DuckDB relation, Parquet path or PySpark DataFrame
+        E.g. the output of :func:`summarize`.  A summary that stays in an
+        engine (``summarize(..., output="duckdb")``, a Spark DataFrame) is
+        collapsed there: only the patterns come to pandas.
     columns : sequence of str
         Columns defining a pattern.
     weights : str, optional
         A column of existing counts to add up (when ``summary`` is already
         partly collapsed); default each row counts once.
     name : str
-        Name of the count column of the result; it must differ from the
-        pattern columns (``name="frequency"`` would overwrite them).
+        Name of the count column of the result.
+    sums : sequence of str
+        Columns to add up within each pattern, returned as ``<column>_sum``
+        (e.g. ``sums=["monetary_value"]`` for the spend of each pattern).
 
     Returns
     -------
     DataFrame
-        One row per distinct pattern (sorted), ``columns`` plus ``name``.
+        One row per distinct pattern (sorted), ``columns`` plus ``name``
+        (and the sums).
 
     Examples
     --------
@@ -351,14 +483,19 @@ def collapse_patterns(
     >>> collapse_patterns(s)["count"].tolist()
     [2, 1]
     """
+    if not isinstance(summary, pd.DataFrame):
+        if weights is not None:
+            raise ValueError("weights= is for a pandas summary; a summary in DuckDB or Spark "
+                             "has one row per customer")
+        from ..engines import patterns_in_engine
+
+        return patterns_in_engine(summary, columns, name=name, sums=sums)
     require_frame(summary, "summary")
-    columns = list(columns)
-    require_columns(summary, columns + ([weights] if weights else []), "the summary")
-    if name in columns:
-        raise ValueError(
-            f"name={name!r} is one of the pattern columns {columns}: the counts would overwrite "
-            f"it; choose another name for the count column, such as 'count'"
-        )
+    columns, sums = list(columns), list(sums)
+    require_columns(summary, columns + sums + ([weights] if weights else []), "the summary")
+    if name in columns or any(f"{s}_sum" in columns for s in sums):
+        raise ValueError(f"name={name!r} (or a sum) would overwrite a pattern column of "
+                         f"{columns}; choose another name")
     if len(summary) == 0:
         raise ValueError("the summary has no rows")
     code = np.zeros(len(summary), dtype=np.int64)
@@ -375,4 +512,7 @@ def collapse_patterns(
                              minlength=len(ucode))
     out = summary.iloc[first][columns].reset_index(drop=True)
     out[name] = counts
+    for s in sums:
+        out[f"{s}_sum"] = np.bincount(inv.ravel(), weights=summary[s].to_numpy(dtype=float),
+                                      minlength=len(ucode))
     return out

@@ -7,7 +7,14 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from .._validate import _preview, parse_date, renamed_args, require_columns, require_frame
+from .._validate import (
+    _preview,
+    parse_date,
+    renamed_args,
+    require_columns,
+    require_frame,
+    takes_date_format,
+)
 from .pareto import abc_classes, customer_values, pyramid
 from .rfm import rfm_scores, rfm_segments, rfm_table
 
@@ -31,6 +38,7 @@ LIFECYCLE_STAGES = ["new", "active", "at-risk", "lapsed"]
 
 
 @renamed_args(tx="transactions")
+@takes_date_format
 def lifecycle_stages(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                      amount: str = "amount", at=None, *, new_days: int = 90,
                      active_days: int = 180, lapsed_days: int = 365,
@@ -53,6 +61,9 @@ def lifecycle_stages(transactions: pd.DataFrame, customer: str = "customer_id", 
         Analysis date (default: the last date in the log).
     new_days, active_days, lapsed_days : int
         Windows in days; ``active_days < lapsed_days`` is required.
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------
@@ -97,6 +108,7 @@ def _classifier(by, customer, date, amount, kwargs) -> Callable:
 
 
 @renamed_args(tx="transactions")
+@takes_date_format
 def classify_over_time(transactions: pd.DataFrame, at, by="lifecycle", *, customer: str = "customer_id",
                        date: str = "date", amount: str = "amount", **kwargs) -> pd.DataFrame:
     """Re-classify the customers at several dates (dynamic classification).

@@ -20,6 +20,7 @@ from .._validate import (
     require_no_missing,
     require_numeric,
     require_weights,
+    takes_date_format,
 )
 from ._base import (
     Classification,
@@ -282,12 +283,19 @@ def two_axis(data: pd.DataFrame, x: str, y: str, *, x_cut="median", y_cut="media
 
 
 @renamed_args(tx="transactions")
+@takes_date_format
 def purchase_cycle(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                    amount: str = "amount", at=None) -> pd.DataFrame:
     """Each customer's average purchase cycle and average spend per purchase.
 
     .. math:: \\bar c_i = \\frac{t_{in_i} - t_{i1}}{n_i - 1}, \\qquad
               \\bar a_i = \\frac{1}{n_i}\\sum_j a_{ij}
+
+    Parameters
+    ----------
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._validate import _preview, check_share, renamed_args
+from .._validate import _preview, check_share, renamed_args, takes_date_format
+from ..engines import in_engines
 from ._base import (
     Classification,
     check_labels,
@@ -42,6 +43,8 @@ __all__ = [
 
 
 @renamed_args(tx="transactions")
+@takes_date_format
+@in_engines
 def customer_values(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                     amount: str = "amount", margin: str | None = None,
                     cost: str | None = None, at=None, returns: str = "error") -> pd.DataFrame:
@@ -64,6 +67,9 @@ def customer_values(transactions: pd.DataFrame, customer: str = "customer_id", d
     returns : {"error", "net"}
         Negative amounts raise an error unless ``"net"``: then they are returns
         netted against revenue (and their margin against margin).
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------

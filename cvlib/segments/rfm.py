@@ -11,7 +11,9 @@ from .._validate import (
     require_frame,
     require_no_missing,
     require_numeric,
+    takes_date_format,
 )
+from ..engines import in_engines
 from ._base import count_above, count_below, customer_order, prepare_log
 
 __all__ = [
@@ -25,6 +27,8 @@ __all__ = [
 
 
 @renamed_args(tx="transactions")
+@takes_date_format
+@in_engines
 def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
               amount: str = "amount", at=None, *, frequency: str = "transactions",
               monetary: str = "total", returns: str = "error") -> pd.DataFrame:
@@ -47,6 +51,12 @@ def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: s
     vectorised (factorised ids, integer day numbers, ``bincount`` and
     ``maximum.at``): one to two seconds for ten million rows.
 
+    Instead of a DataFrame the log may be a path or glob of Parquet/CSV
+    files, a DuckDB relation or a PySpark DataFrame: the table is then
+    computed in that engine, with the same columns and numbers
+    (:mod:`cvlib.engines`; ``engine=``, ``memory_limit=`` and ``output=`` as
+    in :func:`cvlib.lifetime.summarize`).
+
     Parameters
     ----------
     transactions : DataFrame
@@ -67,6 +77,9 @@ def rfm_table(transactions: pd.DataFrame, customer: str = "customer_id", date: s
         amounts are returns: they reduce monetary value but are neither
         purchases (frequency) nor the last purchase (recency).  A customer
         with only returns is an error.
+    date_format : str, optional
+        ``strftime`` format of date strings that are not ISO 8601 (e.g.
+        ``"%d/%m/%Y"``); ambiguous strings are refused without it.
 
     Returns
     -------

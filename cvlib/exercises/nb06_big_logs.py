@@ -1,0 +1,69 @@
+"""Exercises of notebook 06 (working with big transaction logs).
+
+Expected answers are computed on first use with the pandas path of cvlib on
+the CDNOW sample (Fader, Hardie & Lee 2005), which the notebook shows equal
+to the DuckDB path; none of them is printed in the notebook above the
+exercises.
+"""
+
+from __future__ import annotations
+
+from . import Exercise
+
+__all__ = ["EXERCISES"]
+
+CALIBRATION_END = "1997-09-30"
+
+
+def _summary():
+    from ..datasets import fetch_cdnow
+    from ..lifetime import summarize
+
+    return summarize(fetch_cdnow(), calibration_end=CALIBRATION_END)
+
+
+def _patterns_with_repeat() -> int:
+    from ..lifetime import collapse_patterns
+
+    s = _summary()
+    return len(collapse_patterns(s[s["frequency"] > 0]))
+
+
+def _lapsed() -> int:
+    from ..datasets import fetch_cdnow
+    from ..segments import rfm_table
+
+    return int((rfm_table(fetch_cdnow(), at="1998-06-30")["recency"] > 365).sum())
+
+
+def _day_first_recency() -> float:
+    from ..datasets import fetch_cdnow
+    from ..segments import rfm_table
+
+    return float(rfm_table(fetch_cdnow(), at="1998-06-30")["recency"].mean())
+
+
+EXERCISES = [
+    Exercise(
+        "06.1", "distinct patterns of the repeat buyers",
+        _patterns_with_repeat, kind="number", tol=0,
+        hint="summarise the Parquet file with calibration_end='1997-09-30', keep the customers "
+             "with frequency > 0 and collapse to (frequency, recency, T) patterns in DuckDB; "
+             "count the rows of the result, not the customers",
+        mistakes=((946, "946 is the number of repeat buyers: count their distinct "
+                         "(frequency, recency, T) patterns instead"),),
+    ),
+    Exercise(
+        "06.2", "customers without a purchase in the last year",
+        _lapsed, kind="number", tol=0,
+        hint="rfm_table on the Parquet file at '1998-06-30': recency is in days since the last "
+             "purchase; count the customers with recency above 365",
+    ),
+    Exercise(
+        "06.3", "mean recency from a day-first log",
+        _day_first_recency, kind="number", tol=0.005,
+        hint="the dates are written day first ('31/12/1997'): pass date_format='%d/%m/%Y' to "
+             "rfm_table (at='1998-06-30') and average the recency column (days); without it "
+             "cvlib refuses the ambiguous dates",
+    ),
+]
