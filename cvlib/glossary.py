@@ -235,7 +235,6 @@ TERMS: tuple[Term, ...] = (
     Term("Gamma-Gamma model", "Gamma-Gamma消费金额模型", "Fader, Hardie & Lee's model of spend per transaction, independent of purchase counts.", _L, ("gamma-gamma",)),
     Term("BG/BB model", "BG/BB模型", "Beta-geometric/beta-Bernoulli model of repeat transactions in discrete opportunities, such as yearly donations (Fader, Hardie & Shang 2010).", _L, ("bg/bb",)),
     Term("discounted expected lifetime", "折现预期寿命", "DEL: the discounted number of periods a new customer is expected to stay (Fader & Hardie 2010).", _L, ("del",)),
-    Term("recency (t_x)", "最近购买时点 (t_x)", "In the BG/NBD and Pareto/NBD (buy-till-you-die) models: the time from the customer's first to her last repeat purchase, t_x (larger is better; 0 without a repeat purchase). Not the RFM recency, the time since the last purchase, which is T - t_x.", _L, ("t_x", "btyd recency")),
     Term("probability alive", "存活概率", "The probability that a customer has not yet churned, given the purchase history (P(alive)).", _L, ("p(alive)",)),
     Term("calibration period", "校准期", "The period whose transactions the model is fitted on.", _L),
     Term("holdout period", "验证期", "The later period used to check the model's predictions.", _L),

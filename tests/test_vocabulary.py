@@ -170,23 +170,31 @@ def test_every_result_class_uses_the_results_base():
 def test_estimate_results_have_params_and_conf_int():
     estimates = {n: c for n, c in RESULTS.items() if issubclass(c, EstimateResult)}
     assert len(estimates) >= 8, sorted(estimates)
-    for name, cls in estimates.items():
-        sig = inspect.signature(cls.conf_int).parameters
-        assert list(sig)[1:] == ["alpha"], f"{name}.conf_int takes alpha= only, got {list(sig)}"
+    with_conf_int = {n: c for n, c in RESULTS.items() if hasattr(c, "conf_int")}
+    assert set(estimates) <= set(with_conf_int)
+    for name, cls in with_conf_int.items():
+        params = list(inspect.signature(cls.conf_int).parameters.values())[1:]
+        assert params and params[0].name == "alpha" and params[0].default == 0.05, (
+            f"{name}.conf_int(alpha=0.05): got {[p.name for p in params]}")
+        assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params[1:]), (
+            f"{name}.conf_int: options after alpha are keyword-only")
 
 
 def test_estimate_summaries_on_real_fits():
     """summary() and conf_int() of fitted estimates have the vocabulary's columns."""
-    from cvlib import datasets, lifetime, pls, satisfaction
+    from cvlib import cva, datasets, lifetime, pls, satisfaction
 
     cdnow = datasets.fetch_cdnow_summary()
     fits = [
-        lifetime.BetaGeo().fit(cdnow["frequency"], cdnow["recency"], cdnow["T"]),
+        lifetime.BetaGeo().fit(cdnow),
         pls.estimate(datasets.fetch_mobi(), paths=pls.ECSI_PATHS, blocks=pls.MOBI_BLOCKS),
     ]
     survey = datasets.load("acsi_survey")
-    fits.append(satisfaction.satisfaction_index(survey, [c for c in survey.columns if c.startswith("sat")][:3],
-                                                n_boot=50, seed=1))
+    fits.append(satisfaction.satisfaction_index(survey, ["CUSA1", "CUSA2", "CUSA3"], by="company",
+                                                missing="available", n_boot=50, seed=1))
+    deals = datasets.load("cva_car_deals")
+    fits.append(cva.win_loss(deals, ["reliability", "performance", "comfort", "dealer_service",
+                                     "purchase_price"], missing="drop"))
     for fit in fits:
         if not isinstance(fit, EstimateResult):
             pytest.fail(f"{type(fit).__name__} is not an EstimateResult")

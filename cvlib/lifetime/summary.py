@@ -494,8 +494,9 @@ def collapse_patterns(
     columns, sums = list(columns), list(sums)
     require_columns(summary, columns + sums + ([weights] if weights else []), "the summary")
     if name in columns or any(f"{s}_sum" in columns for s in sums):
-        raise ValueError(f"name={name!r} (or a sum) would overwrite a pattern column of "
-                         f"{columns}; choose another name")
+        raise ValueError(f"name={name!r} is one of the pattern columns {columns} (or a sum "
+                         f"column would overwrite one): the counts would overwrite it; choose "
+                         f"another name for the count column, such as 'count'")
     if len(summary) == 0:
         raise ValueError("the summary has no rows")
     code = np.zeros(len(summary), dtype=np.int64)
