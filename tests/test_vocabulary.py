@@ -203,6 +203,7 @@ def test_estimate_summaries_on_real_fits():
         assert list(table.columns[:4]) == ESTIMATE_COLUMNS, (type(fit).__name__, list(table.columns))
         ci = fit.conf_int()
         assert list(ci.columns) == ["ci_low", "ci_high"]
-        assert (ci["ci_low"] <= ci["ci_high"]).all()
+        known = ci.dropna()  # a PLS model has intervals only after bootstrap()
+        assert (known["ci_low"] <= known["ci_high"]).all()
         assert repr(fit) and fit._repr_html_()
 
