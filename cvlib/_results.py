@@ -41,7 +41,7 @@ from scipy import stats
 
 from ._validate import check_ci
 
-__all__ = ["ESTIMATE_COLUMNS", "Result", "EstimateResult", "html_table", "text_table", "wald"]
+__all__ = ["ESTIMATE_COLUMNS", "Result", "EstimateResult", "check_alpha", "html_table", "text_table", "wald"]
 
 #: The columns of every ``summary()`` of an estimate, in this order.
 ESTIMATE_COLUMNS = ["estimate", "se", "ci_low", "ci_high"]
@@ -81,6 +81,18 @@ def wald(params: pd.Series, bse: pd.Series, ci: float = 0.95) -> pd.DataFrame:
     return pd.DataFrame(
         {"estimate": est, "se": se, "ci_low": est - z * se, "ci_high": est + z * se}
     )
+
+
+def check_alpha(alpha) -> float:
+    """Check ``conf_int``'s ``alpha`` (0.05 for a 95% interval) and return the level ``1 - alpha``."""
+    try:
+        a = float(alpha)
+    except (TypeError, ValueError):
+        raise TypeError(f"alpha must be a number in (0, 1) such as 0.05, got {alpha!r}") from None
+    if not 0 < a < 1:
+        hint = " (give 0.05 for a 95% interval, not 5 or 95)" if a >= 1 else ""
+        raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}{hint}")
+    return 1 - a
 
 
 class Result:
@@ -134,14 +146,7 @@ class EstimateResult(Result):
 
     def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
         """Confidence intervals at level ``1 - alpha``: columns ``ci_low``, ``ci_high``."""
-        try:
-            a = float(alpha)
-        except (TypeError, ValueError):
-            raise TypeError(f"alpha must be a number in (0, 1) such as 0.05, got {alpha!r}") from None
-        if not 0 < a < 1:
-            hint = " (give 0.05 for a 95% interval, not 5 or 95)" if a >= 1 else ""
-            raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}{hint}")
-        return self.summary(ci=1 - a)[["ci_low", "ci_high"]]
+        return self.summary(ci=check_alpha(alpha))[["ci_low", "ci_high"]]
 
     @property
     def loglik(self) -> float:

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from ._bootstrap import percentile_interval, resample_counts
-from ._results import EstimateResult, Result, html_table, text_table
+from ._results import EstimateResult, Result, check_alpha, html_table, text_table
 from ._validate import (
     check_ci,
     check_missing,
@@ -187,10 +187,7 @@ class Profile(Result):
         if self.boot_draws is None:
             raise ValueError("this profile has no bootstrap resamples: only profile_from_ratings(..., "
                              "n_boot=1000) gives confidence intervals")
-        a = float(alpha)
-        if not 0 < a < 1:
-            raise ValueError(f"alpha must lie in (0, 1), got {alpha!r} (give 0.05 for a 95% interval)")
-        _, lo, hi = percentile_interval(self.boot_draws.to_numpy(), 1 - a)
+        _, lo, hi = percentile_interval(self.boot_draws.to_numpy(), check_alpha(alpha))
         return pd.DataFrame({"ci_low": lo, "ci_high": hi}, index=self.boot_draws.columns)
 
     @property
@@ -1037,9 +1034,7 @@ class ValueMap(Result):
 
     def conf_int(self, alpha: float = 0.05) -> pd.DataFrame:
         """Intervals of intercept and slope at level ``1 - alpha``: columns ``ci_low``, ``ci_high``."""
-        a = float(alpha)
-        if not 0 < a < 1:
-            raise ValueError(f"alpha must lie in (0, 1), got {alpha!r} (give 0.05 for a 95% interval)")
+        a = 1 - check_alpha(alpha)
         if self.fit is None:
             return pd.DataFrame({"ci_low": np.nan, "ci_high": np.nan}, index=["intercept", "slope"])
         c = np.asarray(self.fit.conf_int(a), dtype=float)

@@ -298,8 +298,6 @@ def score(model, summary, path=None, *, t: float = 52.0, spend_model=None, time:
 
 def rfm_at_day(counts: dict, at, frequency: str, monetary: str, returns: str, date_format=None):
     """The analysis date of an RFM table and its day number, checked as the pandas path does."""
-    from .._validate import parse_date
-
     if frequency not in ("transactions", "days"):
         raise ValueError(f"frequency must be 'transactions' or 'days', got {frequency!r}")
     if monetary not in ("total", "mean"):
@@ -308,20 +306,9 @@ def rfm_at_day(counts: dict, at, frequency: str, monetary: str, returns: str, da
         raise ValueError(f"returns must be 'error' (negative amounts are refused) or 'net' "
                          f"(negative amounts are returns, netted against spend), got {returns!r}")
     first_day, last_day = int(counts["first_day"]), int(counts["last_day"])
-    if at is None:
-        at_ts = pd.Timestamp(np.datetime64(last_day, "D"))
-    else:
-        at_ts = parse_date(at, "at", date_format=date_format).normalize()
-        today = pd.Timestamp.today().normalize()
-        if at_ts > today + pd.Timedelta(days=1):
-            raise ValueError(f"the analysis date at={at_ts.date()} is in the future (today is "
-                             f"{today.date()}); recency is measured back from a date already past")
-    at_day = int(np.datetime64(at_ts.date(), "D").astype(np.int64))
-    if at_day < first_day:
-        raise ValueError(
-            f"the analysis date at={at_ts.date()} is before the first transaction "
-            f"({np.datetime64(first_day, 'D')}); choose a date on or after it"
-        )
+    from ..segments._base import analysis_day
+
+    at_ts, at_day = analysis_day(at, first_day, last_day, date_format)
     return at_ts, at_day
 
 

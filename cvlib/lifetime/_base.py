@@ -28,7 +28,7 @@ import pandas as pd
 from scipy import integrate, optimize, stats
 from scipy.special import betaln, hyp2f1
 
-from .._results import EstimateResult, wald
+from .._results import EstimateResult, check_alpha, wald
 from .._validate import check_ci, require_columns, require_frame
 
 __all__ = ["ModelFitError", "FittedModel"]
@@ -525,14 +525,7 @@ class FittedModel(EstimateResult):
     def conf_int(self, alpha: float = 0.05, *, log_scale: bool = False) -> pd.DataFrame:
         """Confidence intervals at level 1 - alpha: columns ``ci_low``, ``ci_high`` (see :meth:`summary`)."""
         self._require_fitted()
-        try:
-            a = float(alpha)
-        except (TypeError, ValueError):
-            raise TypeError(f"alpha must be a number in (0, 1) such as 0.05, got {alpha!r}") from None
-        if not 0 < a < 1:
-            hint = " (give 0.05 for a 95% interval, not 5 or 95)" if a >= 1 else ""
-            raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}{hint}")
-        return self.summary(ci=1 - a, log_scale=log_scale)[["ci_low", "ci_high"]]
+        return self.summary(ci=check_alpha(alpha), log_scale=log_scale)[["ci_low", "ci_high"]]
 
     def _header(self) -> str:
         if self.params is None:

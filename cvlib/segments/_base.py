@@ -272,6 +272,29 @@ def factorize_ids(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(codes, dtype=np.int64), uniques
 
 
+def analysis_day(at, first_day: int, last_day: int, date_format: str | None = None):
+    """The analysis date ``at`` (default: the last transaction day) and its day number.
+
+    One check for every engine: the date must not be in the future and not
+    before the first transaction (day numbers count days since 1970-01-01).
+    """
+    if at is None:
+        at_ts = pd.Timestamp(np.datetime64(last_day, "D"))
+    else:
+        at_ts = parse_date(at, "at", date_format=date_format).normalize()
+        today = pd.Timestamp.today().normalize()
+        if at_ts > today + pd.Timedelta(days=1):
+            raise ValueError(f"the analysis date at={at_ts.date()} is in the future (today is "
+                             f"{today.date()}); recency is measured back from a date already past")
+    at_day = int(np.datetime64(at_ts.date(), "D").astype(np.int64))
+    if at_day < first_day:
+        raise ValueError(
+            f"the analysis date at={at_ts.date()} is before the first transaction "
+            f"({np.datetime64(first_day, 'D')}); choose a date on or after it"
+        )
+    return at_ts, at_day
+
+
 def prepare_log(tx, customer: str, date: str, amount: str | None, at=None,
                 returns: str = "error", extra: tuple[str, ...] = (),
                 what: str = "transactions") -> Log:
@@ -308,22 +331,7 @@ def prepare_log(tx, customer: str, date: str, amount: str | None, at=None,
             )
     first_day = int(days.min())
     last_day = int(days.max())
-    if at is None:
-        at_ts = pd.Timestamp(np.datetime64(last_day, "D"))
-    else:
-        at_ts = parse_date(at, "at").normalize()
-        if at_ts.tzinfo is not None:
-            at_ts = at_ts.tz_localize(None)
-        today = pd.Timestamp.today().normalize()
-        if at_ts > today + pd.Timedelta(days=1):
-            raise ValueError(f"the analysis date at={at_ts.date()} is in the future (today is "
-                             f"{today.date()}); recency is measured back from a date already past")
-    at_day = int(np.datetime64(at_ts.date(), "D").astype(np.int64))
-    if at_day < first_day:
-        raise ValueError(
-            f"the analysis date at={at_ts.date()} is before the first transaction "
-            f"({np.datetime64(first_day, 'D')}); choose a date on or after it"
-        )
+    at_ts, at_day = analysis_day(at, first_day, last_day)
     keep = None if at_day >= last_day else days <= at_day
     cust = tx[customer].to_numpy()
     if keep is not None:
