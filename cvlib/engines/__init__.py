@@ -296,6 +296,15 @@ def score(model, summary, path=None, *, t: float = 52.0, spend_model=None, time:
     return _module(kind).score(model, summary, path, batch_size=batch_size, **opts)
 
 
+def rfm_output(out, at_ts):
+    """An RFM table from an engine as the pandas path returns it: whole-number days and counts."""
+    if isinstance(out, pd.DataFrame):
+        for c in ("recency", "frequency", "tenure"):
+            out[c] = out[c].astype(np.int64)
+        out.attrs["at"] = str(at_ts.date())
+    return out
+
+
 def rfm_at_day(counts: dict, at, frequency: str, monetary: str, returns: str, date_format=None):
     """The analysis date of an RFM table and its day number, checked as the pandas path does."""
     if frequency not in ("transactions", "days"):

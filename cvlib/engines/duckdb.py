@@ -262,11 +262,9 @@ def _rfm(transactions, customer, date, amount, at, frequency, monetary, returns,
             ).fetchall()]
             raise only_returns_error(only, at_ts, ids)
     out = _finish(rel, customer, output)
-    if isinstance(out, pd.DataFrame):
-        for c in ("recency", "frequency", "tenure"):
-            out[c] = out[c].astype(np.int64)
-        out.attrs["at"] = str(at_ts.date())
-    return out
+    from . import rfm_output
+
+    return rfm_output(out, at_ts)
 
 
 def customer_values(transactions, customer="customer_id", date="date", amount="amount",

@@ -170,11 +170,9 @@ def rfm_table(transactions, customer="customer_id", date="date", amount="amount"
             ids = [r[0] for r in only.select(customer).orderBy(customer).limit(5).collect()]
             raise only_returns_error(n, at_ts, ids)
     out = _finish(sdf, customer, output)
-    if isinstance(out, pd.DataFrame):
-        for c in ("recency", "frequency", "tenure"):
-            out[c] = out[c].astype(np.int64)
-        out.attrs["at"] = str(at_ts.date())
-    return out
+    from . import rfm_output
+
+    return rfm_output(out, at_ts)
 
 
 def customer_values(transactions, customer="customer_id", date="date", amount="amount",
