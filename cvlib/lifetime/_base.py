@@ -313,13 +313,135 @@ class FittedModel(EstimateResult):
         #: The data the model was fitted on (None for a model built with ``from_params``).
         self.data: pd.DataFrame | None = None
 
+    #: Number of leading parameters estimated on the log scale (all of them when None); the
+    #: covariate effects of a model with covariates follow them on their natural scale.
+    _n_log: int | None = None
+    #: Names of the covariate columns (empty: a model without covariates).
+    covariate_names: tuple[str, ...] = ()
+
+    def _natural(self, phi: np.ndarray) -> np.ndarray:
+        """Natural parameters from the optimisation scale: exp of the log-scale ones."""
+        phi = np.asarray(phi, dtype=float)
+        k = phi.shape[-1] if self._n_log is None else self._n_log
+        return np.concatenate([np.exp(phi[..., :k]), phi[..., k:]], axis=-1)
+
+    def _natural_jacobian(self, phi: np.ndarray) -> np.ndarray:
+        """d theta / d phi (diagonal): theta for log-scale parameters, 1 for covariate effects."""
+        jac = np.ones(phi.size)
+        k = phi.size if self._n_log is None else self._n_log
+        jac[:k] = np.exp(phi[:k])
+        return jac
+
+    def _phi_hat(self) -> np.ndarray:
+        """The estimates on the optimisation scale (log of the positive parameters)."""
+        theta = self._require_fitted()
+        k = theta.size if self._n_log is None else self._n_log
+        return np.concatenate([np.log(theta[:k]), theta[k:]])
+
+    #: (parameter, sign, label) of each base parameter that covariates scale:
+    #: parameter_i = parameter * exp(sign * gamma' z_i); empty for models without covariates.
+    _covariate_targets: tuple[tuple[str, int, str], ...] = ()
+
+    def _setup_covariates(self, covariates, data: pd.DataFrame) -> np.ndarray:
+        """Check the covariates of a fit, name their effects; return the matrix z (n x k)."""
+        if not self._covariate_targets:
+            raise TypeError(f"{type(self).__name__} does not take covariates")
+        z = _covariate_matrix(covariates, data, len(data))
+        names = _covariate_names(covariates, z)
+        _check_identified_covariates(z, names)
+        self.covariate_names = names
+        base = type(self).param_names
+        self._n_log = len(base)
+        self.param_names = base + tuple(f"{label}:{c}" for _, _, label in self._covariate_targets
+                                        for c in names)
+        return z
+
+    def _theta_from(self, theta: np.ndarray, z: np.ndarray | None):
+        """Per-customer base parameters (arrays where covariates scale them, else floats)."""
+        base = type(self).param_names
+        k0 = len(base)
+        out = [float(v) for v in theta[:k0]]
+        if z is None or not self.covariate_names:
+            return out
+        k = len(self.covariate_names)
+        for j, (name, sign, _) in enumerate(self._covariate_targets):
+            g = theta[k0 + j * k: k0 + (j + 1) * k]
+            i = base.index(name)
+            out[i] = out[i] * np.exp(sign * (z @ g))
+        return out
+
+    def _customer_z(self, covariates, n: int) -> np.ndarray | None:
+        """The covariate matrix a prediction needs (None for a model without covariates)."""
+        if not self.covariate_names:
+            if covariates is not None:
+                raise TypeError(f"this {type(self).__name__} was fitted without covariates; "
+                                f"do not pass covariates= to its predictions")
+            return None
+        if covariates is None:
+            raise ValueError(
+                f"this {type(self).__name__} was fitted with covariates "
+                f"{list(self.covariate_names)}: give each customer's values with covariates=...")
+        return _covariate_matrix(covariates, None, n, names=self.covariate_names)
+
+    def customer_params(self, covariates=None) -> pd.DataFrame:
+        r"""Each customer's model parameters, with the covariate effects applied.
+
+        For a model with covariates, :math:`\theta_i = \theta \exp(\pm\gamma' z_i)` for each
+        scaled parameter (see the model's ``fit``); the other parameters are common.
+
+        Parameters
+        ----------
+        covariates : DataFrame or array-like
+            The customers' covariate values, columns as in the fit.
+
+        Returns
+        -------
+        DataFrame
+            One row per customer, one column per base parameter.
+        """
+        theta = self._require_fitted()
+        if covariates is None:
+            z = self._customer_z(None, 1)
+            n = 1
+        else:
+            n = len(covariates) if hasattr(covariates, "__len__") else 1
+            z = self._customer_z(covariates, n)
+        values = self._theta_from(theta, z)
+        index = covariates.index if isinstance(covariates, pd.DataFrame) else None
+        return pd.DataFrame({k: np.broadcast_to(v, (n,)) for k, v in
+                             zip(type(self).param_names, values, strict=True)}, index=index)
+
     # -- construction from known parameters
     @classmethod
-    def from_params(cls, **params):
+    def from_params(cls, effects: dict | None = None, **params):
         """A model with given parameter values (no data, no standard errors), for predictions.
 
-        Example: ``BetaGeo.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)``.
+        Example: ``BetaGeo.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)``.  Models
+        that take covariates also accept ``effects={"purchase:z": 0.5, "dropout:z": -0.3}``
+        (labels as in the fitted model's ``params``; an effect not given is 0).
         """
+        if effects:
+            model = cls.from_params(**params)
+            labels = [label for _, _, label in cls._covariate_targets]
+            if not labels:
+                raise TypeError(f"{cls.__name__} does not take covariates (effects=...)")
+            names: list[str] = []
+            for key in effects:
+                label, _, cov = str(key).partition(":")
+                if label not in labels or not cov:
+                    raise ValueError(f"effect {key!r} must be named 'process:covariate' with "
+                                     f"process one of {labels}")
+                if cov not in names:
+                    names.append(cov)
+            model.covariate_names = tuple(names)
+            model._n_log = len(cls.param_names)
+            model.param_names = cls.param_names + tuple(f"{lab}:{c}" for lab in labels for c in names)
+            values = [float(effects.get(k, 0.0)) for k in model.param_names[len(cls.param_names):]]
+            if not np.isfinite(values).all():
+                raise ValueError(f"covariate effects must be finite numbers, got {effects}")
+            model.params = pd.Series(np.r_[model.params.to_numpy(), values],
+                                     index=list(model.param_names), name="estimate")
+            return model
         missing = [p for p in cls.param_names if p not in params]
         extra = [p for p in params if p not in cls.param_names]
         if missing or extra:
@@ -351,7 +473,7 @@ class FittedModel(EstimateResult):
 
     # -- optimisation
     def _optimize(self, negll, grad, total_weight: float, starts, analytic: bool = True,
-                  negll_and_grad=None, hess_inv0=None):
+                  negll_and_grad=None, hess_inv0=None, polish: bool = True):
         """Minimise ``negll`` (summed, weighted) over log parameters; store the results."""
         k = len(self.param_names)
         scale = 1.0 / total_weight
@@ -405,8 +527,12 @@ class FittedModel(EstimateResult):
                                             callback=stop_at_bound,
                                             options={"maxiter": 2000, "gtol": 1e-7})
                     converged = bool(res.success)
+                    if not polish and not converged and res.jac is not None:
+                        # stopped by lost precision at a point where the gradient vanishes
+                        converged = bool(np.isfinite(res.jac).all() and np.abs(res.jac).max() < 1e-5)
                     # polish unless BFGS already ran off to a bound (the fit fails anyway)
-                    if np.isfinite(res.fun) and res.fun < 1e299 and np.abs(res.x).max() < _BOUND - 0.5:
+                    if (polish and np.isfinite(res.fun) and res.fun < 1e299
+                            and np.abs(res.x).max() < _BOUND - 0.5):
                         polished = optimize.minimize(fun, res.x, method="Nelder-Mead",
                                                      callback=stop_at_bound,
                                                      options={"xatol": 1e-9, "fatol": 1e-13,
@@ -446,7 +572,7 @@ class FittedModel(EstimateResult):
             hess = _hessian_from_gradient(grad, phi)
         else:
             hess = _hessian_from_function(negll, phi)
-        theta = np.exp(phi)
+        theta = self._natural(phi)
         names = list(self.param_names)
         try:
             cov_phi = np.linalg.inv(hess)
@@ -463,7 +589,8 @@ class FittedModel(EstimateResult):
             )
         self.params = pd.Series(theta, index=names, name="estimate")
         self._cov_log = cov_phi
-        cov = cov_phi * np.outer(theta, theta)    # delta method, exact at a stationary point
+        jac = self._natural_jacobian(phi)
+        cov = cov_phi * np.outer(jac, jac)        # delta method, exact at a stationary point
         self.cov_params = pd.DataFrame(cov, index=names, columns=names)
         self.llf = float(-negll(phi))
         self.optimizer = best
@@ -560,3 +687,77 @@ class FittedModel(EstimateResult):
 
             return f"<p><code>{html.escape(repr(self))}</code></p>"
         return super()._repr_html_()
+
+
+# ----------------------------------------------------------------- covariates
+
+
+def _covariate_matrix(covariates, data: pd.DataFrame | None, n: int, names=None) -> np.ndarray:
+    """The covariate matrix (n x k floats) from column names of ``data`` or a DataFrame / array.
+
+    Every column must be numeric (booleans count as 0/1), finite and without missing values;
+    a categorical variable must be coded as 0/1 columns first (``pd.get_dummies(...,
+    drop_first=True, dtype=float)``).
+    """
+    if isinstance(covariates, str):
+        covariates = [covariates]
+    if isinstance(covariates, list | tuple) and all(isinstance(c, str) for c in covariates):
+        if data is None:
+            raise TypeError("covariates given as column names need the data frame they belong to")
+        require_columns(data, list(covariates), "data")
+        frame = data[list(covariates)]
+    elif isinstance(covariates, pd.DataFrame):
+        frame = covariates if names is None else covariates.reindex(columns=list(names))
+        if names is not None and frame.isna().all().any():
+            missing = [c for c in names if c not in covariates.columns]
+            if missing:
+                raise ValueError(f"covariates lacks the column(s) {missing} the model was fitted with")
+    else:
+        try:
+            arr = np.asarray(covariates, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"covariates must be column names of data, a DataFrame or a numeric array, got "
+                f"{type(covariates).__name__}") from None
+        if arr.ndim == 1:
+            arr = arr[:, None]
+        frame = pd.DataFrame(arr, columns=list(names) if names is not None and len(names) ==
+                             arr.shape[1] else [f"z{i + 1}" for i in range(arr.shape[1])])
+    for col in frame.columns:
+        s = frame[col]
+        if not (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s)):
+            raise TypeError(
+                f"covariate {col!r} must be numeric, got dtype {s.dtype}; code a categorical "
+                f"variable as 0/1 columns first, e.g. pd.get_dummies(data[{col!r}], "
+                f"drop_first=True, dtype=float)")
+    z = frame.to_numpy(dtype=float)
+    if z.shape[0] != n:
+        raise ValueError(f"covariates has {z.shape[0]} rows but there are {n} customers")
+    if names is not None and z.shape[1] != len(names):
+        raise ValueError(f"covariates has {z.shape[1]} columns, the model was fitted with "
+                         f"{len(names)}: {list(names)}")
+    if not np.isfinite(z).all():
+        raise ValueError(f"covariates have {int((~np.isfinite(z)).sum())} missing or infinite value(s)")
+    return z
+
+
+def _covariate_names(covariates, z: np.ndarray) -> tuple[str, ...]:
+    if isinstance(covariates, str):
+        return (covariates,)
+    if isinstance(covariates, list | tuple) and all(isinstance(c, str) for c in covariates):
+        return tuple(covariates)
+    if isinstance(covariates, pd.DataFrame):
+        return tuple(str(c) for c in covariates.columns)
+    return tuple(f"z{i + 1}" for i in range(z.shape[1]))
+
+
+def _check_identified_covariates(z: np.ndarray, names) -> None:
+    sd = z.std(axis=0)
+    const = [n for n, v in zip(names, sd, strict=True) if v == 0]
+    if const:
+        raise ValueError(
+            f"covariate(s) {const} take the same value for every customer: their effect cannot be "
+            f"told apart from the base parameters (fit without them)")
+    if z.shape[1] > 1 and np.linalg.matrix_rank(z - z.mean(axis=0)) < z.shape[1]:
+        raise ValueError(f"the covariates {list(names)} are collinear (one is a combination of "
+                         f"the others): drop one")
