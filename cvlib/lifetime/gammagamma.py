@@ -189,7 +189,7 @@ class GammaGamma(FittedModel):
 
     def customer_lifetime_value(self, transaction_model, frequency, recency, T, monetary_value,
                                 time: int = 12, discount_rate: float = 0.01, margin: float = 1.0,
-                                time_unit: str | float = "W"):
+                                time_unit: str | float = "W", covariates=None):
         r"""Expected CLV over the next ``time`` months, discounted monthly.
 
         .. math::
@@ -220,6 +220,8 @@ class GammaGamma(FittedModel):
             40%; 1 = revenue).
         time_unit : str or float
             Time unit of recency and T ("W" weeks, "D", "M", "Y", or days).
+        covariates : DataFrame or array-like, optional
+            The customers' covariates, for a transaction model fitted with them.
 
         Returns
         -------
@@ -249,8 +251,9 @@ class GammaGamma(FittedModel):
         total = 0.0
         prev = 0.0
         for k in range(1, int(time) + 1):
-            cur = np.asarray(transaction_model.expected_purchases(k * month, frequency, recency, T),
-                             dtype=float)
+            kw = {} if covariates is None else {"covariates": covariates}
+            cur = np.asarray(transaction_model.expected_purchases(k * month, frequency, recency, T,
+                                                                  **kw), dtype=float)
             total = total + (cur - prev) / (1 + d) ** k
             prev = cur
         return _wrap(margin * spend * total, frequency, recency, T, monetary_value)
