@@ -849,7 +849,7 @@ def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | Non
     >>> s = fetch_cdnow_summary()
     >>> bg = BetaGeo().fit(s)
     >>> tot = bg.predict_interval("expected_purchases", s, t=39, level="total", seed=1)
-    >>> round(tot.loc["total", "estimate"], 1)
+    >>> round(float(tot.loc["total", "estimate"]), 1)
     1653.4
     >>> bool(tot.loc["total", "ci_low"] < 1653.4 < tot.loc["total", "ci_high"])
     True

@@ -245,8 +245,8 @@ class ParetoNBD(FittedModel):
         --------
         >>> pn = ParetoNBD.from_params(r=0.55, alpha=10.58, s=0.61, beta=11.67)
         >>> sim = pn.simulate(20_000, T=39.0, seed=1)
-        >>> round(sim["frequency"].mean(), 2), round(pn.unconditional_expected_purchases(39.0), 2)
-        (1.01, 1.01)
+        >>> bool(abs(sim["frequency"].mean() - pn.unconditional_expected_purchases(39.0)) < 0.05)
+        True
         """
         from .._validate import as_rng
         from .simulate import _check_size, simulate_poisson_histories

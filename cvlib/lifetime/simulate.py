@@ -68,7 +68,7 @@ def simulate_poisson_histories(lam, T, holdout: float = 0.0, *, death_time=None,
     Examples
     --------
     >>> s = simulate_poisson_histories([1.0, 2.0], 10.0, death_time=[0.0, 100.0], rng=1)
-    >>> s["frequency"].tolist()[0], bool(s["alive"].iloc[1])
+    >>> int(s["frequency"].iloc[0]), bool(s["alive"].iloc[1])
     (0, True)
     """
     rng = as_rng(rng)
