@@ -384,11 +384,11 @@ def compare_models(transactions: pd.DataFrame, calibration_end, observation_end=
 
     Examples
     --------
-    >>> import pandas as pd
     Customer 1 bought once after her first day in 45 days and the holdout
     lasts 45 days, so the naive forecast is 1 (she bought 0 times); customer
     2: 45/41 = 1.098 (bought once); customer 3: 0 (bought once); customer 4: 0 (0):
 
+    >>> import pandas as pd
     >>> log = pd.DataFrame({"customer_id": [1, 1, 2, 2, 2, 3, 3, 4],
     ...                     "date": ["2024-01-01", "2024-02-10", "2024-01-05", "2024-01-20",
     ...                              "2024-03-20", "2024-01-10", "2024-03-01", "2024-01-15"]})
