@@ -25,9 +25,9 @@ from .diagnostics import (
     calibration_holdout_table,
     compare_models,
     discretize,
-    holdout_errors,
     frequency_histogram_table,
     frequency_recency_grid,
+    holdout_errors,
     purchase_tracking,
 )
 from .gammagamma import GammaGamma

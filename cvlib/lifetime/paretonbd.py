@@ -63,6 +63,16 @@ def _pnbd_log_a0_branch(r, al, s, be, x, tx, T, exact, first):
         return f_tx + np.log1p(-np.exp(np.minimum(f_t - f_tx, 0.0)))
 
 
+def _one_minus_power(c, ell):
+    """[1 - exp(-c L)] / c, and its limit L at c = 0, without cancellation."""
+    ell = np.asarray(ell, dtype=float)
+    if np.ndim(c) == 0 and c == 0:
+        return ell
+    c = np.asarray(c, dtype=float)
+    safe = np.where(c == 0, 1.0, c)
+    return np.where(c == 0, ell, -np.expm1(-c * ell) / safe)
+
+
 def _pnbd_ll(theta, x, tx, T, exact: bool = True):
     r, al, s, be = theta
     l1 = -(r + x) * np.log(al + T) - s * np.log(be + T)
@@ -306,11 +316,10 @@ class ParetoNBD(FittedModel):
             x, t_end, pa = x.reshape(-1), t_end.reshape(-1), pa.reshape(-1)
         tt = _check_horizon(t)
         x, t_end, tt, pa = np.broadcast_arrays(x, t_end, tt, pa)
-        if abs(s - 1) < 1e-10:
-            core = (r + x) / (al + t_end) * (be + t_end) * np.log((be + t_end + tt) / (be + t_end))
-        else:
-            core = ((r + x) * (be + t_end) / ((al + t_end) * (s - 1))
-                    * (1 - ((be + t_end) / (be + t_end + tt)) ** (s - 1)))
+        # [1 - q^(s-1)] / (s-1) with L = ln(1/q) = ln((beta+T+t)/(beta+T)), as -expm1(-(s-1) L)/(s-1):
+        # no cancellation near s = 1, where it tends to L
+        ell = np.log1p(tt / (be + t_end))
+        core = (r + x) * (be + t_end) / (al + t_end) * _one_minus_power(s - 1, ell)
         return _wrap(core * pa, t, frequency, recency, T)
 
     def unconditional_expected_purchases(self, t):
@@ -330,8 +339,5 @@ class ParetoNBD(FittedModel):
         """
         r, al, s, be = self._require_fitted()
         tt = _check_horizon(t)
-        if abs(s - 1) < 1e-10:
-            val = r * be / al * np.log((be + tt) / be)
-        else:
-            val = r * be / (al * (s - 1)) * (1 - (be / (be + tt)) ** (s - 1))
+        val = r * be / al * _one_minus_power(s - 1, np.log1p(tt / be))
         return _wrap(val, t)
