@@ -146,8 +146,9 @@ class BetaGeoBeta(FittedModel):
         Returns
         -------
         DataFrame
-            ``frequency``, ``recency``, ``periods``, ``alive`` and, with a
-            holdout, ``frequency_holdout``, ``duration_holdout``.
+            ``frequency``, ``recency``, ``periods``, ``alive`` (active at
+            opportunity n + 1, as in :meth:`p_alive`) and, with a holdout,
+            ``frequency_holdout``, ``duration_holdout``.
 
         Examples
         --------

@@ -303,8 +303,9 @@ def discretize(transactions: pd.DataFrame, calibration_end, observation_end=None
     frame = frame[frame["c"].isin(first.index)]
     d0 = frame["c"].map(first)
     opp = ((frame["d"] - d0).dt.days // k).to_numpy()
-    periods = ((cal - first.to_numpy()).astype("timedelta64[D]").astype(int) + 1) // k
-    total = ((end - first.to_numpy()).astype("timedelta64[D]").astype(int) + 1) // k
+    # whole opportunities after the one of the first purchase (block 0)
+    periods = ((cal - first.to_numpy()).astype("timedelta64[D]").astype(int) + 1) // k - 1
+    total = ((end - first.to_numpy()).astype("timedelta64[D]").astype(int) + 1) // k - 1
     per = pd.Series(periods, index=first.index)
     n_i = frame["c"].map(per).to_numpy()
     g = pd.DataFrame({"c": frame["c"].to_numpy(), "o": opp, "n": n_i})

@@ -119,13 +119,15 @@ def simulate_bgbb_histories(p, theta, n_periods, holdout: int = 0, *, rng=None) 
 
     At each opportunity 1, 2, ... an active customer first survives with
     probability 1 - theta, then, if still active, transacts with probability p.
+    ``alive`` is whether she is still active at opportunity n + 1 (the event
+    whose probability is the BG/BB's P(alive), Fader, Hardie & Shang 2010, eq. 11).
     """
     rng = as_rng(rng)
     p = np.asarray(p, dtype=float).ravel()
     theta = np.asarray(theta, dtype=float).ravel()
     n = p.size
     periods = np.broadcast_to(np.asarray(n_periods), (n,)).astype(int)
-    total = int(periods.max()) + int(holdout)
+    total = int(periods.max()) + max(int(holdout), 1)
     alive = np.ones(n, dtype=bool)
     x = np.zeros(n)
     last = np.zeros(n)
@@ -139,7 +141,7 @@ def simulate_bgbb_histories(p, theta, n_periods, holdout: int = 0, *, rng=None) 
         x += buy & in_cal
         last = np.where(buy & in_cal, t, last)
         x_hold += buy & in_hold
-        alive_at_n = np.where(t == periods, alive, alive_at_n)
+        alive_at_n = np.where(t == periods + 1, alive, alive_at_n)
     out = pd.DataFrame({"frequency": x, "recency": last, "periods": periods.astype(float),
                         "alive": alive_at_n})
     if holdout:
