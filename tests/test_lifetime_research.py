@@ -24,6 +24,7 @@ from cvlib.lifetime import (
     compare_models,
     discretize,
     holdout_errors,
+    summarize,
 )
 from cvlib.lifetime.bgnbd import _bg_loglik
 from cvlib.lifetime.paretonbd import _pnbd_ll
@@ -362,7 +363,9 @@ def test_compare_models_on_cdnow():
     assert t.loc["BG/NBD", "llf"] == pytest.approx(-9582.4, abs=0.05)
     assert t.loc["Pareto/NBD", "llf"] == pytest.approx(-9595.0, abs=0.05)
     assert t.loc["BG/NBD", "aic"] == pytest.approx(-2 * t.loc["BG/NBD", "llf"] + 8)
-    s = fetch_cdnow_summary()
+    s = summarize(fetch_cdnow(), amount=None, calibration_end="1997-09-30",
+                  observation_end="1998-06-30")
+    assert t.loc["naive", "total_actual"] == s["frequency_holdout"].sum()
     # the naive benchmark by hand
     naive = s["frequency"] / s["T"] * 39
     assert t.loc["naive", "total_model"] == pytest.approx(naive.sum(), rel=1e-6)
