@@ -229,10 +229,12 @@ TERMS: tuple[Term, ...] = (
     Term("Gamma-Gamma model", "Gamma-Gamma消费金额模型", "Fader, Hardie & Lee's model of spend per transaction, independent of purchase counts.", _L, ("gamma-gamma",)),
     Term("BG/BB model", "BG/BB模型", "Beta-geometric/beta-Bernoulli model of repeat transactions in discrete opportunities, such as yearly donations (Fader, Hardie & Shang 2010).", _L, ("bg/bb",)),
     Term("discounted expected lifetime", "折现预期寿命", "DEL: the discounted number of periods a new customer is expected to stay (Fader & Hardie 2010).", _L, ("del",)),
-    Term("recency (t_x)", "最近购买时点 (t_x)", "In the BG/NBD and Pareto/NBD (buy-till-you-die) models: the time from the customer's first to her last repeat purchase, t_x (larger is better; 0 without a repeat purchase). Not the RFM recency, the time since the last purchase, which is T - t_x.", _L, ("t_x", "btyd recency")),
     Term("probability alive", "存活概率", "The probability that a customer has not yet churned, given the purchase history (P(alive)).", _L, ("p(alive)",)),
     Term("calibration period", "校准期", "The period whose transactions the model is fitted on.", _L),
     Term("holdout period", "验证期", "The later period used to check the model's predictions.", _L),
+    Term("covariate", "协变量", "A customer characteristic (acquisition channel, first-purchase amount, gender) that shifts a model's purchase or dropout rate through exp(gamma' z).", _L, ("time-invariant covariate", "covariates")),
+    Term("holdout validation", "样本外验证", "Fitting a model on the calibration period and scoring its forecasts on the holdout period (MAE, RMSE, bias, tracking error of the total).", _L, ("out-of-sample validation",)),
+    Term("simulation", "模拟", "Drawing artificial customers from a model with chosen parameters, to see what the parameters mean or to check an estimator against a known truth.", _L, ("simulate",)),
 )
 
 
