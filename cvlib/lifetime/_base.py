@@ -880,6 +880,13 @@ def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | Non
     z = None
     if model.covariate_names:
         z = _covariate_matrix(list(model.covariate_names), data, len(data))
+    # customers with identical data have identical predictions: compute each distinct row once
+    stacked = np.column_stack([*arr.values()] + ([] if z is None else [z]))
+    rows, inverse, counts = np.unique(stacked, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    arr = {k: rows[:, j] for j, k in enumerate(arr)}
+    if z is not None:
+        z = rows[:, len(cols):]
 
     def predict(m, g=None):
         kw = {} if z is None else {"covariates": z}
@@ -905,10 +912,11 @@ def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | Non
         with np.errstate(all="ignore"):
             sims[i] = np.asarray(predict(clone, spend_clone), dtype=float).reshape(-1)
     if level == "total":
-        estimate = np.array([estimate.sum()])
-        sims = sims.sum(axis=1, keepdims=True)
+        estimate = np.array([estimate @ counts])
+        sims = (sims @ counts)[:, None]
         index = pd.Index(["total"])
     else:
+        estimate, sims = estimate[inverse], sims[:, inverse]
         index = data.index
     lo, hi = np.nanquantile(sims, [(1 - ci) / 2, (1 + ci) / 2], axis=0)
     out = pd.DataFrame({"estimate": estimate, "se": np.nanstd(sims, axis=0, ddof=1),
