@@ -373,3 +373,21 @@ def test_compare_models_on_cdnow():
     assert (t.loc[["BG/NBD", "Pareto/NBD", "BG/BB"], "mae"] < t.loc["naive", "mae"]).all()
     with pytest.raises(ValueError, match="models"):
         compare_models(fetch_cdnow(), "1997-09-30", "1998-06-30", models=("ARIMA",))
+
+
+def test_clv_equals_the_month_by_month_sum(cdnow):
+    # the definition: margin x spend x sum_k [E Y(k l) - E Y((k-1) l)] / (1 + d)^k, l = a month
+    bg, gg = BetaGeo().fit(cdnow), GammaGamma().fit(cdnow[cdnow["frequency"] > 0])
+    c = cdnow.head(50)
+    x, tx, T, z = (c[k].to_numpy() for k in ("frequency", "recency", "T", "monetary_value"))
+    month = 365.25 / 12 / 7
+    cum = [np.zeros(len(c))] + [bg.expected_purchases(k * month, x, tx, T) for k in range(1, 13)]
+    by_hand = 0.4 * gg.expected_spend(x, z) * sum(
+        (cum[k] - cum[k - 1]) / 1.01 ** k for k in range(1, 13))
+    got = gg.customer_lifetime_value(bg, x, tx, T, z, margin=0.4)
+    np.testing.assert_allclose(got, by_hand, rtol=1e-12)
+    # a model with covariates (effects 0) goes month by month: the same numbers
+    zero = BetaGeo.from_params(effects={"purchase:z": 0.0}, **bg.params)
+    with_cov = gg.customer_lifetime_value(zero, x, tx, T, z, margin=0.4,
+                                          covariates=np.zeros((len(c), 1)))
+    np.testing.assert_allclose(with_cov, by_hand, rtol=1e-12)

@@ -248,12 +248,23 @@ class GammaGamma(FittedModel):
             raise ValueError(f"time must be a whole number of months >= 1, got {time}")
         month = TIME_UNITS["M"] / _unit_days(time_unit)
         spend = np.asarray(self.expected_spend(frequency, monetary_value), dtype=float)
-        total = 0.0
-        prev = 0.0
-        for k in range(1, int(time) + 1):
-            kw = {} if covariates is None else {"covariates": covariates}
-            cur = np.asarray(transaction_model.expected_purchases(k * month, frequency, recency, T,
-                                                                  **kw), dtype=float)
-            total = total + (cur - prev) / (1 + d) ** k
-            prev = cur
+        months = np.arange(1, int(time) + 1)
+        disc = (1 + d) ** -months.astype(float)
+        if covariates is None:
+            # all months in one call: horizons along a new first axis
+            x, tx, t_end = (np.asarray(v, dtype=float) for v in (frequency, recency, T))
+            shape = np.broadcast_shapes(x.shape, tx.shape, t_end.shape)
+            horizon = (months * month).reshape((-1,) + (1,) * len(shape))
+            cum = np.asarray(transaction_model.expected_purchases(horizon, x, tx, t_end), dtype=float)
+            cum = np.broadcast_to(cum, (months.size, *shape))
+            step = np.diff(cum, axis=0, prepend=0.0)
+            total = np.tensordot(disc, step, axes=(0, 0))
+        else:
+            total = 0.0
+            prev = 0.0
+            for k in months:
+                cur = np.asarray(transaction_model.expected_purchases(
+                    k * month, frequency, recency, T, covariates=covariates), dtype=float)
+                total = total + (cur - prev) * disc[k - 1]
+                prev = cur
         return _wrap(margin * spend * total, frequency, recency, T, monetary_value)
