@@ -306,7 +306,8 @@ def plot_model_comparison(data, *, metrics=("mae", "rmse"), ax=None, **kwargs):
     Returns
     -------
     matplotlib Axes
-        One bar per model and metric; lower is better for MAE and RMSE.
+        One bar per model and metric; lower is better for MAE and RMSE, a bias
+        closer to 0 is better.
     """
     table = data.summary() if hasattr(data, "summary") and not isinstance(data, pd.DataFrame) else data
     if not isinstance(table, pd.DataFrame):
@@ -325,7 +326,7 @@ def plot_model_comparison(data, *, metrics=("mae", "rmse"), ax=None, **kwargs):
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xticks(pos)
     ax.set_xticklabels([str(i) for i in table.index])
-    ax.set_ylabel("holdout error")
-    ax.set_title("Holdout errors by model (lower is better)")
+    ax.set_ylabel("holdout error (purchases per customer)")
+    ax.set_title("Holdout errors by model (MAE, RMSE: lower is better; bias: closer to 0)")
     ax.legend(frameon=False)
     return ax
