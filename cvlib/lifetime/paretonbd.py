@@ -131,14 +131,14 @@ class ParetoNBD(FittedModel):
         models"; Bachmann, Meierer & Näf 2021, CLVTools), the scale parameters
         of the two gamma mixtures depend on the customer:
 
-        .. math:: lpha_i = lpha\, e^{-\gamma_1' z_i}, \qquad
-                  eta_i = eta\, e^{-\gamma_2' z_i},
+        .. math:: \alpha_i = \alpha\, e^{-\gamma_1' z_i}, \qquad
+                  \beta_i = \beta\, e^{-\gamma_2' z_i},
 
         so that a positive purchase effect :math:`\gamma_1` raises the mean
-        purchase rate :math:`r/lpha_i` by the factor :math:`e^{\gamma_1}` per
+        purchase rate :math:`r/\alpha_i` by the factor :math:`e^{\gamma_1}` per
         unit of z, and a positive dropout effect :math:`\gamma_2` raises the
-        mean dropout rate :math:`s/eta_i` in the same way.  The likelihood of
-        each customer is the one above with :math:`lpha_i, eta_i`.  The
+        mean dropout rate :math:`s/\beta_i` in the same way.  The likelihood of
+        each customer is the one above with :math:`\alpha_i, \beta_i`.  The
         effects are named ``purchase:<column>`` and ``dropout:<column>`` in
         ``params``; their standard errors come from the numerical Hessian of
         the log-likelihood, like those of the other parameters.  The fit starts
