@@ -391,3 +391,40 @@ def test_clv_equals_the_month_by_month_sum(cdnow):
     with_cov = gg.customer_lifetime_value(zero, x, tx, T, z, margin=0.4,
                                           covariates=np.zeros((len(c), 1)))
     np.testing.assert_allclose(with_cov, by_hand, rtol=1e-12)
+
+
+pos = st.floats(0.05, 20.0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(pos, pos, pos, pos, st.integers(0, 2**31 - 1), st.booleans())
+def test_simulated_histories_are_valid_summaries(p1, p2, p3, p4, seed, pareto):
+    model = (ParetoNBD.from_params(r=p1, alpha=p2, s=p3, beta=p4) if pareto
+             else BetaGeo.from_params(r=p1, alpha=p2, a=p3, b=p4))
+    sim = model.simulate(200, T=np.linspace(1, 50, 200), holdout=10.0, seed=seed)
+    x, tx, T = sim["frequency"], sim["recency"], sim["T"]
+    assert (x == np.round(x)).all() and (x >= 0).all()
+    assert ((tx >= 0) & (tx <= T) & ((x > 0) | (tx == 0))).all()
+    assert (sim["frequency_holdout"] >= 0).all()
+    # a customer who is gone at T buys nothing in the holdout period
+    assert (sim.loc[~sim["alive"], "frequency_holdout"] == 0).all()
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.floats(0.5, 0.9), st.floats(0.91, 0.99))
+def test_a_higher_level_gives_a_wider_interval(lo, hi):
+    bg = _fitted_small()
+    one = pd.DataFrame({"frequency": [2.0], "recency": [20.0], "T": [30.0]})
+    a = bg.predict_interval("p_alive", one, ci=lo, n_boot=200, seed=3)
+    b = bg.predict_interval("p_alive", one, ci=hi, n_boot=200, seed=3)
+    assert b["ci_low"].iloc[0] <= a["ci_low"].iloc[0] <= a["ci_high"].iloc[0] <= b["ci_high"].iloc[0]
+
+
+_SMALL = {}
+
+
+def _fitted_small():
+    if "bg" not in _SMALL:
+        truth = BetaGeo.from_params(r=0.5, alpha=5.0, a=0.8, b=2.5)
+        _SMALL["bg"] = BetaGeo().fit(truth.simulate(1000, T=30.0, seed=4))
+    return _SMALL["bg"]
