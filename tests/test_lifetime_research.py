@@ -238,11 +238,11 @@ def test_interval_contains_the_plug_in_prediction(cdnow):
                                                              cdnow["T"]))
     assert (out["ci_low"] <= out["estimate"] + 1e-12).all()
     assert (out["estimate"] <= out["ci_high"] + 1e-12).all()
-    tot = bg.predict_interval("expected_purchases", cdnow, t=39, level="total", n_boot=200, seed=1)
+    tot = bg.predict_interval("expected_purchases", cdnow, t=39, total=True, n_boot=200, seed=1)
     # the total of the per-customer forecasts (Fader, Hardie & Lee 2005a: 1,653 in 39 weeks)
     assert tot.loc["total", "estimate"] == pytest.approx(1653.4, abs=0.05)
     assert tot.loc["total", "ci_low"] < 1653.4 < tot.loc["total", "ci_high"]
-    again = bg.predict_interval("expected_purchases", cdnow, t=39, level="total", n_boot=200, seed=1)
+    again = bg.predict_interval("expected_purchases", cdnow, t=39, total=True, n_boot=200, seed=1)
     pd.testing.assert_frame_equal(tot, again)
 
 
@@ -289,7 +289,7 @@ def test_the_90_percent_interval_of_the_total_covers_about_90_percent():
         true_total = float(truth.expected_purchases(26, sim["frequency"], sim["recency"],
                                                     sim["T"]).sum())
         fit = BetaGeo().fit(sim)
-        out = fit.predict_interval("expected_purchases", sim, t=26, level="total", ci=0.90,
+        out = fit.predict_interval("expected_purchases", sim, t=26, total=True, ci=0.90,
                                    n_boot=300, seed=rng)
         hits += out.loc["total", "ci_low"] <= true_total <= out.loc["total", "ci_high"]
     # Binomial(40, 0.9): mean 36, sd 1.9; 31..40 holds with probability 0.99
@@ -304,8 +304,8 @@ def test_interval_refusals(cdnow):
         bg.predict_interval("expected_purchases", cdnow)
     with pytest.raises(ValueError, match="spend_model"):
         bg.predict_interval("clv", cdnow)
-    with pytest.raises(ValueError, match="level"):
-        bg.predict_interval("p_alive", cdnow, level="segment")
+    with pytest.raises(TypeError, match="total"):
+        bg.predict_interval("p_alive", cdnow, total="yes")
     with pytest.raises(ValueError):
         bg.predict_interval("p_alive", cdnow, ci=95)
     with pytest.raises(ValueError):
@@ -428,3 +428,12 @@ def _fitted_small():
         truth = BetaGeo.from_params(r=0.5, alpha=5.0, a=0.8, b=2.5)
         _SMALL["bg"] = BetaGeo().fit(truth.simulate(1000, T=30.0, seed=4))
     return _SMALL["bg"]
+
+
+@pytest.mark.parametrize("cls", [BetaGeo, ParetoNBD])
+def test_fit_takes_three_arrays_as_well_as_a_frame(cdnow, cls):
+    a = cls().fit(cdnow)
+    b = cls().fit(cdnow["frequency"], cdnow["recency"], cdnow["T"])
+    pd.testing.assert_series_equal(a.params, b.params)
+    with pytest.raises(TypeError, match="three arrays"):
+        cls().fit(cdnow["frequency"])

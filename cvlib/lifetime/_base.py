@@ -215,6 +215,30 @@ def _weights_from(data: pd.DataFrame, weights, n: int) -> np.ndarray:
     return w
 
 
+def _frame_from_arrays(data, frequency, recency, T, what: str = "T"):
+    """``fit(frequency, recency, T)`` with three arrays: the DataFrame that ``fit(data)`` takes.
+
+    Returns ``(data, "frequency", "recency", what)``; a DataFrame ``data`` passes unchanged.
+    """
+    if isinstance(data, pd.DataFrame):
+        return data, frequency, recency, T
+    # positional fit(frequency_values, recency_values, T_values): they arrive as data,
+    # frequency and recency
+    if isinstance(frequency, str) or isinstance(recency, str):
+        raise TypeError(
+            f"data must be a DataFrame of customer summaries, got {type(data).__name__}; or give "
+            f"three arrays: fit(frequency, recency, {what})")
+    index = data.index if isinstance(data, pd.Series) else None
+    try:
+        frame = pd.DataFrame({"frequency": np.asarray(data, dtype=float),
+                              "recency": np.asarray(frequency, dtype=float),
+                              what: np.asarray(recency, dtype=float)}, index=index)
+    except (TypeError, ValueError) as err:
+        raise TypeError(f"frequency, recency and {what} must be arrays of numbers of the same "
+                        f"length ({err})") from None
+    return frame, "frequency", "recency", what
+
+
 def _numeric_columns(data: pd.DataFrame, cols: dict[str, str]) -> dict[str, np.ndarray]:
     require_frame(data, "data")
     require_columns(data, list(cols.values()), "data")
@@ -657,18 +681,6 @@ class FittedModel(EstimateResult):
                          nobs=self.nobs, ci=ci)
         return out
 
-    def conf_int(self, alpha: float = 0.05, *, log_scale: bool = False) -> pd.DataFrame:
-        """Confidence intervals at level 1 - alpha: columns ``ci_low``, ``ci_high`` (see :meth:`summary`)."""
-        self._require_fitted()
-        try:
-            a = float(alpha)
-        except (TypeError, ValueError):
-            raise TypeError(f"alpha must be a number in (0, 1) such as 0.05, got {alpha!r}") from None
-        if not 0 < a < 1:
-            hint = " (give 0.05 for a 95% interval, not 5 or 95)" if a >= 1 else ""
-            raise ValueError(f"alpha must lie in (0, 1), got {alpha!r}{hint}")
-        return self.summary(ci=1 - a, log_scale=log_scale)[["ci_low", "ci_high"]]
-
     def _header(self) -> str:
         if self.params is None:
             return f"{type(self).__name__} ({self.model_name}), not fitted"
@@ -790,7 +802,7 @@ def _param_draws(model, n_boot: int, rng) -> np.ndarray:
 
 
 def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | None = None,
-                     spend_model=None, level: str = "customer", frequency: str = "frequency",
+                     spend_model=None, total: bool = False, frequency: str = "frequency",
                      recency: str = "recency", T: str = "T", monetary_value: str = "monetary_value",
                      time: int = 12, discount_rate: float = 0.01, margin: float = 1.0,
                      time_unit: str | float = "W", ci: float = 0.95, n_boot: int = 1000,
@@ -825,9 +837,9 @@ def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | Non
         Forecast horizon for ``expected_purchases`` (time unit of the data).
     spend_model : GammaGamma, optional
         Fitted spend model, for ``clv``.
-    level : {"customer", "total"}
-        One row per customer, or one row ``total`` for the sum over customers
-        (e.g. the expected number of active customers for ``p_alive``).
+    total : bool, default False
+        False: one row per customer; True: one row ``total`` for the sum over
+        customers (e.g. the expected number of active customers for ``p_alive``).
     time, discount_rate, margin, time_unit
         CLV settings, as in :meth:`GammaGamma.customer_lifetime_value`.
     ci : float, default 0.95
@@ -840,7 +852,7 @@ def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | Non
     -------
     DataFrame
         ``estimate``, ``se``, ``ci_low``, ``ci_high``, indexed like ``data``
-        (or by ``total``).
+        (or by ``total`` when ``total=True``).
 
     Examples
     --------
@@ -848,7 +860,7 @@ def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | Non
     >>> from cvlib.lifetime import BetaGeo
     >>> s = fetch_cdnow_summary()
     >>> bg = BetaGeo().fit(s)
-    >>> tot = bg.predict_interval("expected_purchases", s, t=39, level="total", seed=1)
+    >>> tot = bg.predict_interval("expected_purchases", s, t=39, total=True, seed=1)
     >>> round(float(tot.loc["total", "estimate"]), 1)
     1653.4
     >>> bool(tot.loc["total", "ci_low"] < 1653.4 < tot.loc["total", "ci_high"])
@@ -864,7 +876,9 @@ def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | Non
     ci = check_ci(ci)
     n_boot = check_n_boot(n_boot, minimum=10)
     check_option(quantity, "quantity", _QUANTITIES)
-    check_option(level, "level", ("customer", "total"))
+    if not isinstance(total, bool | np.bool_):
+        raise TypeError(f"total must be True (the sum over customers) or False (one row per "
+                        f"customer), got {total!r}")
     rng = as_rng(seed)
     model._require_fitted()
     cols = {"frequency": frequency, "recency": recency, "T": T}
@@ -911,7 +925,7 @@ def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | Non
             spend_clone.params = pd.Series(spend_draws[i], index=spend_model.params.index)
         with np.errstate(all="ignore"):
             sims[i] = np.asarray(predict(clone, spend_clone), dtype=float).reshape(-1)
-    if level == "total":
+    if total:
         estimate = np.array([estimate @ counts])
         sims = (sims @ counts)[:, None]
         index = pd.Index(["total"])

@@ -170,7 +170,7 @@ class BetaGeoBeta(FittedModel):
         al, be, ga, de = self._require_fitted()
         p = rng.beta(al, be, size=n)
         theta = rng.beta(ga, de, size=n)
-        return simulate_bgbb_histories(p, theta, per, int(holdout), rng=rng)
+        return simulate_bgbb_histories(p, theta, per, int(holdout), seed=rng)
 
     @staticmethod
     def _loglik(theta, x, tx, n):

@@ -18,6 +18,7 @@ from ._base import (
     _dot,
     _fast_collapse,
     _fitted_data,
+    _frame_from_arrays,
     _log_init,
     _near_integer,
     _numeric_columns,
@@ -194,7 +195,8 @@ class BetaGeo(FittedModel):
         ----------
         data : DataFrame
             One row per customer (or per pattern with ``weights``), e.g. from
-            :func:`cvlib.lifetime.summarize`.
+            :func:`cvlib.lifetime.summarize`.  ``fit(frequency, recency, T)``
+            with three arrays works too.
         frequency, recency, T : str
             Column names: repeat purchases (whole numbers), time of the last
             repeat purchase and time since the first purchase (same unit).
@@ -218,6 +220,7 @@ class BetaGeo(FittedModel):
             When the data cannot identify the model (nobody repeats) or the
             optimiser does not converge.
         """
+        data, frequency, recency, T = _frame_from_arrays(data, frequency, recency, T)
         cols = _numeric_columns(data, {"frequency": frequency, "recency": recency, "T": T})
         w = _weights_from(data, weights, len(data))
         x, tx, t_end = _check_frt(cols["frequency"], cols["recency"], cols["T"])
@@ -377,7 +380,7 @@ class BetaGeo(FittedModel):
         r, al, a, b = self._theta_from(self._require_fitted(), z)
         lam = rng.gamma(r, 1.0, size=n) / al
         p = rng.beta(a, b, size=n)
-        return simulate_poisson_histories(lam, T, holdout, drop_p=p, rng=rng)
+        return simulate_poisson_histories(lam, T, holdout, drop_p=p, seed=rng)
 
     # -- predictions
     def p_alive(self, frequency, recency, T, covariates=None):

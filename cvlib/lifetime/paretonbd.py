@@ -13,6 +13,7 @@ from ._base import (
     _dot,
     _fast_collapse,
     _fitted_data,
+    _frame_from_arrays,
     _hyp2f1_1,
     _log_init,
     _numeric_columns,
@@ -171,6 +172,7 @@ class ParetoNBD(FittedModel):
         >>> bool(abs(fit.params["purchase:vip"] - 0.7) < 3 * fit.bse["purchase:vip"])
         True
         """
+        data, frequency, recency, T = _frame_from_arrays(data, frequency, recency, T)
         cols = _numeric_columns(data, {"frequency": frequency, "recency": recency, "T": T})
         w = _weights_from(data, weights, len(data))
         x, tx, t_end = _check_frt(cols["frequency"], cols["recency"], cols["T"])
@@ -268,7 +270,7 @@ class ParetoNBD(FittedModel):
         lam = rng.gamma(r, 1.0, size=n) / al
         mu = rng.gamma(s, 1.0, size=n) / be
         death = rng.exponential(1.0, size=n) / mu
-        return simulate_poisson_histories(lam, T, holdout, death_time=death, rng=rng)
+        return simulate_poisson_histories(lam, T, holdout, death_time=death, seed=rng)
 
     def p_alive(self, frequency, recency, T, covariates=None):
         r"""P(alive | x, t_x, T) = 1 / [1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A_0].

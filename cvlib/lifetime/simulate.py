@@ -36,7 +36,7 @@ def _check_times(T, n: int, holdout) -> tuple[np.ndarray, float]:
 
 
 def simulate_poisson_histories(lam, T, holdout: float = 0.0, *, death_time=None, drop_p=None,
-                               rng=None) -> pd.DataFrame:
+                               seed=None) -> pd.DataFrame:
     r"""Histories of customers buying at Poisson rates until they drop out.
 
     Customer *i* buys at the arrivals of a Poisson process of rate
@@ -56,7 +56,7 @@ def simulate_poisson_histories(lam, T, holdout: float = 0.0, *, death_time=None,
         Length of the holdout period (0: none).
     death_time, drop_p : array-like, optional
         The dropout mechanism (exactly one of them).
-    rng : numpy Generator, int or None
+    seed : int, numpy Generator or None
         Random numbers.
 
     Returns
@@ -67,11 +67,11 @@ def simulate_poisson_histories(lam, T, holdout: float = 0.0, *, death_time=None,
 
     Examples
     --------
-    >>> s = simulate_poisson_histories([1.0, 2.0], 10.0, death_time=[0.0, 100.0], rng=1)
+    >>> s = simulate_poisson_histories([1.0, 2.0], 10.0, death_time=[0.0, 100.0], seed=1)
     >>> int(s["frequency"].iloc[0]), bool(s["alive"].iloc[1])
     (0, True)
     """
-    rng = as_rng(rng)
+    rng = as_rng(seed)
     lam = np.asarray(lam, dtype=float).ravel()
     n = lam.size
     t_end, h = _check_times(T, n, holdout)
@@ -114,7 +114,7 @@ def simulate_poisson_histories(lam, T, holdout: float = 0.0, *, death_time=None,
     return out
 
 
-def simulate_bgbb_histories(p, theta, n_periods, holdout: int = 0, *, rng=None) -> pd.DataFrame:
+def simulate_bgbb_histories(p, theta, n_periods, holdout: int = 0, *, seed=None) -> pd.DataFrame:
     """Discrete-time histories of the BG/BB model (used by :meth:`BetaGeoBeta.simulate`).
 
     At each opportunity 1, 2, ... an active customer first survives with
@@ -122,7 +122,7 @@ def simulate_bgbb_histories(p, theta, n_periods, holdout: int = 0, *, rng=None) 
     ``alive`` is whether she is still active at opportunity n + 1 (the event
     whose probability is the BG/BB's P(alive), Fader, Hardie & Shang 2010, eq. 11).
     """
-    rng = as_rng(rng)
+    rng = as_rng(seed)
     p = np.asarray(p, dtype=float).ravel()
     theta = np.asarray(theta, dtype=float).ravel()
     n = p.size
