@@ -423,6 +423,14 @@ class FittedModel(EstimateResult):
         -------
         DataFrame
             One row per customer, one column per base parameter.
+
+        Examples
+        --------
+        >>> from cvlib.lifetime import ParetoNBD
+        >>> pn = ParetoNBD.from_params(r=0.5, alpha=10.0, s=0.6, beta=12.0,
+        ...                            effects={"purchase:vip": 0.5})
+        >>> pn.customer_params(pd.DataFrame({"vip": [0.0, 1.0]}))["alpha"].round(3).tolist()
+        [10.0, 6.065]
         """
         theta = self._require_fitted()
         if covariates is None:

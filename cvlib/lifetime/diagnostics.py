@@ -286,6 +286,16 @@ def discretize(transactions: pd.DataFrame, calibration_end, observation_end=None
     DataFrame indexed by customer: ``frequency``, ``recency``, ``periods``,
     ``frequency_holdout``, ``duration_holdout``; customers without a whole
     opportunity before the calibration end are left out.
+
+    Examples
+    --------
+    A customer first buying on 1 January: opportunity 1 is 8-14 January,
+    opportunity 2 is 15-21 January; she bought in opportunity 1 (on the 9th):
+
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"customer_id": [1, 1], "date": ["2024-01-01", "2024-01-09"]})
+    >>> discretize(log, "2024-01-21").loc[1, ["frequency", "recency", "periods"]].tolist()
+    [1.0, 1.0, 2.0]
     """
     require_frame(transactions, "transactions")
     require_columns(transactions, [customer, date], "the transaction log")
@@ -295,8 +305,8 @@ def discretize(transactions: pd.DataFrame, calibration_end, observation_end=None
     days = parse_dates(transactions[date], date).to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
     frame = pd.DataFrame({"c": transactions[customer].to_numpy(), "d": days}).drop_duplicates()
     cal = np.datetime64(parse_date(calibration_end, "calibration_end").date())
-    end = frame["d"].max() if observation_end is None else np.datetime64(
-        parse_date(observation_end, "observation_end").date())
+    end = (np.datetime64(frame["d"].max(), "D") if observation_end is None else np.datetime64(
+        parse_date(observation_end, "observation_end").date()))
     frame = frame[frame["d"] <= end]
     first = frame.groupby("c")["d"].min()
     first = first[first <= cal]

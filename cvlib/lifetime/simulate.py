@@ -121,6 +121,10 @@ def simulate_bgbb_histories(p, theta, n_periods, holdout: int = 0, *, seed=None)
     probability 1 - theta, then, if still active, transacts with probability p.
     ``alive`` is whether she is still active at opportunity n + 1 (the event
     whose probability is the BG/BB's P(alive), Fader, Hardie & Shang 2010, eq. 11).
+
+    >>> s = simulate_bgbb_histories([1.0, 0.0], [0.0, 0.0], 5, seed=1)
+    >>> s["frequency"].tolist(), s["recency"].tolist()
+    ([5.0, 0.0], [5.0, 0.0])
     """
     rng = as_rng(seed)
     p = np.asarray(p, dtype=float).ravel()
