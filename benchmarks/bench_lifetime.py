@@ -6,6 +6,8 @@ Goals (issue 5): BG/NBD on the CDNOW summary, standard errors included, in at
 most half the time of lifetimes 0.11.3's ``BetaGeoFitter`` (ratio printed when
 ``lifetimes`` is importable); BG/NBD on 1,000,000 customers in 2 s or less;
 ``summarize`` on a 10-million-row log of 1,000,000 customers in 4 s or less.
+Issue 15: intervals (1,000 parametric draws) for P(alive) and expected purchases of the
+2,357 CDNOW customers in 2 s or less each; the CLV interval is printed too.
 Times are the best of a few repeats (the machine is shared).
 
 lifetimes is not a dependency of the workbook; to measure the ratio, install it
@@ -21,7 +23,7 @@ import pandas as pd
 from _timing import best_of  # benchmarks/_timing.py
 
 from cvlib.datasets import fetch_cdnow_summary
-from cvlib.lifetime import BetaGeo, summarize
+from cvlib.lifetime import BetaGeo, GammaGamma, ParetoNBD, summarize
 
 
 def million_customer_summary(seed: int = 1, n: int = 1_000_000) -> pd.DataFrame:
@@ -81,6 +83,21 @@ def main() -> None:
         t_lt, _ = best_of(lt_fit, 5)
         print(f"  lifetimes BetaGeoFitter: {1000 * t_lt:.1f} ms; cvlib / lifetimes = "
               f"{t_cv / t_lt:.2f} (goal <= 0.5)")
+
+    full = fetch_cdnow_summary()
+    pn = ParetoNBD().fit(cdnow)
+    gg = GammaGamma().fit(full[full["frequency"] > 0])
+    for name, m in (("BG/NBD", model), ("Pareto/NBD", pn)):
+        for quantity, kw in (("p_alive", {}), ("expected_purchases", {"t": 39})):
+            t_int, out = best_of(lambda m=m, q=quantity, kw=kw: m.predict_interval(
+                q, cdnow, n_boot=1000, seed=1, **kw), 3)
+            print(f"{name} {quantity} intervals, 2,357 customers x 1,000 draws: {t_int:.2f} s "
+                  f"(goal <= 2 s)")
+    t_clv, out = best_of(lambda: model.predict_interval("clv", full, spend_model=gg, n_boot=1000,
+                                                        seed=1, total=True), 1)
+    print(f"BG/NBD + Gamma-Gamma CLV interval (12 months), 2,357 customers x 1,000 draws: "
+          f"{t_clv:.2f} s; total {out.iloc[0]['estimate']:,.0f} "
+          f"[{out.iloc[0]['ci_low']:,.0f}, {out.iloc[0]['ci_high']:,.0f}]")
 
     big = million_customer_summary()
     t_big, m_big = best_of(lambda: BetaGeo().fit(big), 3)

@@ -238,6 +238,9 @@ TERMS: tuple[Term, ...] = (
     Term("probability alive", "存活概率", "The probability that a customer has not yet churned, given the purchase history (P(alive)).", _L, ("p(alive)",)),
     Term("calibration period", "校准期", "The period whose transactions the model is fitted on.", _L),
     Term("holdout period", "验证期", "The later period used to check the model's predictions.", _L),
+    Term("covariate", "协变量", "A customer characteristic (acquisition channel, first-purchase amount, gender) that shifts a model's purchase or dropout rate through exp(gamma' z).", _L, ("time-invariant covariate", "covariates")),
+    Term("holdout validation", "样本外验证", "Fitting a model on the calibration period and scoring its forecasts on the holdout period (MAE, RMSE, bias, tracking error of the total).", _L, ("out-of-sample validation",)),
+    Term("simulation", "模拟", "Drawing artificial customers from a model with chosen parameters, to see what the parameters mean or to check an estimator against a known truth.", _L, ("simulate",)),
 )
 
 

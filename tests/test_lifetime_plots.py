@@ -177,3 +177,16 @@ def test_bgnbd_customer_result_has_the_result_table():
     res = bgnbd_customer(BG, 2, 30.43, 38.86, 39)
     assert res.summary()["value"].round(3).tolist() == [0.727, 1.226]
     assert "x = 2" in repr(res)
+
+
+def test_plot_model_comparison_draws_the_table():
+    table = pd.DataFrame({"mae": [0.8, 1.0], "rmse": [1.6, 2.2], "bias": [-0.1, 0.4]},
+                         index=pd.Index(["BG/NBD", "naive"], name="model"))
+    ax = lp.plot_model_comparison(table, metrics=("mae", "rmse"))
+    heights = [p.get_height() for p in ax.patches]
+    assert heights == [0.8, 1.0, 1.6, 2.2]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["BG/NBD", "naive"]
+    with pytest.raises(ValueError, match="metrics"):
+        lp.plot_model_comparison(table, metrics=("mape",))
+    with pytest.raises(TypeError, match="ModelComparison"):
+        lp.plot_model_comparison([1, 2])

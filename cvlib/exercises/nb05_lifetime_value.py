@@ -6,7 +6,8 @@ lifetime 1 / (1 - r), file 004) and the workbook's own worked examples
 CDNOW summary (946 of 2,357 customers with a repeat purchase in the
 calibration period), and from the models of Fader & Hardie (2007, sBG) and
 Fader, Hardie & Lee (2005, BG/NBD) fitted with cvlib to the published data
-when first checked.  Apart from 05.4 (a hand reproduction of one number of
+when first checked; 05.9 is a simulation from those estimates with the
+model's own simulator (seeded; the tolerance covers another seed).  Apart from 05.4 (a hand reproduction of one number of
 ``summarize``), none of the answers is printed in the notebook above the
 exercises: each needs a step the notebook shows only on other numbers.
 """
@@ -84,6 +85,24 @@ def _holdout_expected() -> float:
     return float(model.expected_purchases(39, s["frequency"], s["recency"], s["T"]).sum())
 
 
+def _share_alive(a_factor: float) -> float:
+    from ..lifetime import BetaGeo
+
+    model, _ = _cdnow_bgnbd()
+    params = model.params.to_dict()
+    params["a"] *= a_factor
+    sim = BetaGeo.from_params(**params).simulate(10_000, T=39.0, seed=1)
+    return float(sim["alive"].mean())
+
+
+def _share_alive_double_a() -> float:
+    return _share_alive(2.0)
+
+
+def _share_alive_same_a() -> float:
+    return _share_alive(1.0)
+
+
 EXERCISES = [
     Exercise(
         id="05.1",
@@ -154,5 +173,16 @@ EXERCISES = [
              "(0.25 for +25%)",
         mistakes=((_retention_clv_change, "that is the change of the CLV itself: subtract the "
                    "acquisition cost of 150 from both CLVs first"),),
+    ),
+    Exercise(
+        id="05.9",
+        title="simulated BG/NBD customers with a doubled a: share still alive after 39 weeks",
+        expected=_share_alive_double_a,
+        tol=0.02,
+        hint="take bg.params, multiply a (not b) by 2, build the model with "
+             "lt.BetaGeo.from_params(**params), simulate 10,000 customers for T=39.0 weeks and "
+             "take the mean of the column 'alive' (a share between 0 and 1)",
+        mistakes=((_share_alive_same_a, "that is the share with the fitted a: double a first "
+                   "(a larger a means a larger mean dropout probability a / (a + b))"),),
     ),
 ]

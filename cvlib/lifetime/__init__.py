@@ -11,16 +11,23 @@ and the probability models of Fader & Hardie (sBG, BG/NBD, Pareto/NBD, Gamma-Gam
   (Pareto/NBD), :mod:`~cvlib.lifetime.gammagamma` (Gamma-Gamma spend and CLV),
   :mod:`~cvlib.lifetime.sbg` (shifted-beta-geometric retention),
   :mod:`~cvlib.lifetime.bgbb` (BG/BB, discrete opportunities);
-- :mod:`cvlib.lifetime.diagnostics`: the fit tables of Fader, Hardie & Lee (2005a).
+- :mod:`cvlib.lifetime.diagnostics`: the fit tables of Fader, Hardie & Lee (2005a), holdout
+  errors and :func:`compare_models`;
+- every purchase model has ``simulate`` (:mod:`cvlib.lifetime.simulate`) and
+  ``predict_interval``; Pareto/NBD and BG/NBD take time-invariant ``covariates``.
 """
 
-from ._base import FittedModel, ModelFitError
+from ._base import FittedModel, ModelFitError, predict_interval
 from .bgbb import BetaGeoBeta
 from .bgnbd import BetaGeo
 from .diagnostics import (
+    ModelComparison,
     calibration_holdout_table,
+    compare_models,
+    discretize,
     frequency_histogram_table,
     frequency_recency_grid,
+    holdout_errors,
     purchase_tracking,
 )
 from .gammagamma import GammaGamma
@@ -69,6 +76,11 @@ __all__ = [
     "frequency_histogram_table",
     "frequency_recency_grid",
     "purchase_tracking",
+    "holdout_errors",
+    "discretize",
+    "ModelComparison",
+    "compare_models",
+    "predict_interval",
     # summaries of a transaction log
     "summarize",
     "collapse_patterns",

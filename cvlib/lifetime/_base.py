@@ -21,6 +21,7 @@ the data cannot identify, raises :class:`ModelFitError` saying why.
 
 from __future__ import annotations
 
+import copy
 import warnings
 
 import numpy as np
@@ -214,6 +215,30 @@ def _weights_from(data: pd.DataFrame, weights, n: int) -> np.ndarray:
     return w
 
 
+def _frame_from_arrays(data, frequency, recency, T, what: str = "T"):
+    """``fit(frequency, recency, T)`` with three arrays: the DataFrame that ``fit(data)`` takes.
+
+    Returns ``(data, "frequency", "recency", what)``; a DataFrame ``data`` passes unchanged.
+    """
+    if isinstance(data, pd.DataFrame):
+        return data, frequency, recency, T
+    # positional fit(frequency_values, recency_values, T_values): they arrive as data,
+    # frequency and recency
+    if isinstance(frequency, str) or isinstance(recency, str):
+        raise TypeError(
+            f"data must be a DataFrame of customer summaries, got {type(data).__name__}; or give "
+            f"three arrays: fit(frequency, recency, {what})")
+    index = data.index if isinstance(data, pd.Series) else None
+    try:
+        frame = pd.DataFrame({"frequency": np.asarray(data, dtype=float),
+                              "recency": np.asarray(frequency, dtype=float),
+                              what: np.asarray(recency, dtype=float)}, index=index)
+    except (TypeError, ValueError) as err:
+        raise TypeError(f"frequency, recency and {what} must be arrays of numbers of the same "
+                        f"length ({err})") from None
+    return frame, "frequency", "recency", what
+
+
 def _numeric_columns(data: pd.DataFrame, cols: dict[str, str]) -> dict[str, np.ndarray]:
     require_frame(data, "data")
     require_columns(data, list(cols.values()), "data")
@@ -313,13 +338,150 @@ class FittedModel(EstimateResult):
         #: The data the model was fitted on (None for a model built with ``from_params``).
         self.data: pd.DataFrame | None = None
 
+    #: Number of leading parameters estimated on the log scale (all of them when None); the
+    #: covariate effects of a model with covariates follow them on their natural scale.
+    _n_log: int | None = None
+    #: Names of the covariate columns (empty: a model without covariates).
+    covariate_names: tuple[str, ...] = ()
+
+    def _natural(self, phi: np.ndarray) -> np.ndarray:
+        """Natural parameters from the optimisation scale: exp of the log-scale ones."""
+        phi = np.asarray(phi, dtype=float)
+        k = phi.shape[-1] if self._n_log is None else self._n_log
+        return np.concatenate([np.exp(phi[..., :k]), phi[..., k:]], axis=-1)
+
+    def _natural_jacobian(self, phi: np.ndarray) -> np.ndarray:
+        """d theta / d phi (diagonal): theta for log-scale parameters, 1 for covariate effects."""
+        jac = np.ones(phi.size)
+        k = phi.size if self._n_log is None else self._n_log
+        jac[:k] = np.exp(phi[:k])
+        return jac
+
+    def _phi_hat(self) -> np.ndarray:
+        """The estimates on the optimisation scale (log of the positive parameters)."""
+        theta = self._require_fitted()
+        k = theta.size if self._n_log is None else self._n_log
+        return np.concatenate([np.log(theta[:k]), theta[k:]])
+
+    #: (parameter, sign, label) of each base parameter that covariates scale:
+    #: parameter_i = parameter * exp(sign * gamma' z_i); empty for models without covariates.
+    _covariate_targets: tuple[tuple[str, int, str], ...] = ()
+
+    def _setup_covariates(self, covariates, data: pd.DataFrame) -> np.ndarray:
+        """Check the covariates of a fit, name their effects; return the matrix z (n x k)."""
+        if not self._covariate_targets:
+            raise TypeError(f"{type(self).__name__} does not take covariates")
+        z = _covariate_matrix(covariates, data, len(data))
+        names = _covariate_names(covariates, z)
+        _check_identified_covariates(z, names)
+        self.covariate_names = names
+        base = type(self).param_names
+        self._n_log = len(base)
+        self.param_names = base + tuple(f"{label}:{c}" for _, _, label in self._covariate_targets
+                                        for c in names)
+        return z
+
+    def _theta_from(self, theta: np.ndarray, z: np.ndarray | None):
+        """Per-customer base parameters (arrays where covariates scale them, else floats)."""
+        base = type(self).param_names
+        k0 = len(base)
+        out = [float(v) for v in theta[:k0]]
+        if z is None or not self.covariate_names:
+            return out
+        k = len(self.covariate_names)
+        for j, (name, sign, _) in enumerate(self._covariate_targets):
+            g = theta[k0 + j * k: k0 + (j + 1) * k]
+            i = base.index(name)
+            out[i] = out[i] * np.exp(sign * (z @ g))
+        return out
+
+    def _customer_z(self, covariates, n: int) -> np.ndarray | None:
+        """The covariate matrix a prediction needs (None for a model without covariates)."""
+        if not self.covariate_names:
+            if covariates is not None:
+                raise TypeError(f"this {type(self).__name__} was fitted without covariates; "
+                                f"do not pass covariates= to its predictions")
+            return None
+        if covariates is None:
+            raise ValueError(
+                f"this {type(self).__name__} was fitted with covariates "
+                f"{list(self.covariate_names)}: give each customer's values with covariates=...")
+        return _covariate_matrix(covariates, None, n, names=self.covariate_names)
+
+    def customer_params(self, covariates=None) -> pd.DataFrame:
+        r"""Each customer's model parameters, with the covariate effects applied.
+
+        For a model with covariates, :math:`\theta_i = \theta \exp(\pm\gamma' z_i)` for each
+        scaled parameter (see the model's ``fit``); the other parameters are common.
+
+        Parameters
+        ----------
+        covariates : DataFrame or array-like
+            The customers' covariate values, columns as in the fit.
+
+        Returns
+        -------
+        DataFrame
+            One row per customer, one column per base parameter.
+
+        Examples
+        --------
+        >>> from cvlib.lifetime import ParetoNBD
+        >>> pn = ParetoNBD.from_params(r=0.5, alpha=10.0, s=0.6, beta=12.0,
+        ...                            effects={"purchase:vip": 0.5})
+        >>> pn.customer_params(pd.DataFrame({"vip": [0.0, 1.0]}))["alpha"].round(3).tolist()
+        [10.0, 6.065]
+        """
+        theta = self._require_fitted()
+        if covariates is None:
+            z = self._customer_z(None, 1)
+            n = 1
+        else:
+            n = len(covariates) if hasattr(covariates, "__len__") else 1
+            z = self._customer_z(covariates, n)
+        values = self._theta_from(theta, z)
+        index = covariates.index if isinstance(covariates, pd.DataFrame) else None
+        return pd.DataFrame({k: np.broadcast_to(v, (n,)) for k, v in
+                             zip(type(self).param_names, values, strict=True)}, index=index)
+
+    def predict_interval(self, quantity: str, data: pd.DataFrame, **kwargs) -> pd.DataFrame:
+        """Confidence intervals of predictions from parametric draws of the estimates.
+
+        See :func:`cvlib.lifetime._base.predict_interval` (same arguments after ``data``).
+        """
+        return predict_interval(self, quantity, data, **kwargs)
+
     # -- construction from known parameters
     @classmethod
-    def from_params(cls, **params):
+    def from_params(cls, effects: dict | None = None, **params):
         """A model with given parameter values (no data, no standard errors), for predictions.
 
-        Example: ``BetaGeo.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)``.
+        Example: ``BetaGeo.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)``.  Models
+        that take covariates also accept ``effects={"purchase:z": 0.5, "dropout:z": -0.3}``
+        (labels as in the fitted model's ``params``; an effect not given is 0).
         """
+        if effects:
+            model = cls.from_params(**params)
+            labels = [label for _, _, label in cls._covariate_targets]
+            if not labels:
+                raise TypeError(f"{cls.__name__} does not take covariates (effects=...)")
+            names: list[str] = []
+            for key in effects:
+                label, _, cov = str(key).partition(":")
+                if label not in labels or not cov:
+                    raise ValueError(f"effect {key!r} must be named 'process:covariate' with "
+                                     f"process one of {labels}")
+                if cov not in names:
+                    names.append(cov)
+            model.covariate_names = tuple(names)
+            model._n_log = len(cls.param_names)
+            model.param_names = cls.param_names + tuple(f"{lab}:{c}" for lab in labels for c in names)
+            values = [float(effects.get(k, 0.0)) for k in model.param_names[len(cls.param_names):]]
+            if not np.isfinite(values).all():
+                raise ValueError(f"covariate effects must be finite numbers, got {effects}")
+            model.params = pd.Series(np.r_[model.params.to_numpy(), values],
+                                     index=list(model.param_names), name="estimate")
+            return model
         missing = [p for p in cls.param_names if p not in params]
         extra = [p for p in params if p not in cls.param_names]
         if missing or extra:
@@ -351,7 +513,7 @@ class FittedModel(EstimateResult):
 
     # -- optimisation
     def _optimize(self, negll, grad, total_weight: float, starts, analytic: bool = True,
-                  negll_and_grad=None, hess_inv0=None):
+                  negll_and_grad=None, hess_inv0=None, polish: bool = True):
         """Minimise ``negll`` (summed, weighted) over log parameters; store the results."""
         k = len(self.param_names)
         scale = 1.0 / total_weight
@@ -405,8 +567,12 @@ class FittedModel(EstimateResult):
                                             callback=stop_at_bound,
                                             options={"maxiter": 2000, "gtol": 1e-7})
                     converged = bool(res.success)
+                    if not polish and not converged and res.jac is not None:
+                        # stopped by lost precision at a point where the gradient vanishes
+                        converged = bool(np.isfinite(res.jac).all() and np.abs(res.jac).max() < 1e-5)
                     # polish unless BFGS already ran off to a bound (the fit fails anyway)
-                    if np.isfinite(res.fun) and res.fun < 1e299 and np.abs(res.x).max() < _BOUND - 0.5:
+                    if (polish and np.isfinite(res.fun) and res.fun < 1e299
+                            and np.abs(res.x).max() < _BOUND - 0.5):
                         polished = optimize.minimize(fun, res.x, method="Nelder-Mead",
                                                      callback=stop_at_bound,
                                                      options={"xatol": 1e-9, "fatol": 1e-13,
@@ -446,7 +612,7 @@ class FittedModel(EstimateResult):
             hess = _hessian_from_gradient(grad, phi)
         else:
             hess = _hessian_from_function(negll, phi)
-        theta = np.exp(phi)
+        theta = self._natural(phi)
         names = list(self.param_names)
         try:
             cov_phi = np.linalg.inv(hess)
@@ -463,7 +629,8 @@ class FittedModel(EstimateResult):
             )
         self.params = pd.Series(theta, index=names, name="estimate")
         self._cov_log = cov_phi
-        cov = cov_phi * np.outer(theta, theta)    # delta method, exact at a stationary point
+        jac = self._natural_jacobian(phi)
+        cov = cov_phi * np.outer(jac, jac)        # delta method, exact at a stationary point
         self.cov_params = pd.DataFrame(cov, index=names, columns=names)
         self.llf = float(-negll(phi))
         self.optimizer = best
@@ -553,3 +720,234 @@ class FittedModel(EstimateResult):
 
             return f"<p><code>{html.escape(repr(self))}</code></p>"
         return super()._repr_html_()
+
+
+# ----------------------------------------------------------------- covariates
+
+
+def _covariate_matrix(covariates, data: pd.DataFrame | None, n: int, names=None) -> np.ndarray:
+    """The covariate matrix (n x k floats) from column names of ``data`` or a DataFrame / array.
+
+    Every column must be numeric (booleans count as 0/1), finite and without missing values;
+    a categorical variable must be coded as 0/1 columns first (``pd.get_dummies(...,
+    drop_first=True, dtype=float)``).
+    """
+    if isinstance(covariates, str):
+        covariates = [covariates]
+    if isinstance(covariates, list | tuple) and all(isinstance(c, str) for c in covariates):
+        if data is None:
+            raise TypeError("covariates given as column names need the data frame they belong to")
+        require_columns(data, list(covariates), "data")
+        frame = data[list(covariates)]
+    elif isinstance(covariates, pd.DataFrame):
+        frame = covariates if names is None else covariates.reindex(columns=list(names))
+        if names is not None and frame.isna().all().any():
+            missing = [c for c in names if c not in covariates.columns]
+            if missing:
+                raise ValueError(f"covariates lacks the column(s) {missing} the model was fitted with")
+    else:
+        try:
+            arr = np.asarray(covariates, dtype=float)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"covariates must be column names of data, a DataFrame or a numeric array, got "
+                f"{type(covariates).__name__}") from None
+        if arr.ndim == 1:
+            arr = arr[:, None]
+        frame = pd.DataFrame(arr, columns=list(names) if names is not None and len(names) ==
+                             arr.shape[1] else [f"z{i + 1}" for i in range(arr.shape[1])])
+    for col in frame.columns:
+        s = frame[col]
+        if not (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s)):
+            raise TypeError(
+                f"covariate {col!r} must be numeric, got dtype {s.dtype}; code a categorical "
+                f"variable as 0/1 columns first, e.g. pd.get_dummies(data[{col!r}], "
+                f"drop_first=True, dtype=float)")
+    z = frame.to_numpy(dtype=float)
+    if z.shape[0] != n:
+        raise ValueError(f"covariates has {z.shape[0]} rows but there are {n} customers")
+    if names is not None and z.shape[1] != len(names):
+        raise ValueError(f"covariates has {z.shape[1]} columns, the model was fitted with "
+                         f"{len(names)}: {list(names)}")
+    if not np.isfinite(z).all():
+        raise ValueError(f"covariates have {int((~np.isfinite(z)).sum())} missing or infinite value(s)")
+    return z
+
+
+def _covariate_names(covariates, z: np.ndarray) -> tuple[str, ...]:
+    if isinstance(covariates, str):
+        return (covariates,)
+    if isinstance(covariates, list | tuple) and all(isinstance(c, str) for c in covariates):
+        return tuple(covariates)
+    if isinstance(covariates, pd.DataFrame):
+        return tuple(str(c) for c in covariates.columns)
+    return tuple(f"z{i + 1}" for i in range(z.shape[1]))
+
+
+def _check_identified_covariates(z: np.ndarray, names) -> None:
+    sd = z.std(axis=0)
+    const = [n for n, v in zip(names, sd, strict=True) if v == 0]
+    if const:
+        raise ValueError(
+            f"covariate(s) {const} take the same value for every customer: their effect cannot be "
+            f"told apart from the base parameters (fit without them)")
+    if z.shape[1] > 1 and np.linalg.matrix_rank(z - z.mean(axis=0)) < z.shape[1]:
+        raise ValueError(f"the covariates {list(names)} are collinear (one is a combination of "
+                         f"the others): drop one")
+
+
+# ----------------------------------------------------------------- prediction intervals
+
+_QUANTITIES = ("p_alive", "expected_purchases", "clv")
+
+
+def _param_draws(model, n_boot: int, rng) -> np.ndarray:
+    """Parameter draws (n_boot x k, natural scale) from the asymptotic normal of the estimates
+    on the optimisation scale (log of positive parameters, covariate effects as they are)."""
+    cov = getattr(model, "_cov_log", None)
+    if cov is None:
+        raise ValueError(
+            f"this {type(model).__name__} has no standard errors (built with from_params?): "
+            f"intervals need a model fitted to data")
+    phi = model._phi_hat()
+    draws = rng.multivariate_normal(phi, cov, size=n_boot, method="cholesky")
+    return model._natural(draws)
+
+
+def predict_interval(model, quantity: str, data: pd.DataFrame, *, t: float | None = None,
+                     spend_model=None, total: bool = False, frequency: str = "frequency",
+                     recency: str = "recency", T: str = "T", monetary_value: str = "monetary_value",
+                     time: int = 12, discount_rate: float = 0.01, margin: float = 1.0,
+                     time_unit: str | float = "W", ci: float = 0.95, n_boot: int = 1000,
+                     seed=None) -> pd.DataFrame:
+    r"""Confidence intervals for P(alive), expected purchases or CLV, per customer or in total.
+
+    The intervals reflect the uncertainty of the estimated parameters, by
+    parametric draws from their sampling distribution: ``n_boot`` parameter
+    vectors :math:`\phi^{(b)} \sim N(\hat\phi, \hat V)`, where :math:`\phi` are
+    the parameters on the scale they were estimated on (logs of the positive
+    parameters, covariate effects as they are) and :math:`\hat V` the inverse
+    observed information; each draw gives a prediction, and the interval is
+    the ``(1 - ci)/2`` and ``(1 + ci)/2`` quantiles of the draws (Krinsky &
+    Robb 1986).  For CLV the spend model's parameters are drawn too
+    (independently: the two models are fitted separately).  The ``estimate``
+    is the prediction at the estimates; ``se`` the standard deviation of the
+    draws.  The interval is for the model's *expectation* given a customer's
+    history, not for the purchases she will actually make (those vary around
+    it even with known parameters).
+
+    Parameters
+    ----------
+    model : BetaGeo, ParetoNBD or BetaGeoBeta
+        A model fitted to data (it needs standard errors).
+    quantity : {"p_alive", "expected_purchases", "clv"}
+        What to predict (``clv`` needs ``spend_model``; not for BetaGeoBeta).
+    data : DataFrame
+        One row per customer with the columns ``frequency``, ``recency``,
+        ``T`` (``periods`` for BetaGeoBeta), ``monetary_value`` for CLV and the
+        model's covariates, if any.
+    t : float
+        Forecast horizon for ``expected_purchases`` (time unit of the data).
+    spend_model : GammaGamma, optional
+        Fitted spend model, for ``clv``.
+    total : bool, default False
+        False: one row per customer; True: one row ``total`` for the sum over
+        customers (e.g. the expected number of active customers for ``p_alive``).
+    time, discount_rate, margin, time_unit
+        CLV settings, as in :meth:`GammaGamma.customer_lifetime_value`.
+    ci : float, default 0.95
+        Confidence level.
+    n_boot : int, default 1000
+        Number of parameter draws.
+    seed : int, Generator or None
+
+    Returns
+    -------
+    DataFrame
+        ``estimate``, ``se``, ``ci_low``, ``ci_high``, indexed like ``data``
+        (or by ``total`` when ``total=True``).
+
+    Examples
+    --------
+    >>> from cvlib.datasets import fetch_cdnow_summary
+    >>> from cvlib.lifetime import BetaGeo
+    >>> s = fetch_cdnow_summary()
+    >>> bg = BetaGeo().fit(s)
+    >>> tot = bg.predict_interval("expected_purchases", s, t=39, total=True, seed=1)
+    >>> round(float(tot.loc["total", "estimate"]), 1)
+    1653.4
+    >>> bool(tot.loc["total", "ci_low"] < 1653.4 < tot.loc["total", "ci_high"])
+    True
+
+    References
+    ----------
+    Krinsky, I. & Robb, A. L. (1986). On approximating the statistical
+    properties of elasticities. Review of Economics and Statistics 68(4), 715-719.
+    """
+    from .._validate import as_rng, check_n_boot, check_option
+
+    ci = check_ci(ci)
+    n_boot = check_n_boot(n_boot, minimum=10)
+    check_option(quantity, "quantity", _QUANTITIES)
+    if not isinstance(total, bool | np.bool_):
+        raise TypeError(f"total must be True (the sum over customers) or False (one row per "
+                        f"customer), got {total!r}")
+    rng = as_rng(seed)
+    model._require_fitted()
+    cols = {"frequency": frequency, "recency": recency, "T": T}
+    if quantity == "clv":
+        if spend_model is None or not hasattr(spend_model, "customer_lifetime_value"):
+            raise ValueError("quantity='clv' needs spend_model=, a fitted GammaGamma model")
+        cols["monetary_value"] = monetary_value
+    if quantity == "expected_purchases":
+        if t is None:
+            raise ValueError("quantity='expected_purchases' needs the horizon t= (e.g. t=39 weeks)")
+        _check_horizon(t)
+    arr = _numeric_columns(data, cols)
+    z = None
+    if model.covariate_names:
+        z = _covariate_matrix(list(model.covariate_names), data, len(data))
+    # customers with identical data have identical predictions: compute each distinct row once
+    stacked = np.column_stack([*arr.values()] + ([] if z is None else [z]))
+    rows, inverse, counts = np.unique(stacked, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    arr = {k: rows[:, j] for j, k in enumerate(arr)}
+    if z is not None:
+        z = rows[:, len(cols):]
+
+    def predict(m, g=None):
+        kw = {} if z is None else {"covariates": z}
+        if quantity == "p_alive":
+            return m.p_alive(arr["frequency"], arr["recency"], arr["T"], **kw)
+        if quantity == "expected_purchases":
+            return m.expected_purchases(t, arr["frequency"], arr["recency"], arr["T"], **kw)
+        return g.customer_lifetime_value(m, arr["frequency"], arr["recency"], arr["T"],
+                                         arr["monetary_value"], time=time,
+                                         discount_rate=discount_rate, margin=margin,
+                                         time_unit=time_unit, **kw)
+
+    estimate = np.asarray(predict(model, spend_model), dtype=float).reshape(-1)
+    draws = _param_draws(model, n_boot, rng)
+    spend_draws = _param_draws(spend_model, n_boot, rng) if quantity == "clv" else None
+    clone = copy.copy(model)
+    spend_clone = copy.copy(spend_model) if spend_model is not None else None
+    sims = np.empty((n_boot, estimate.size))
+    for i in range(n_boot):
+        clone.params = pd.Series(draws[i], index=model.params.index)
+        if spend_clone is not None:
+            spend_clone.params = pd.Series(spend_draws[i], index=spend_model.params.index)
+        with np.errstate(all="ignore"):
+            sims[i] = np.asarray(predict(clone, spend_clone), dtype=float).reshape(-1)
+    if total:
+        estimate = np.array([estimate @ counts])
+        sims = (sims @ counts)[:, None]
+        index = pd.Index(["total"])
+    else:
+        estimate, sims = estimate[inverse], sims[:, inverse]
+        index = data.index
+    lo, hi = np.nanquantile(sims, [(1 - ci) / 2, (1 + ci) / 2], axis=0)
+    out = pd.DataFrame({"estimate": estimate, "se": np.nanstd(sims, axis=0, ddof=1),
+                        "ci_low": lo, "ci_high": hi}, index=index)
+    out.attrs.update(quantity=quantity, ci=ci, n_boot=n_boot,
+                     method="parametric draws from the asymptotic normal of the log-parameters")
+    return out

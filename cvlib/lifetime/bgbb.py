@@ -121,6 +121,57 @@ class BetaGeoBeta(FittedModel):
         self.data = data_used
         return self
 
+    _age_column = "periods"
+
+    def simulate(self, n_customers: int, periods: int = 6, holdout: int = 0,
+                 seed=None) -> pd.DataFrame:
+        r"""Draw customers from the model: the BG/BB story, opportunity by opportunity.
+
+        Each customer gets a transaction probability :math:`p_i \sim
+        \text{Beta}(\alpha, \beta)` and a dropout probability :math:`\theta_i
+        \sim \text{Beta}(\gamma, \delta)`; at each opportunity she first
+        stays active with probability :math:`1 - \theta_i`, then, if active,
+        transacts with probability :math:`p_i` (Fader, Hardie & Shang 2010).
+
+        Parameters
+        ----------
+        n_customers : int
+            Number of customers.
+        periods : int or array-like
+            Transaction opportunities in the calibration period.
+        holdout : int
+            Further opportunities counted as holdout (0: none).
+        seed : int, Generator or None
+
+        Returns
+        -------
+        DataFrame
+            ``frequency``, ``recency``, ``periods``, ``alive`` (active at
+            opportunity n + 1, as in :meth:`p_alive`) and, with a holdout,
+            ``frequency_holdout``, ``duration_holdout``.
+
+        Examples
+        --------
+        >>> bb = BetaGeoBeta.from_params(alpha=1.204, beta=0.750, gamma=0.657, delta=2.783)
+        >>> sim = bb.simulate(20_000, periods=6, seed=1)
+        >>> bool(abs(sim["frequency"].mean() - bb.unconditional_expected_purchases(6)) < 0.05)
+        True
+        """
+        from .._validate import as_rng
+        from .simulate import _check_size, simulate_bgbb_histories
+
+        n = _check_size(n_customers)
+        if isinstance(holdout, bool) or int(holdout) != holdout or holdout < 0:
+            raise ValueError(f"holdout must be a whole number of opportunities >= 0, got {holdout!r}")
+        per = np.asarray(periods)
+        if (per < 1).any() or (per != np.round(per)).any():
+            raise ValueError(f"periods must be whole numbers of opportunities >= 1, got {periods!r}")
+        rng = as_rng(seed)
+        al, be, ga, de = self._require_fitted()
+        p = rng.beta(al, be, size=n)
+        theta = rng.beta(ga, de, size=n)
+        return simulate_bgbb_histories(p, theta, per, int(holdout), seed=rng)
+
     @staticmethod
     def _loglik(theta, x, tx, n):
         al, be, ga, de = theta

@@ -18,6 +18,7 @@ from ._base import (
     _dot,
     _fast_collapse,
     _fitted_data,
+    _frame_from_arrays,
     _log_init,
     _near_integer,
     _numeric_columns,
@@ -111,6 +112,18 @@ def _bg_alive_purchases(r, al, a, b, x, T, t) -> np.ndarray:
     return out.reshape(shape)
 
 
+def _bg_loglik(theta, x, tx, T):
+    """Per-customer BG/NBD log-likelihood (Fader, Hardie & Lee 2005a, eq. 6), parameters may be
+    arrays (one value per customer), evaluated in logs."""
+    r, al, a, b = theta
+    pos = x > 0
+    base = (gammaln(r + x) - gammaln(r) + r * np.log(al) + betaln(a, b + x) - betaln(a, b)
+            - (r + x) * np.log(al + T))
+    odds = (np.log(a) - np.log(np.where(pos, b + x - 1, 1.0))
+            + (r + x) * (np.log(al + T) - np.log(al + tx)))
+    return base + np.where(pos, np.logaddexp(0.0, odds), 0.0)
+
+
 class BetaGeo(FittedModel):
     r"""The BG/NBD model of repeat purchases (beta-geometric / negative binomial distribution).
 
@@ -154,15 +167,36 @@ class BetaGeo(FittedModel):
     model_name = "BG/NBD"
     citation = "Fader, Hardie & Lee (2005), Marketing Science 24(2), 275-284"
 
+    _covariate_targets = (("alpha", -1, "purchase"), ("a", 1, "dropout_a"), ("b", 1, "dropout_b"))
+
     def fit(self, data: pd.DataFrame, frequency: str = "frequency", recency: str = "recency",
-            T: str = "T", weights=None, init=None) -> BetaGeo:
-        """Estimate r, alpha, a, b by maximum likelihood.
+            T: str = "T", weights=None, init=None, covariates=None) -> BetaGeo:
+        r"""Estimate r, alpha, a, b (and covariate effects) by maximum likelihood.
+
+        With time-invariant covariates :math:`z_i` (Fader & Hardie 2007, note
+        "Incorporating time-invariant covariates into the Pareto/NBD and BG/NBD
+        models"; Bachmann, Meierer & Näf 2021, CLVTools), the purchase process
+        is scaled as in the Pareto/NBD and the two parameters of the Beta
+        distribution of the dropout probability each get their own effect:
+
+        .. math:: \alpha_i = \alpha\, e^{-\gamma_1' z_i}, \qquad
+                  a_i = a\, e^{\gamma_a' z_i}, \qquad b_i = b\, e^{\gamma_b' z_i}.
+
+        A positive ``purchase`` effect raises the mean purchase rate
+        :math:`r/\alpha_i`; a ``dropout_a`` effect above the ``dropout_b``
+        effect raises the mean dropout probability :math:`a_i/(a_i+b_i)`.
+        (CLVTools constrains :math:`\gamma_a = \gamma_b`, which changes only
+        the spread of the dropout probabilities, not their mean.)  The effects
+        are estimated with a numerical gradient, starting from the model
+        without covariates; their standard errors come from the numerical
+        Hessian of the log-likelihood.
 
         Parameters
         ----------
         data : DataFrame
             One row per customer (or per pattern with ``weights``), e.g. from
-            :func:`cvlib.lifetime.summarize`.
+            :func:`cvlib.lifetime.summarize`.  ``fit(frequency, recency, T)``
+            with three arrays works too.
         frequency, recency, T : str
             Column names: repeat purchases (whole numbers), time of the last
             repeat purchase and time since the first purchase (same unit).
@@ -170,6 +204,10 @@ class BetaGeo(FittedModel):
             Number of customers each row stands for.
         init : sequence of 4 floats, optional
             Starting values (r, alpha, a, b).
+        covariates : str, list of str, DataFrame or array-like, optional
+            Column name(s) of ``data`` (or a frame/array with one row per row
+            of ``data``) holding numeric covariates; code categories as 0/1
+            columns.  None (default): the model without covariates, exactly.
 
         Returns
         -------
@@ -182,6 +220,7 @@ class BetaGeo(FittedModel):
             When the data cannot identify the model (nobody repeats) or the
             optimiser does not converge.
         """
+        data, frequency, recency, T = _frame_from_arrays(data, frequency, recency, T)
         cols = _numeric_columns(data, {"frequency": frequency, "recency": recency, "T": T})
         w = _weights_from(data, weights, len(data))
         x, tx, t_end = _check_frt(cols["frequency"], cols["recency"], cols["T"])
@@ -191,6 +230,8 @@ class BetaGeo(FittedModel):
                 "BetaGeo", "no customer made a repeat purchase (frequency is 0 for everyone), so "
                 "nothing tells how often customers buy or when they drop out. Check the "
                 "frequency column (repeat purchases, not all purchases) or use a longer period.")
+        if covariates is not None:
+            return self._fit_covariates(data, data_used, x, tx, t_end, w, weights, covariates)
         (x, tx, t_end), w = _fast_collapse([x, tx, t_end], w)
         self.nobs, self.n_patterns = float(w.sum()), int(w.size)
         nobs = self.nobs
@@ -270,8 +311,79 @@ class BetaGeo(FittedModel):
         self.data = data_used
         return self
 
+    def _fit_covariates(self, data, data_used, x, tx, t_end, w, weights, covariates):
+        base = BetaGeo().fit(data_used, weights=None if weights is None else w)
+        z = self._setup_covariates(covariates, data)
+        cols, w = _fast_collapse([x, tx, t_end, *z.T], w)
+        x, tx, t_end = cols[:3]
+        zz = np.column_stack(cols[3:])
+        self.nobs, self.n_patterns = float(w.sum()), int(w.size)
+
+        def negll(phi):
+            with np.errstate(all="ignore"):
+                theta = self._theta_from(self._natural(phi), zz)
+                ll = _bg_loglik(theta, x, tx, t_end)
+            val = -_dot(w, ll)
+            return val if np.isfinite(val) else np.inf
+
+        start = np.r_[np.log(base.params.to_numpy()), np.zeros(len(self.param_names) - 4)]
+        self._optimize(negll, None, self.nobs, [start], analytic=False, polish=False)
+        self.data = data_used.join(pd.DataFrame(z, index=data.index, columns=self.covariate_names))
+        return self
+
+    def simulate(self, n_customers: int, T=52.0, holdout: float = 0.0, covariates=None,
+                 seed=None) -> pd.DataFrame:
+        r"""Draw customers from the model: the BG/NBD story, step by step.
+
+        Each customer gets a purchase rate :math:`\lambda_i \sim \text{Gamma}(r,
+        \alpha_i)` (rate parametrisation) and a dropout probability
+        :math:`p_i \sim \text{Beta}(a_i, b_i)` (the base parameters without
+        covariates); from her first purchase at time 0 she buys at the
+        arrivals of a Poisson process of rate :math:`\lambda_i`, and after
+        each repeat purchase drops out with probability :math:`p_i` (Fader,
+        Hardie & Lee 2005a, assumptions i-v).
+
+        Parameters
+        ----------
+        n_customers : int
+            Number of customers.
+        T : float or array-like
+            Length of each customer's calibration period, in the model's time unit.
+        holdout : float
+            Length of a holdout period after T (0: none).
+        covariates : DataFrame or array-like, optional
+            One row per customer, required for a model with covariates.
+        seed : int, Generator or None
+
+        Returns
+        -------
+        DataFrame
+            ``frequency``, ``recency``, ``T``, ``alive`` (true state at T) and,
+            with a holdout, ``frequency_holdout`` and ``duration_holdout``.
+
+        Examples
+        --------
+        The mean number of repeat purchases of simulated customers matches the
+        model's E[X(t)]:
+
+        >>> bg = BetaGeo.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)
+        >>> sim = bg.simulate(20_000, T=39.0, seed=1)
+        >>> bool(abs(sim["frequency"].mean() - bg.unconditional_expected_purchases(39.0)) < 0.05)
+        True
+        """
+        from .._validate import as_rng
+        from .simulate import _check_size, simulate_poisson_histories
+
+        n = _check_size(n_customers)
+        rng = as_rng(seed)
+        z = self._customer_z(covariates, n)
+        r, al, a, b = self._theta_from(self._require_fitted(), z)
+        lam = rng.gamma(r, 1.0, size=n) / al
+        p = rng.beta(a, b, size=n)
+        return simulate_poisson_histories(lam, T, holdout, drop_p=p, seed=rng)
+
     # -- predictions
-    def p_alive(self, frequency, recency, T):
+    def p_alive(self, frequency, recency, T, covariates=None):
         r"""P(alive | x, t_x, T), the probability that the customer has not dropped out.
 
         .. math:: P = 1 / \left[1 + \delta_{x>0} \frac{a}{b+x-1}
@@ -303,15 +415,17 @@ class BetaGeo(FittedModel):
         >>> round(bg.p_alive(2, 30.43, 38.86), 3), bg.p_alive(0, 0, 38.86)
         (0.727, 1.0)
         """
-        r, al, a, b = self._require_fitted()
         x, tx, t_end = _check_frt(frequency, recency, T)
+        r, al, a, b = self._theta_from(self._require_fitted(), self._customer_z(covariates, x.size))
+        if np.ndim(al):
+            x, tx, t_end = x.reshape(-1), tx.reshape(-1), t_end.reshape(-1)
         pos = x > 0
         logodds = (np.log(a) - np.log(np.where(pos, b + x - 1, 1.0))
                    + (r + x) * (np.log(al + t_end) - np.log(al + tx)))
         p = np.where(pos, expit(-logodds), 1.0)
         return _wrap(p, frequency, recency, T)
 
-    def expected_purchases(self, t, frequency, recency, T):
+    def expected_purchases(self, t, frequency, recency, T, covariates=None):
         r"""Expected number of purchases in the next t periods of a customer with (x, t_x, T).
 
         .. math::
@@ -348,9 +462,23 @@ class BetaGeo(FittedModel):
         >>> round(bg.expected_purchases(39, 2, 30.43, 38.86), 3)
         1.226
         """
-        r, al, a, b = self._require_fitted()
         x, tx, t_end = _check_frt(frequency, recency, T)
         tt = _check_horizon(t)
+        z = self._customer_z(covariates, x.size)
+        if z is not None:
+            alive = np.asarray(self.p_alive(x, tx, t_end, z), dtype=float)
+            r, al, a, b = self._theta_from(self._require_fitted(), z)
+            x, t_end, tt, alive, al, a, b = np.broadcast_arrays(
+                x.reshape(-1), t_end.reshape(-1), tt.reshape(-1) if tt.ndim else tt, alive, al, a, b)
+            value = np.empty(x.shape)
+            # one evaluation per distinct customer type (al, a, b)
+            groups, first = np.unique(np.column_stack([al, a, b]), axis=0, return_inverse=True)
+            first = first.ravel()
+            for g, (ag, aa, bb) in enumerate(groups):
+                m = first == g
+                value[m] = _bg_alive_purchases(r, ag, aa, bb, x[m], t_end[m], tt[m])
+            return _wrap(value * alive, t, frequency, recency, T)
+        r, al, a, b = self._require_fitted()
         x, tx, t_end, tt = np.broadcast_arrays(x, tx, t_end, tt)
         alive = np.asarray(self.p_alive(x, tx, t_end), dtype=float)
         value = _bg_alive_purchases(r, al, a, b, x, t_end, tt)

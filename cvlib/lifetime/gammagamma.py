@@ -189,7 +189,7 @@ class GammaGamma(FittedModel):
 
     def customer_lifetime_value(self, transaction_model, frequency, recency, T, monetary_value,
                                 time: int = 12, discount_rate: float = 0.01, margin: float = 1.0,
-                                time_unit: str | float = "W"):
+                                time_unit: str | float = "W", covariates=None):
         r"""Expected CLV over the next ``time`` months, discounted monthly.
 
         .. math::
@@ -220,6 +220,8 @@ class GammaGamma(FittedModel):
             40%; 1 = revenue).
         time_unit : str or float
             Time unit of recency and T ("W" weeks, "D", "M", "Y", or days).
+        covariates : DataFrame or array-like, optional
+            The customers' covariates, for a transaction model fitted with them.
 
         Returns
         -------
@@ -246,11 +248,23 @@ class GammaGamma(FittedModel):
             raise ValueError(f"time must be a whole number of months >= 1, got {time}")
         month = TIME_UNITS["M"] / _unit_days(time_unit)
         spend = np.asarray(self.expected_spend(frequency, monetary_value), dtype=float)
-        total = 0.0
-        prev = 0.0
-        for k in range(1, int(time) + 1):
-            cur = np.asarray(transaction_model.expected_purchases(k * month, frequency, recency, T),
-                             dtype=float)
-            total = total + (cur - prev) / (1 + d) ** k
-            prev = cur
+        months = np.arange(1, int(time) + 1)
+        disc = (1 + d) ** -months.astype(float)
+        if covariates is None:
+            # all months in one call: horizons along a new first axis
+            x, tx, t_end = (np.asarray(v, dtype=float) for v in (frequency, recency, T))
+            shape = np.broadcast_shapes(x.shape, tx.shape, t_end.shape)
+            horizon = (months * month).reshape((-1,) + (1,) * len(shape))
+            cum = np.asarray(transaction_model.expected_purchases(horizon, x, tx, t_end), dtype=float)
+            cum = np.broadcast_to(cum, (months.size, *shape))
+            step = np.diff(cum, axis=0, prepend=0.0)
+            total = np.tensordot(disc, step, axes=(0, 0))
+        else:
+            total = 0.0
+            prev = 0.0
+            for k in months:
+                cur = np.asarray(transaction_model.expected_purchases(
+                    k * month, frequency, recency, T, covariates=covariates), dtype=float)
+                total = total + (cur - prev) * disc[k - 1]
+                prev = cur
         return _wrap(margin * spend * total, frequency, recency, T, monetary_value)

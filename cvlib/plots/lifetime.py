@@ -21,6 +21,7 @@ __all__ = [
     "plot_expected_purchases_heatmap",
     "plot_purchase_tracking",
     "plot_sbg_projection",
+    "plot_model_comparison",
 ]
 
 
@@ -284,5 +285,48 @@ def plot_sbg_projection(data, *, n_periods: int = 12, observed=None, ax=None, **
     ax.set_xlabel("period")
     ax.set_ylabel("customers still active")
     ax.set_title("sBG: survival projection")
+    ax.legend(frameon=False)
+    return ax
+
+
+def plot_model_comparison(data, *, metrics=("mae", "rmse"), ax=None, **kwargs):
+    """Holdout errors of the purchase models side by side (grouped bars, one group per model).
+
+    Parameters
+    ----------
+    data : ModelComparison or DataFrame
+        The result of :func:`cvlib.lifetime.compare_models` or its ``summary()``.
+    metrics : sequence of str
+        Columns of the table to draw: ``mae``, ``rmse``, ``bias`` (per customer,
+        purchases) or ``total_error`` (fraction).
+    ax : matplotlib Axes, optional
+    **kwargs
+        Passed to every ``ax.bar`` call.
+
+    Returns
+    -------
+    matplotlib Axes
+        One bar per model and metric; lower is better for MAE and RMSE, a bias
+        closer to 0 is better.
+    """
+    table = data.summary() if hasattr(data, "summary") and not isinstance(data, pd.DataFrame) else data
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"data must be a ModelComparison or its summary table, got {type(data).__name__}")
+    metrics = [metrics] if isinstance(metrics, str) else list(metrics)
+    bad = [m for m in metrics if m not in table.columns]
+    if bad or not metrics:
+        raise ValueError(f"metrics must be columns of the comparison table such as 'mae', 'rmse', "
+                         f"'bias', 'total_error'; got {bad or metrics}")
+    ax = axes_or_new(ax, figsize=(7.5, 4.2))
+    pos = np.arange(len(table))
+    width = 0.8 / len(metrics)
+    for j, m in enumerate(metrics):
+        ax.bar(pos + (j - (len(metrics) - 1) / 2) * width, table[m].to_numpy(dtype=float), width,
+               **{"label": m.upper() if m in ("mae", "rmse") else m, **kwargs})
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(pos)
+    ax.set_xticklabels([str(i) for i in table.index])
+    ax.set_ylabel("holdout error (purchases per customer)")
+    ax.set_title("Holdout errors by model (MAE, RMSE: lower is better; bias: closer to 0)")
     ax.legend(frameon=False)
     return ax
