@@ -21,7 +21,7 @@ APP_ARGS ?=
 NB ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: env lab test lint unit unit-all doctest nbval browser app book assignments notebooks student data bench clean
+.PHONY: env lab test lint unit unit-all doctest nbval browser app vendor book assignments notebooks student data bench clean
 
 env: $(STAMP)
 
@@ -77,12 +77,34 @@ nbval: env
 notebooks: env
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.timeout=300 $(NOTEBOOKS)
 
-book: env
-	$(BIN)/jupyter nbconvert --to html --execute --ExecutePreprocessor.timeout=300 --output-dir build/html $(NOTEBOOKS)
-	@echo "static copy written to build/html"
+# MathJax, the widget renderer and RequireJS for the offline books, from the npm registry (pinned)
+VENDOR       := build/vendor
+HTML_MANAGER := @jupyter-widgets/html-manager@1.0.15
+REQUIREJS    := requirejs@2.3.8
+MATHJAX      := mathjax@2.7.9
+vendor: $(VENDOR)/.done
+
+$(VENDOR)/.done:
+	@command -v npm >/dev/null || { echo "make book needs npm to fetch the widget renderer once:"; \
+	  echo "  sudo apt-get install -y npm   (or install Node.js)"; exit 1; }
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/html-manager $(VENDOR)/requirejs $(VENDOR)/mathjax
+	cd $(VENDOR) && npm pack --silent $(HTML_MANAGER) $(REQUIREJS) $(MATHJAX) >/dev/null
+	tar xzf $(VENDOR)/jupyter-widgets-html-manager-*.tgz -C $(VENDOR)/html-manager --strip-components=1
+	tar xzf $(VENDOR)/requirejs-*.tgz -C $(VENDOR)/requirejs --strip-components=1
+	tar xzf $(VENDOR)/mathjax-*.tgz -C $(VENDOR)/mathjax --strip-components=1
+	rm -f $(VENDOR)/*.tgz
+	touch $@
+
+# build/book/student (post this one) and build/book/instructor (keep it), both working offline
+book: env vendor
+	$(BIN)/python -m cvlib book notebooks build/book --vendor $(VENDOR)
 
 student: env
-	$(BIN)/cvlib student notebooks build/student
+	$(BIN)/python -m cvlib student notebooks build/student
+
+# each notebook's exercises as an otter-grader assignment: student notebook + local autograder
+assignments: env
+	$(BIN)/python -m cvlib assignments notebooks build/assignments
 
 data: env
 	$(BIN)/python -m cvlib.datasets regenerate

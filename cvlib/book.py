@@ -11,10 +11,9 @@
 - ``build/book/instructor/``: every cell with every output, solutions and
   check results included.  Keep it for yourself.
 
-Each site is self-contained: MathJax (from the PyPI package
-``jupyter-server-mathjax``), RequireJS and the Jupyter widgets HTML manager
-(fetched from the npm registry by ``make vendor``) are copied into its
-``_static/`` folder and every page refers to them by relative paths, so the
+Each site is self-contained: MathJax 2 (with its CommonHTML output and TeX
+fonts), RequireJS and the Jupyter widgets HTML manager, fetched from the npm
+registry by ``make vendor``, are copied into its ``_static/`` folder and every page refers to them by relative paths, so the
 books work on a campus without internet and from a USB stick.
 """
 
@@ -30,24 +29,22 @@ import nbformat
 __all__ = ["build_books", "book_notebook", "STATIC"]
 
 STATIC = "_static"
-MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full,Safe"
-
-
-def _mathjax_dir() -> Path:
-    try:
-        import jupyter_server_mathjax
-    except ImportError as exc:  # pragma: no cover - a dev dependency
-        raise ImportError("the books need MathJax from the PyPI package jupyter-server-mathjax: "
-                          "pip install -e '.[dev]'") from exc
-    return Path(jupyter_server_mathjax.__file__).parent / "static"
+MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
+# the parts of MathJax 2 that the TeX input and the CommonHTML output load
+_MATHJAX_PARTS = ("MathJax.js", "config", "extensions", "localization/en", "jax/element",
+                  "jax/input/TeX", "jax/output/CommonHTML", "fonts/HTML-CSS/TeX/woff",
+                  "fonts/HTML-CSS/TeX/otf")
 
 
 def _vendor_files(vendor: Path) -> dict[str, Path]:
     found = {"require.js": vendor / "requirejs" / "require.js",
-             "html-manager": vendor / "html-manager" / "dist"}
+             "html-manager": vendor / "html-manager" / "dist",
+             "mathjax": vendor / "mathjax"}
     missing = [str(p) for p in found.values() if not p.exists()]
+    missing += [str(vendor / "mathjax" / part) for part in _MATHJAX_PARTS
+                if not (vendor / "mathjax" / part).exists()]
     if missing:
-        raise FileNotFoundError(f"missing {missing}: run `make vendor` (it fetches "
+        raise FileNotFoundError(f"missing {missing}: run `make vendor` (it fetches mathjax, "
                                 "@jupyter-widgets/html-manager and requirejs with npm) first")
     return found
 
@@ -58,7 +55,13 @@ def _copy_static(target: Path, vendor: Path) -> None:
     if static.exists():
         shutil.rmtree(static)
     static.mkdir(parents=True)
-    shutil.copytree(_mathjax_dir(), static / "mathjax")
+    for part in _MATHJAX_PARTS:
+        source, dest = files["mathjax"] / part, static / "mathjax" / part
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, dest)
+        else:
+            shutil.copy(source, dest)
     shutil.copy(files["require.js"], static / "require.js")
     shutil.copytree(files["html-manager"], static / "html-manager",
                     ignore=shutil.ignore_patterns("*.map", "*.LICENSE.txt"))

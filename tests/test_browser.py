@@ -14,7 +14,9 @@ runs them and says how to install Chromium when it is missing.
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,46 @@ def test_app_mode_serves_live_widgets(tmp_path, chromium):
         problems = B.exercise_explorers(page, "app " + Path(APP_NOTEBOOK).stem, B.BUILD / "failures" / "app")
         problems += [f"app: {e}" for e in log.errors]
         assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("edition", ["student", "instructor"])
+def test_books_show_formulas_and_widgets_offline(tmp_path, chromium, edition):
+    """The built pages, served by a plain local web server, with every other address cut off."""
+    from cvlib.book import build_books
+    from test_book import make_vendor
+
+    pages = [p.stem for p in NOTEBOOKS if p.stem.startswith(("01_", "05_"))]
+    out = tmp_path / "book"
+    build_books(B.ROOT / "notebooks", out, vendor=make_vendor(), execute=False, editions=(edition,))
+    port = B.free_port()
+    cmd = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+           str(out / edition)]
+    with B.server(cmd, f"http://127.0.0.1:{port}/index.html", env=dict(os.environ),
+                  log=B.BUILD / "book-server.log"):
+        for stem in pages:
+            page = chromium.new_page()
+            log = B.PageLog()
+            log.attach(page)
+            outside = []
+
+            def cut_off(route, outside=outside):
+                if route.request.url.startswith(f"http://127.0.0.1:{port}/"):
+                    route.continue_()
+                else:
+                    outside.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", cut_off)
+            page.goto(f"http://127.0.0.1:{port}/{stem}.html", wait_until="load")
+            page.wait_for_selector(".MathJax_CHTML, .MathJax, .MathJax_Display", timeout=60_000)
+            page.wait_for_selector(".widget-slider", timeout=60_000)
+            page.wait_for_timeout(1000)
+            raw = page.evaluate("() => [...document.querySelectorAll('.jp-RenderedMarkdown')]"
+                                ".filter(e => /\\$[^$]+\\$/.test(e.innerText)).length")
+            problems = [f"loads {u} from outside" for u in outside] + log.errors
+            if raw:
+                problems.append(f"{raw} Markdown cell(s) still show raw $...$ TeX")
+            if problems:
+                B._shot(page, B.BUILD / "failures" / f"book-{edition}", stem)
+            page.close()
+            assert not problems, f"{edition} book, {stem}:\n" + "\n".join(problems)
