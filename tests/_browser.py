@@ -237,8 +237,8 @@ def exercise_explorers(page, where: str, shots: Path, *, settle: float = 15.0) -
         # the first usable slider; if it changes nothing (e.g. a slider that applies only in one
         # mode, or an iteration limit never reached), the next slider, then a dropdown
         usable = [i for i, s in enumerate(ex["sliders"]) if s["track"] >= max(s["handle"], 1)]
-        actions = [lambda k=k: _drag_slider(page, root, k) for k in usable[:2]]
-        actions += [lambda k=k: _pick_dropdown(root, k) for k in range(min(ex["dropdowns"], 2))]
+        actions = [lambda k=k, r=root: _drag_slider(page, r, k) for k in usable[:2]]
+        actions += [lambda k=k, r=root: _pick_dropdown(r, k) for k in range(min(ex["dropdowns"], 2))]
         if not actions:
             problems.append(f"{name}: no slider with a usable track and no dropdown to move")
             continue

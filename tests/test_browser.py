@@ -19,9 +19,8 @@ import shutil
 import sys
 from pathlib import Path
 
-import pytest
-
 import _browser as B
+import pytest
 
 pytestmark = pytest.mark.browser
 
@@ -122,8 +121,9 @@ def test_app_mode_serves_live_widgets(tmp_path, chromium):
 @pytest.mark.parametrize("edition", ["student", "instructor"])
 def test_books_show_formulas_and_widgets_offline(tmp_path, chromium, edition):
     """The built pages, served by a plain local web server, with every other address cut off."""
-    from cvlib.book import build_books
     from test_book import make_vendor
+
+    from cvlib.book import build_books
 
     pages = [p.stem for p in NOTEBOOKS if p.stem.startswith(("01_", "05_"))]
     out = tmp_path / "book"
