@@ -19,6 +19,8 @@ import pytest
 
 from cvlib.book import STATIC, book_notebook, build_books
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 VENDOR = ROOT / "build" / "vendor"

@@ -44,6 +44,7 @@ __all__ = [
     "check_choice",
     "check_frame",
     "exercise",
+    "passes",
     "registry",
     "reveal_answers",
 ]
@@ -398,3 +399,23 @@ def check(exercise_id: str, given) -> None:
     exercise(exercise_id).check(given)
 
 
+
+
+def passes(exercise_id: str, given) -> bool:
+    """Whether ``given`` is a right answer to exercise ``exercise_id``, silently (True/False).
+
+    The autograder of ``make assignments`` asks this, so homework is graded
+    exactly as the notebooks' check cells judge it.
+
+    >>> passes("00.2", 120), passes("00.2", 119), passes("00.2", NotImplemented)
+    (True, False, False)
+    """
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            exercise(exercise_id).check(given)
+        except ExerciseFailed:
+            return False
+    return True
