@@ -21,7 +21,7 @@ APP_ARGS ?=
 NB ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: env lab test lint unit unit-all doctest nbval browser app vendor book assignments notebooks student data bench clean
+.PHONY: env lab test lint unit unit-all doctest nbval browser app vendor book assignments course-tags notebooks student data bench clean
 
 env: $(STAMP)
 
@@ -101,6 +101,10 @@ book: env vendor
 
 student: env
 	$(BIN)/python -m cvlib student notebooks build/student
+
+# the demo and optional cell tags that docs/course_guide.md names, applied to the notebooks
+course-tags: env
+	$(BIN)/python -m cvlib.course_tags notebooks --guide docs/course_guide.md
 
 # each notebook's exercises as an otter-grader assignment: student notebook + local autograder
 assignments: env
