@@ -1,6 +1,6 @@
 # cvlib customer value workbook
 #   make lab    create .venv (first time), install cvlib, open JupyterLab on notebooks/
-#   make test   same environment, then ruff, unit tests, and every notebook under nbval
+#   make test   same environment, then ruff, unit tests, every notebook under nbval, and the widgets in headless Chromium
 #   make app NB=05_lifetime_value   serve one notebook as an app (Voila: code hidden, widgets live)
 #   make book   the student and the instructor book (static HTML, offline) in build/book
 #   make assignments   otter-grader assignments (student notebook + autograder) in build/assignments
