@@ -23,6 +23,7 @@ installed (``make lab`` sets it up).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -116,7 +117,9 @@ def build_assignments(src: str | Path, out: str | Path) -> list[Path]:
         if master is None:
             continue
         folder = out / path.stem
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.exists():  # a rebuild: no autograder of an earlier run is left beside the new one
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
         master_path = folder / "master" / path.name
         master_path.parent.mkdir(exist_ok=True)
         nbformat.write(master, master_path)
