@@ -4,14 +4,18 @@
 writes one student copy per notebook:
 
 - cells tagged ``instructor`` are removed;
-- each code cell tagged ``solution`` is replaced by a stub: it sets the names
-  the solution would assign to ``NotImplemented`` and raises
-  ``NotImplementedError`` with the exercise's title and hint (found through the
-  ``check("NN.k", ...)`` call of the next ``check`` cell), so the check that
-  follows tells the student the exercise is not answered yet;
-- all outputs and execution counts are cleared.
+- each code cell tagged ``solution`` is replaced by a stub: it sets the
+  answer the check cell expects (the names passed to ``check("NN.k", ...)`` in
+  the next ``check`` cell) to ``NotImplemented`` and raises
+  ``NotImplementedError`` with the exercise's title, so the check that follows
+  tells the student the exercise is not answered yet.  The stub neither gives
+  the hint (the check shows it after a wrong answer) nor names the solution's
+  intermediate variables;
+- all outputs and execution counts are cleared (``keep_outputs=True``, used by
+  the student book, keeps them except those of stubs and checks).
 
-The copies are generated, never committed.
+The copies are generated, never committed.  Run ``make student`` (copies in
+``build/student``).
 """
 
 from __future__ import annotations
@@ -58,37 +62,62 @@ def _assigned_names(source: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _exercise_after(cells, start: int):
+def _check_after(cells, start: int):
+    """The check cell that follows the solution cell at ``start`` (None when there is none)."""
     for cell in cells[start + 1:]:
         if cell.cell_type == "code" and "check" in _tags(cell):
-            found = _CHECK_CALL.search(cell.source)
-            return found.group(1) if found else None
+            return cell
         if cell.cell_type == "code" and "solution" in _tags(cell):
             return None
     return None
 
 
-def _stub(solution_source: str, exercise_id: str | None) -> str:
+def _exercise_after(cells, start: int):
+    cell = _check_after(cells, start)
+    found = _CHECK_CALL.search(cell.source) if cell is not None else None
+    return found.group(1) if found else None
+
+
+def _checked_names(check_source: str) -> list[str]:
+    """The variables a check cell passes to ``check(id, answer)``: the answer the student assigns."""
+    try:
+        tree = ast.parse(check_source)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "check"
+                and len(node.args) >= 2):
+            for arg in node.args[1:]:
+                names += [n.id for n in ast.walk(arg) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    return list(dict.fromkeys(names))
+
+
+def _stub(solution_source: str, exercise_id: str | None, check_source: str = "") -> str:
     from .exercises import registry
 
-    names = _assigned_names(solution_source)
+    assigned = _assigned_names(solution_source)
+    # the answer the check reads; the solution's other (intermediate) names are the student's business
+    names = [n for n in _checked_names(check_source) if n in assigned] or assigned[-1:]
     ex = registry().get(exercise_id) if exercise_id else None
     title = f"Exercise {exercise_id}" + (f": {ex.title}" if ex else "") if exercise_id else "Exercise"
-    hint = ex.hint if ex and ex.hint else ""
     wanted = ", ".join(f"`{n}`" for n in names) or "your answer"
-    lines = [f"# {title}", f"# Write your solution here; it should assign {wanted}."]
-    if hint:
-        lines.append(f"# Hint: {hint}")
+    lines = [f"# {title}",
+             f"# Write your solution here; it should assign {wanted}.",
+             "# The check below gives a hint once you have tried."]
     lines += [f"{n} = NotImplemented" for n in names]
     message = f"{title} is yours to solve: replace this cell with code that assigns {wanted}."
-    if hint:
-        message += f" Hint: {hint}"
     lines.append(f"raise NotImplementedError({message!r})")
     return "\n".join(lines)
 
 
-def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Return the student copy of an instructor notebook (the input is not modified)."""
+def student_notebook(nb: nbformat.NotebookNode, *, keep_outputs: bool = False) -> nbformat.NotebookNode:
+    """Return the student copy of an instructor notebook (the input is not modified).
+
+    ``keep_outputs=True`` keeps the outputs of ordinary cells (for the student
+    book); stubs and check cells never keep theirs, since a check's output
+    shows the right answer.
+    """
     out = nbformat.from_dict(nb)  # deep copy
     cells = []
     for i, cell in enumerate(nb.cells):
@@ -98,10 +127,13 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         new = nbformat.from_dict(cell)
         if cell.cell_type == "code":
             if "solution" in tags:
-                new.source = _stub(cell.source, _exercise_after(nb.cells, i))
+                check = _check_after(nb.cells, i)
+                new.source = _stub(cell.source, _exercise_after(nb.cells, i),
+                                   check.source if check is not None else "")
                 new.metadata["tags"] = [t for t in tags if t != "solution"] + [STUB_TAG]
-            new.outputs = []
-            new.execution_count = None
+            if not keep_outputs or "solution" in tags or "check" in tags:
+                new.outputs = []
+                new.execution_count = None
         cells.append(new)
     out.cells = cells
     return out

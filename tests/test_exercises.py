@@ -129,3 +129,86 @@ def test_registry_ids_and_lookup():
 def test_unknown_kind():
     with pytest.raises(ValueError, match="unknown exercise kind"):
         Exercise("x.2", "bad", expected=1, kind="essay").check(1)
+
+
+# ---- issue 12 section 6 and issue 11 class 8: checks that neither accept wrong answers nor refuse right ones
+
+
+def test_choice_accepts_the_glossary_chinese_labels_and_synonyms():
+    # 00.1 expects 客户终身价值; 顾客 and 客户 both say "customer", CLV is the glossary's alias
+    for answer in ("客户终身价值", "顾客终身价值", "customer lifetime value", "CLV"):
+        assert check_choice(answer, "客户终身价值")
+    # 01.5 expects the hierarchy level "expected": its glossary term in Chinese is 预期价值
+    for answer in ("expected", "预期价值", "expected value"):
+        assert check_choice(answer, "expected")
+    with pytest.raises(ExerciseFailed, match="wrong choice"):
+        check_choice("意外价值", "expected")  # unexpected value: a different level
+    with pytest.raises(ExerciseFailed):
+        check_choice("顾客让渡价值", "客户终身价值")
+    assert check_choice(["预期价值", "basic"], {"expected", "基本价值"})
+
+
+def test_registered_choice_exercises_accept_chinese():
+    assert exercise("00.1").check("顾客终身价值")
+    assert exercise("01.5").check("预期价值")
+
+
+def test_check_number_refuses_booleans():
+    with pytest.raises(ExerciseFailed, match="True/False, not a number"):
+        check_number(True, 1)
+    with pytest.raises(ExerciseFailed, match="True/False"):
+        check_number(np.bool_(False), 0)
+    with pytest.raises(ExerciseFailed, match="True/False"):
+        check_number(np.array([True, False]), [1, 0])
+    assert check_number(1, 1) and check_number(np.int64(0), 0)
+
+
+def test_nan_is_called_nan_not_too_low():
+    with pytest.raises(ExerciseFailed) as info:
+        check_number(float("nan"), 0.25, tol=1e-3)
+    msg = str(info.value)
+    assert "NaN" in msg and "too low" not in msg and "too high" not in msg
+    with pytest.raises(ExerciseFailed, match="1 of the numbers are NaN"):
+        check_number([0.1, np.nan], [0.1, 0.2])
+
+
+def test_rounding_noise_has_no_sign():
+    # NPS passives computed as 1 - promoters - detractors can be -5.6e-17: that is zero
+    assert check_number(-5.6e-17, 0.0, tol=1e-9)
+    with pytest.raises(ExerciseFailed) as info:
+        check_number(-5.6e-17, 0.3, tol=1e-3)
+    assert "sign" not in str(info.value) and "too low" in str(info.value)
+    with pytest.raises(ExerciseFailed, match="wrong sign"):
+        check_number(-12.5, 12.5, tol=0.01)
+
+
+def test_frame_rows_are_matched_on_their_labels():
+    expected = pd.DataFrame({"share": [0.5, 0.3, 0.2]}, index=pd.Index(["A", "B", "C"], name="class"))
+    # the right table in another row order passes
+    assert check_frame(expected.loc[["C", "A", "B"]], expected)
+    # ... also with the labels as a column, as reset_index() leaves them
+    assert check_frame(expected.iloc[::-1].reset_index(), expected)
+    # numbers in the right places under other labels fail, naming the labels
+    wrong = expected.set_axis(["X", "Y", "Z"])
+    with pytest.raises(ExerciseFailed, match="labelled differently"):
+        check_frame(wrong, expected)
+    # a wrong number is reported at its label
+    bad = expected.copy()
+    bad.loc["B", "share"] = 0.35
+    with pytest.raises(ExerciseFailed, match="first at row 'B'"):
+        check_frame(bad.loc[["B", "C", "A"]], expected)
+    # tables without labels are still compared by position
+    plain = expected.reset_index(drop=True)
+    assert check_frame(plain, plain)
+    with pytest.raises(ExerciseFailed):
+        check_frame(plain.iloc[::-1].reset_index(drop=True), plain)
+
+
+def test_hint_only_after_an_attempt():
+    ex = Exercise(id="9.1", title="t", expected=3.0, hint="divide revenue by customers")
+    with pytest.raises(ExerciseFailed) as info:
+        ex.check(NotImplemented)
+    assert "not answered yet" in str(info.value) and "divide revenue" not in str(info.value)
+    with pytest.raises(ExerciseFailed) as info:
+        ex.check(4.0)
+    assert "hint: divide revenue by customers" in str(info.value)

@@ -55,3 +55,29 @@ def test_make_lab_serves_the_notebooks(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+def test_make_app_says_how_to_call_it():
+    """`make app` needs NB=<notebook>; a wrong name is refused with the list of notebooks."""
+    import sys
+
+    bindir = str(Path(sys.executable).parent)
+    for extra, expected in (([], "usage: make app NB=05_lifetime_value"),
+                            (["NB=06_nothing"], "no notebook notebooks/06_nothing.ipynb")):
+        done = subprocess.run(["make", "--no-print-directory", "app", f"BIN={bindir}", "STAMP=", *extra],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert done.returncode != 0 and expected in done.stdout + done.stderr, done.stdout + done.stderr
+    usage = subprocess.run(["make", "--no-print-directory", "app", f"BIN={bindir}", "STAMP="], cwd=ROOT,
+                           capture_output=True, text=True, timeout=60).stdout
+    assert "00_start_here" in usage and "05_lifetime_value" in usage
+
+
+def test_make_browser_without_chromium_says_how_to_get_it():
+    import sys
+
+    bindir = str(Path(sys.executable).parent)
+    done = subprocess.run(["make", "--no-print-directory", "browser", f"BIN={bindir}", "STAMP=",
+                           "CHROMIUM=/nonexistent/chromium"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode != 0
+    assert "apt-get install -y chromium" in done.stdout and "playwright install" in done.stdout

@@ -79,7 +79,7 @@ def test_student_copy_transforms_cells():
     stubs = [c for c in student.cells if STUB_TAG in tags(c)]
     assert len(stubs) == sum("solution" in tags(c) for c in nb.cells)
     for stub in stubs:
-        assert "raise NotImplementedError" in stub.source and "Hint:" in stub.source
+        assert "raise NotImplementedError" in stub.source and "Hint:" not in stub.source
     assert all(not c.outputs and c.execution_count is None for c in student.cells if c.cell_type == "code")
 
 
@@ -94,8 +94,48 @@ def test_instructor_cells_removed():
     assert [c.source for c in student.cells][0] == "keep"
     assert len(student.cells) == 3
     stub = student.cells[1].source
-    assert "answer = NotImplemented" in stub and "other = NotImplemented" in stub
+    assert "answer = NotImplemented" in stub
+    assert "other" not in stub, "the solution's intermediate names are not the student's to copy"
     assert "Exercise 00.2: number of distinct customers" in stub
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_stubs_give_no_hint_and_no_call_before_an_attempt(path):
+    """A stub names the answer the check reads, nothing of the solution: no hint, no call."""
+    nb = nbformat.read(path, as_version=4)
+    student = student_notebook(nb)
+    solutions = [c for c in nb.cells if "solution" in tags(c)]
+    stubs = [c for c in student.cells if STUB_TAG in tags(c)]
+    assert len(stubs) == len(solutions)
+    for solution, stub in zip(solutions, stubs, strict=True):
+        ex_id = re.search(r"Exercise (\d\d\.\d+)", stub.source)
+        assert ex_id, stub.source
+        hint = registry()[ex_id.group(1)].hint
+        assert not hint or hint not in stub.source, f"{ex_id.group(1)}: the stub gives the hint away"
+        code = [ln for ln in stub.source.splitlines() if not ln.startswith("#")]
+        assert all(ln.endswith("= NotImplemented") or ln.startswith("raise NotImplementedError")
+                   for ln in code), f"{ex_id.group(1)}: the stub holds code: {code}"
+        # no call of the solution (e.g. glossary.lookup(...)) anywhere in the stub
+        calls = set(re.findall(r"([A-Za-z_][\w.]*)\(", solution.source)) - {"check"}
+        shown = stub.source.replace(registry()[ex_id.group(1)].title, "")  # the title may say P(alive)
+        leaked = [c for c in calls if f"{c}(" in shown]
+        assert not leaked, f"{ex_id.group(1)}: the stub shows the solution's calls {leaked}"
+
+
+def test_not_answered_check_gives_no_hint():
+    ex = registry()["00.1"]
+    with pytest.raises(AssertionError) as info:
+        ex.check(NotImplemented)
+    assert "not answered yet" in str(info.value) and ex.hint not in str(info.value)
+
+
+def test_start_here_uses_make_targets():
+    """An instructor copying a command from notebook 00 needs no activated environment."""
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "cvlib student" not in text
+    for target in ("make student", "make book", "make app NB=", "make assignments"):
+        assert target in text, target
 
 
 def _failing_cells(nb):

@@ -44,6 +44,7 @@ __all__ = [
     "check_choice",
     "check_frame",
     "exercise",
+    "passes",
     "registry",
     "reveal_answers",
 ]
@@ -126,6 +127,9 @@ def reveal_answers() -> bool:
 
 
 def _failure(label: str, problem: str, expected: str | None, given: str, hint: str) -> ExerciseFailed:
+    if problem == "not answered yet":
+        # the hint is for a student who tried: before any attempt it would give the exercise away
+        problem, hint = "not answered yet: assign your answer above and run this check again", ""
     lines = [f"{label}: {problem}"]
     if expected is not None:
         lines.append(f"  expected: {expected}")
@@ -160,38 +164,102 @@ def check_number(given, expected, *, tol: float = 1e-6, rtol: float = 0.0,
         shown_exp = f"{what}, {within} of the answer"
     if _not_answered(given):
         _fail(label, "not answered yet", shown_exp, repr(given), hint)
+    if _is_bool(given):
+        _fail(label, "the answer is True/False, not a number (did you compare instead of compute?)",
+              shown_exp, f"{given!r} ({type(given).__name__})", hint)
     try:
         got = np.asarray(given, dtype=float)
     except (TypeError, ValueError):
         _fail(label, "the answer is not a number", shown_exp, f"{given!r} ({type(given).__name__})", hint)
     if got.shape != exp.shape:
         _fail(label, f"the answer has shape {got.shape}, expected shape {exp.shape}", shown_exp, _fmt(given), hint)
+    nan = np.isnan(got) & ~np.isnan(exp)
+    if nan.any():
+        where = "the answer is NaN" if got.ndim == 0 else f"{int(nan.sum())} of the numbers are NaN"
+        _fail(label, f"{where} (not a number): a division by zero, an empty selection or a missing "
+                     "value upstream?", shown_exp, _fmt(given), hint)
     if not np.allclose(got, exp, atol=tol, rtol=rtol, equal_nan=True):
         diff = np.abs(got - exp)
         problem = "not quite" if np.nanmax(diff) < 0.1 * max(1.0, float(np.nanmax(np.abs(exp)))) else "wrong value"
-        if exp.ndim == 0 and got.ndim == 0 and exp != 0 and math.isclose(float(got), float(exp) * 100, rel_tol=1e-3):
-            problem = "off by a factor of 100 (a percentage where a fraction was expected?)"
-        elif exp.ndim == 0 and got.ndim == 0 and exp != 0 and math.isclose(float(got) * 100, float(exp), rel_tol=1e-3):
-            problem = "off by a factor of 100 (a fraction where a percentage was expected?)"
-        elif exp.ndim == 0 and got.ndim == 0:
-            problem += ": too high" if float(got) > float(exp) else ": too low"
+        if exp.ndim == 0 and got.ndim == 0:
+            g, e = float(got), float(exp)
+            # rounding noise such as -5.6e-17 for a share that is 0 has no sign
+            g_sign, e_sign = (0 if abs(x) <= max(tol, 1e-12) else (1 if x > 0 else -1) for x in (g, e))
+            if e != 0 and math.isclose(g, e * 100, rel_tol=1e-3):
+                problem = "off by a factor of 100 (a percentage where a fraction was expected?)"
+            elif e != 0 and math.isclose(g * 100, e, rel_tol=1e-3):
+                problem = "off by a factor of 100 (a fraction where a percentage was expected?)"
+            elif g_sign and e_sign and g_sign != e_sign and math.isclose(abs(g), abs(e), rel_tol=1e-3, abs_tol=tol):
+                problem = "wrong sign (the right size, the opposite sign: subtracted the wrong way round?)"
+            else:
+                problem += ": too high" if g > e else ": too low"
         _fail(label, problem, shown_exp, _fmt(given), hint)
     return _ok(label, _fmt(given))
+
+
+def _is_bool(x) -> bool:
+    """True/False (or an array of them) where a number is expected: True would pass as 1."""
+    if isinstance(x, (bool, np.bool_)):
+        return True
+    if isinstance(x, (list, tuple)) and x and all(isinstance(v, (bool, np.bool_)) for v in x):
+        return True
+    return getattr(getattr(x, "dtype", None), "kind", "") == "b"
 
 
 def _norm_label(x) -> str:
     return " ".join(str(x).strip().lower().split())
 
 
+# 顾客 and 客户 both translate "customer" in the course material; the glossary uses one of them per term
+_CUSTOMER_WORDS = ("顾客", "客户")
+
+
+def _choice_key(x) -> str:
+    """A label normalised for comparison: a glossary term in any of its names counts as one answer.
+
+    English name, Chinese name and aliases of a glossary term share one key
+    ('预期价值', 'expected value' and, for the value-hierarchy levels, the
+    bare level 'expected'), and 顾客/客户 are interchangeable, so a right
+    answer given in Chinese is accepted.  Labels that are not glossary terms
+    (brands, item codes) are compared as they are, ignoring case and spaces.
+    """
+    text = _norm_label(x)
+    if not text:
+        return text
+    from ..glossary import lookup
+
+    a, b = _CUSTOMER_WORDS
+    candidates = [text, text.replace(a, b), text.replace(b, a)]
+    if text.isascii() and " " not in text:
+        candidates.append(f"{text} value")  # a level of the value hierarchy: 'expected' -> 'expected value'
+    for cand in dict.fromkeys(candidates):
+        try:
+            return "term:" + _norm_label(lookup(cand).english)
+        except KeyError:
+            continue
+    return text
+
+
 def _label_set(x):
     """A label, or a collection of labels as a frozenset, normalised for comparison."""
     if isinstance(x, str) or not hasattr(x, "__iter__"):
-        return _norm_label(x)
-    return frozenset(_norm_label(v) for v in x)
+        return _choice_key(x)
+    return frozenset(_choice_key(v) for v in x)
 
 
 def check_choice(given, expected, *, label: str = "Answer", hint: str = "") -> bool:
-    """Check a label (or a collection of labels, compared as a set), ignoring case and spaces."""
+    """Check a label (or a collection of labels, compared as a set), ignoring case and spaces.
+
+    A glossary term may be given by any of its names, in English or Chinese
+    (see :func:`_choice_key`).
+
+    >>> check_choice("顾客终身价值", "客户终身价值", label="00.1")
+    ✔ 00.1: correct ('顾客终身价值')
+    True
+    >>> check_choice("预期价值", "expected", label="01.5")
+    ✔ 01.5: correct ('预期价值')
+    True
+    """
     reveal = reveal_answers()
     if isinstance(expected, (list, tuple, set, frozenset)):
         shown_exp = repr(sorted(map(str, expected))) if reveal else f"a list of {len(expected)} label(s)"
@@ -199,21 +267,22 @@ def check_choice(given, expected, *, label: str = "Answer", hint: str = "") -> b
             _fail(label, "not answered yet", shown_exp, repr(given), hint)
         if isinstance(given, str) or not hasattr(given, "__iter__"):
             _fail(label, "expected a collection of labels", shown_exp, repr(given), hint)
-        e = {_norm_label(x) for x in expected}
-        g = {_norm_label(x) for x in given}
-        if e != g:
-            missing, extra = sorted(e - g), sorted(g - e)
+        e = {_choice_key(x): x for x in expected}
+        g = {_choice_key(x): x for x in given}
+        if set(e) != set(g):
+            missing = sorted(str(e[k]) for k in set(e) - set(g))
+            extra = sorted(str(g[k]) for k in set(g) - set(e))
             parts = []
             if missing:
                 parts.append(f"missing {missing}" if reveal else f"{len(missing)} label(s) missing")
             if extra:
                 parts.append(f"should not include {extra}")
-            _fail(label, "; ".join(parts), shown_exp, repr(sorted(g)), hint)
-        return _ok(label, repr(sorted(g)))
+            _fail(label, "; ".join(parts), shown_exp, repr(sorted(map(str, given))), hint)
+        return _ok(label, repr(sorted(map(str, given))))
     shown_exp = repr(expected) if reveal else "one label"
     if _not_answered(given):
         _fail(label, "not answered yet", shown_exp, repr(given), hint)
-    if _norm_label(given) != _norm_label(expected):
+    if _choice_key(given) != _choice_key(expected):
         _fail(label, "wrong choice", shown_exp, repr(given), hint)
     return _ok(label, repr(given))
 
@@ -234,8 +303,8 @@ def check_frame(given, expected, *, columns=None, tol: float = 1e-6,
         _fail(label, f"the table lacks column(s) {missing}", str(cols), str(list(given.columns)), hint)
     if len(given) != len(expected):
         _fail(label, "wrong number of rows", f"{len(expected)} rows", f"{len(given)} rows", hint)
-    g = given[cols].reset_index(drop=True)
-    e = expected[cols].reset_index(drop=True)
+    g, e = _align_rows(given, expected, label, hint)
+    g, e = g[cols], e[cols]
     for c in cols:
         if pd.api.types.is_numeric_dtype(e[c]) and pd.api.types.is_numeric_dtype(g[c]):
             bad = ~np.isclose(g[c].to_numpy(float), e[c].to_numpy(float), atol=tol, equal_nan=True)
@@ -243,9 +312,42 @@ def check_frame(given, expected, *, columns=None, tol: float = 1e-6,
             bad = (g[c].astype(str) != e[c].astype(str)).to_numpy()
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            _fail(label, f"column {c!r} differs in {int(bad.sum())} row(s), first at row {i}",
+            _fail(label, f"column {c!r} differs in {int(bad.sum())} row(s), first at row {e.index[i]!r}",
                   _fmt(e[c].iloc[i]) if reveal_answers() else None, _fmt(g[c].iloc[i]), hint)
     return _ok(label, f"{len(g)} rows match")
+
+
+def _default_index(index) -> bool:
+    return isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+
+
+def _align_rows(given: pd.DataFrame, expected: pd.DataFrame, label: str, hint: str):
+    """Both tables with the rows in the expected order, matched on their labels.
+
+    Rows are compared by label, not by position: a right table sorted
+    differently passes, a table whose labels differ fails (naming them) even
+    if its numbers sit in the right places.  Tables without labels (both
+    numbered 0..n-1) are compared by position.  A given table whose labels
+    became a column (``reset_index()``) is matched on that column.
+    """
+    if _default_index(expected.index):
+        return given.reset_index(drop=True), expected
+    if _default_index(given.index) and expected.index.name in given.columns:
+        given = given.set_index(expected.index.name)
+    if not expected.index.is_unique:
+        return given.reset_index(drop=True), expected.reset_index(drop=True)
+    g_labels = {_norm_label(x): x for x in given.index}
+    e_labels = [_norm_label(x) for x in expected.index]
+    missing = [x for x, k in zip(expected.index, e_labels, strict=True) if k not in g_labels]
+    if missing or not given.index.is_unique:
+        shown = (f"rows labelled {list(expected.index)[:10]}" if reveal_answers()
+                 else f"{len(expected)} rows labelled like the table in the question")
+        problem = (f"the rows are labelled differently: {len(missing)} expected label(s) not found"
+                   if missing else "a row label appears twice")
+        _fail(label, problem, shown, f"rows labelled {list(given.index)[:10]}", hint)
+    given = given.loc[[g_labels[k] for k in e_labels]]
+    given.index = expected.index
+    return given, expected
 
 
 def _fmt(x) -> str:
@@ -297,3 +399,23 @@ def check(exercise_id: str, given) -> None:
     exercise(exercise_id).check(given)
 
 
+
+
+def passes(exercise_id: str, given) -> bool:
+    """Whether ``given`` is a right answer to exercise ``exercise_id``, silently (True/False).
+
+    The autograder of ``make assignments`` asks this, so homework is graded
+    exactly as the notebooks' check cells judge it.
+
+    >>> passes("00.2", 120), passes("00.2", 119), passes("00.2", NotImplemented)
+    (True, False, False)
+    """
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            exercise(exercise_id).check(given)
+        except ExerciseFailed:
+            return False
+    return True

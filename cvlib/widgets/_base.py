@@ -17,10 +17,12 @@ Tests drive an explorer without a browser::
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Explorer", "start_value"]
+__all__ = ["Explorer", "start_value", "control_wording", "capture_in_order"]
 
 
 def _widgets():
@@ -57,6 +59,124 @@ def start_value(name: str, value, low: float, high: float, control: str, hint: s
     return value
 
 
+def _describe(control, name: str) -> str:
+    """The label a user sees next to ``control`` (its description), else the argument name."""
+    text = str(getattr(control, "description", "") or "").strip().rstrip(":").strip()
+    return re.sub(r"<[^>]+>", "", text) or name
+
+
+def control_wording(message: str, controls: dict[str, Any]) -> str:
+    """Reword an error ``message`` written for the Python call in terms of the controls shown.
+
+    Library errors speak to someone calling the function (``pass
+    normalize=True``); in an explorer the user sees a checkbox or a slider
+    with a label instead.  For every argument name in ``controls`` (name ->
+    ipywidgets control, or a plain label string):
+
+    - ``pass name=True`` / ``name=True`` of a checkbox becomes
+      ``tick the 'label' box`` (``False``: ``untick``);
+    - ``pass name=value`` becomes ``set 'label' to value``;
+    - any other ``name=value`` becomes ``'label' = value``.
+
+    Other text is left alone.
+
+    >>> control_wording("weights sum to 90; pass normalize=True to rescale",
+    ...                 {"normalize": "normalize weights"})
+    "weights sum to 90; tick the 'normalize weights' box to rescale"
+    >>> control_wording("retention=1.5 is not a rate", {"retention": "retention rate"})
+    "'retention rate' = 1.5 is not a rate"
+    """
+    for name, control in controls.items():
+        label = control if isinstance(control, str) else _describe(control, name)
+        is_box = isinstance(control, str) or type(control).__name__ in ("Checkbox", "ToggleButton")
+        word = re.escape(name)
+        if is_box:
+            message = re.sub(rf"(?:\bpass )?(?<![\w.'\"]){word}=(True|False)\b",
+                             lambda m, lab=label: f"{'tick' if m.group(1) == 'True' else 'untick'} the {lab!r} box",
+                             message)
+        message = re.sub(rf"\bpass (?<![\w.'\"]){word}=([^\s,;)]+)", lambda m, lab=label: f"set {lab!r} to {m.group(1)}",
+                         message)
+        message = re.sub(rf"(?<![\w.'\"]){word}=([^\s,;)]+)", lambda m, lab=label: f"{lab!r} = {m.group(1)}",
+                         message)
+    return message
+
+
+class _Stream:
+    """A text stream that appends what is written to an ordered list of outputs."""
+
+    def __init__(self, outputs: list, name: str):
+        self._outputs, self.name = outputs, name
+        self.encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        if text:
+            last = self._outputs[-1] if self._outputs else None
+            if last is not None and last["output_type"] == "stream" and last["name"] == self.name:
+                last["text"] += text
+            else:
+                self._outputs.append({"output_type": "stream", "name": self.name, "text": text})
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+class capture_in_order:
+    r"""Collect what a block prints and displays, in the order it happens.
+
+    ``outputs`` is a list of Jupyter output dicts (``stream`` and
+    ``display_data``) ready for an ``ipywidgets.Output``'s ``outputs``.
+    IPython's ``capture_output`` keeps text and displayed objects apart (all
+    the text first), which would put a verdict printed after its table above
+    the table.
+
+    >>> with capture_in_order() as cap:
+    ...     print("table")
+    ...     print("verdict")
+    >>> [o["text"] for o in cap.outputs]
+    ['table\nverdict\n']
+    """
+
+    def __enter__(self):
+        self.outputs: list[dict] = []
+        self._saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _Stream(self.outputs, "stdout"), _Stream(self.outputs, "stderr")
+        self._shell = None
+        try:
+            from IPython.core.interactiveshell import InteractiveShell
+
+            if InteractiveShell.initialized():
+                self._shell = InteractiveShell.instance()
+        except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+            pass
+        if self._shell is not None:
+            self._saved_pub = self._shell.display_pub
+            self._shell.display_pub = _OrderedPublisher(self.outputs, self._shell)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        sys.stdout, sys.stderr = self._saved
+        if self._shell is not None:
+            self._shell.display_pub = self._saved_pub
+
+
+def _OrderedPublisher(outputs: list, shell):
+    from IPython.core.displaypub import DisplayPublisher
+
+    class OrderedPublisher(DisplayPublisher):
+        def publish(self, data, metadata=None, source=None, *, transient=None, update=False, **kwargs):
+            outputs.append({"output_type": "display_data", "data": dict(data),
+                            "metadata": dict(metadata or {})})
+
+        def clear_output(self, wait=False):
+            outputs.clear()
+
+    return OrderedPublisher(shell=shell)
+
+
 class Explorer(_widgets().VBox):
     """Controls + output whose numbers all come from ``compute``.
 
@@ -70,12 +190,20 @@ class Explorer(_widgets().VBox):
         ``show(result)`` displays the result (print, ``display``, a plot) inside the output.
     title : str, optional
         A line of HTML shown above the controls.
+    layout_rows : list, optional
+        The widgets to show between the title and the output (default: the controls).
+    wording : dict, optional
+        Argument names of the underlying function that error messages may use
+        -> the control (or its label) the user sees, for names that are not
+        already keys of ``controls`` (see :func:`control_wording`).
     """
 
     def __init__(self, controls: dict[str, Any], compute: Callable[..., Any],
-                 show: Callable[[Any], None], title: str | None = None, layout_rows=None):
+                 show: Callable[[Any], None], title: str | None = None, layout_rows=None,
+                 wording: dict[str, Any] | None = None):
         w = _widgets()
         self.controls = dict(controls)
+        self._wording = {**self.controls, **dict(wording or {})}
         self.output = w.Output()
         self._compute = compute
         self._show = show
@@ -97,27 +225,21 @@ class Explorer(_widgets().VBox):
             self.result = self._compute(**self.values())
             self.error = None
         except (ValueError, TypeError, KeyError) as exc:
-            self.result, self.error = None, str(exc)
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            self.result, self.error = None, control_wording(str(message), self._wording)
         self.output.outputs = tuple(self._render())
 
     def _render(self) -> list[dict]:
-        """What ``show`` prints and displays, as the Output widget's list of outputs.
+        """What ``show`` prints and displays, in order, as the Output widget's list of outputs.
 
         The outputs are captured and assigned to the widget rather than written
         inside ``with self.output:``: that context routes the running cell's
         messages to the widget, which makes notebook runners (nbclient, behind
         nbconvert and the tests) wait forever now and then.
         """
-        from IPython.utils.capture import capture_output
-
-        with capture_output() as captured:
+        with capture_in_order() as captured:
             if self.error is not None:
                 print(f"\u26a0 {self.error}")
             else:
                 self._show(self.result)
-        outputs = [{"output_type": "stream", "name": name, "text": text}
-                   for name, text in (("stdout", captured.stdout), ("stderr", captured.stderr))
-                   if text]
-        outputs += [{"output_type": "display_data", "data": out.data, "metadata": out.metadata or {}}
-                    for out in captured.outputs]
-        return outputs
+        return captured.outputs

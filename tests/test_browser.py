@@ -1,0 +1,162 @@
+"""The widgets work where students use them: in a real browser (headless Debian Chromium).
+
+JupyterLab serves a copy of the notebooks; each notebook is opened, all its
+cells are run, and every explorer is checked: rendered as a widget (not as the
+text ``Explorer(children=...)``), sliders with a track wider than their handle,
+and a slider dragged with the mouse (or a dropdown entry picked) changes what
+it shows.  Any browser console error fails the test.  The app mode (Voila) is
+checked the same way on one notebook.  Screenshots of failures are written
+under ``build/browser/``.
+
+These tests are marked ``browser``; ``make browser`` (part of ``make test``)
+runs them and says how to install Chromium when it is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import _browser as B
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = sorted((B.ROOT / "notebooks").glob("*.ipynb"))
+APP_NOTEBOOK = "05_lifetime_value.ipynb"
+
+_OPEN_AND_RUN = """
+async () => {
+  const app = window.jupyterapp;
+  const panel = app.shell.currentWidget;
+  await panel.context.ready;
+  await panel.sessionContext.ready;
+  const ok = await app.commands.execute('notebook:run-all-cells');
+  const errors = [];
+  panel.content.widgets.forEach((cell, i) => {
+    if (cell.model.type !== 'code') return;
+    for (const out of cell.model.outputs.toJSON()) {
+      if (out.output_type === 'error') errors.push(`cell ${i + 1}: ${out.ename}: ${out.evalue}`);
+    }
+  });
+  return {ok: ok, errors: errors};
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """One headless Chromium (a fresh profile) for the module; each test opens its own pages."""
+    with B.browser() as context:
+        yield context
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, chromium):
+    tmp = tmp_path_factory.mktemp("lab")
+    copy = tmp / "notebooks"
+    copy.mkdir()
+    for path in NOTEBOOKS:  # a copy: running the cells must not touch the committed notebooks
+        shutil.copy(path, copy / path.name)
+    with B.jupyterlab(copy, tmp) as (base, token):
+        yield base, token, chromium
+
+
+def test_chromium_is_there():
+    B.chromium_path()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_explorers_work_in_jupyterlab(lab, path):
+    base, token, context = lab
+    page = context.new_page()
+    log = B.PageLog()
+    log.attach(page)
+    shots = B.BUILD / "failures" / path.stem
+    try:
+        # a workspace of its own, reset: no tabs restored from the notebook opened before
+        page.goto(f"{base}/lab/workspaces/{path.stem}/tree/{path.name}?reset&token={token}",
+                  wait_until="domcontentloaded")
+        page.wait_for_function("(name) => window.jupyterapp && window.jupyterapp.shell.currentWidget "
+                               "&& window.jupyterapp.shell.currentWidget.context "
+                               "&& window.jupyterapp.shell.currentWidget.context.path === name",
+                               arg=path.name, timeout=90_000)
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        ran = page.evaluate(_OPEN_AND_RUN)
+        assert not ran["errors"], f"{path.name}: cells raised in the browser: {ran['errors']}"
+        page.wait_for_timeout(1500)  # widget views render after their cell finished
+        problems = B.exercise_explorers(page, path.stem, shots)
+        if path.stem.startswith("00_"):
+            problems = [p for p in problems if not p.endswith("no explorer found on the page")]
+        problems += [f"{path.stem}: {e}" for e in log.errors]
+        if problems:
+            B._shot(page, shots, "page")
+        assert not problems, "\n".join(problems)
+    finally:
+        page.evaluate("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                      " && window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+        page.close()
+
+
+def test_app_mode_serves_live_widgets(tmp_path, chromium):
+    """`make app` serves a notebook with Voila: code hidden, explorers live."""
+    with B.app(Path(APP_NOTEBOOK).stem, tmp_path) as base:
+        page = chromium.new_page()
+        log = B.PageLog()
+        log.attach(page)
+        page.goto(base, wait_until="domcontentloaded", timeout=240_000)
+        page.wait_for_selector(".widget-slider", timeout=240_000)
+        page.wait_for_load_state("networkidle", timeout=120_000)
+        page.screenshot(path=str(B.BUILD / "app.png"))
+        code = page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor, .cm-editor")
+        shown = [i for i in range(code.count()) if code.nth(i).is_visible()]
+        assert not shown, f"Voila shows {len(shown)} code cell(s); an app hides the code"
+        problems = B.exercise_explorers(page, "app " + Path(APP_NOTEBOOK).stem, B.BUILD / "failures" / "app")
+        problems += [f"app: {e}" for e in log.errors]
+        assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("edition", ["student", "instructor"])
+def test_books_show_formulas_and_widgets_offline(tmp_path, chromium, edition):
+    """The built pages, served by a plain local web server, with every other address cut off."""
+    from test_book import make_vendor
+
+    from cvlib.book import build_books
+
+    pages = [p.stem for p in NOTEBOOKS if p.stem.startswith(("01_", "05_"))]
+    out = tmp_path / "book"
+    build_books(B.ROOT / "notebooks", out, vendor=make_vendor(), execute=False, editions=(edition,))
+    port = B.free_port()
+    cmd = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+           str(out / edition)]
+    with B.server(cmd, f"http://127.0.0.1:{port}/index.html", env=dict(os.environ),
+                  log=B.BUILD / "book-server.log"):
+        for stem in pages:
+            page = chromium.new_page()
+            log = B.PageLog()
+            log.attach(page)
+            outside = []
+
+            def cut_off(route, outside=outside):
+                if route.request.url.startswith(f"http://127.0.0.1:{port}/"):
+                    route.continue_()
+                else:
+                    outside.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", cut_off)
+            page.goto(f"http://127.0.0.1:{port}/{stem}.html", wait_until="load")
+            page.wait_for_selector(".MathJax_CHTML, .MathJax, .MathJax_Display", timeout=60_000)
+            page.wait_for_selector(".widget-slider", timeout=60_000)
+            page.wait_for_timeout(1000)
+            raw = page.evaluate("() => [...document.querySelectorAll('.jp-RenderedMarkdown')]"
+                                ".filter(e => /\\$[^$]+\\$/.test(e.innerText)).length")
+            problems = [f"loads {u} from outside" for u in outside] + log.errors
+            if raw:
+                problems.append(f"{raw} Markdown cell(s) still show raw $...$ TeX")
+            if problems:
+                B._shot(page, B.BUILD / "failures" / f"book-{edition}", stem)
+            page.close()
+            assert not problems, f"{edition} book, {stem}:\n" + "\n".join(problems)
