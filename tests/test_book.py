@@ -117,11 +117,15 @@ def test_widgets_are_stored_in_the_pages(books):
 
 
 def _solution_lines(nb) -> list[str]:
+    """Lines only the solutions have (a line a worked example above also shows is no leak)."""
+    shown = {ln.strip() for c in nb.cells if "solution" not in c.metadata.get("tags", [])
+             for ln in c.source.splitlines()}
     lines = []
     for c in nb.cells:
         if "solution" in c.metadata.get("tags", []):
             lines += [ln.strip() for ln in c.source.splitlines()
-                      if ln.strip() and not ln.strip().startswith("#") and len(ln.strip()) > 12]
+                      if ln.strip() and not ln.strip().startswith("#") and len(ln.strip()) > 12
+                      and ln.strip() not in shown]
     return lines
 
 

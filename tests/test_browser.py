@@ -88,7 +88,9 @@ def test_notebook_explorers_work_in_jupyterlab(lab, path):
         assert not ran["errors"], f"{path.name}: cells raised in the browser: {ran['errors']}"
         page.wait_for_timeout(1500)  # widget views render after their cell finished
         problems = B.exercise_explorers(page, path.stem, shots)
-        if path.stem.startswith("00_"):
+        # 00's glossary explorer has only a text box; a notebook that builds no explorer (06, on
+        # big logs, shows code and tables only) has nothing to move
+        if path.stem.startswith("00_") or "_explorer(" not in path.read_text(encoding="utf-8"):
             problems = [p for p in problems if not p.endswith("no explorer found on the page")]
         problems += [f"{path.stem}: {e}" for e in log.errors]
         if problems:

@@ -22,13 +22,26 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Explorer", "start_value", "control_wording", "capture_in_order"]
+__all__ = ["Explorer", "labelled", "start_value", "control_wording", "capture_in_order"]
 
 
 def _widgets():
     import ipywidgets
 
     return ipywidgets
+
+
+def labelled(description_width: str = "13em", width: str = "34em") -> dict:
+    """Keyword arguments that keep a slider's track wide whatever its description.
+
+    With ``description_width="initial"`` a long description fills ipywidgets'
+    fixed 300 px box and leaves the track a few pixels wide, so the slider
+    cannot be dragged (the browser test checks every track).  A fixed
+    description width inside a wider row keeps room for the track:
+    ``FloatSlider(..., **labelled())``.
+    """
+    return {"style": {"description_width": description_width},
+            "layout": _widgets().Layout(width=width)}
 
 
 def start_value(name: str, value, low: float, high: float, control: str, hint: str = ""):

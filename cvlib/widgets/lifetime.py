@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .._results import Result
-from ._base import Explorer, start_value
+from ._base import Explorer, labelled, start_value
 
 __all__ = ["retention_explorer", "bgnbd_explorer", "BGNBDCustomer", "bgnbd_customer"]
 
@@ -32,15 +32,6 @@ def _w():
     return ipywidgets
 
 
-# A fixed description width and a wider row keep every slider's track wide: with
-# description_width "initial" a long description filled the default 300 px box and left
-# the track 0 px wide, so dragging did nothing (issue 12).
-_STYLE = {"description_width": "13em"}
-_ROW = "34em"
-
-
-def _layout():
-    return _w().Layout(width=_ROW)
 
 
 def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_rate: float = 0.12,
@@ -71,20 +62,15 @@ def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_r
                                 "give a fraction such as 0.10, not 10")
     years = start_value("years", years, 1, 40, "horizon (years)")
     timing = check_option(timing, "timing", list(TIMINGS))
-    style, layout = _STYLE, _layout
     controls = {
-        "margin": w.FloatText(value=margin, description="margin per year", style=style,
-                              layout=layout()),
+        "margin": w.FloatText(value=margin, description="margin per year", **labelled()),
         "retention": w.FloatSlider(value=retention, min=0.05, max=0.99, step=0.01,
-                                   readout_format=".0%", description="retention rate", style=style,
-                                   layout=layout(), continuous_update=False),
+                                   readout_format=".0%", description="retention rate", **labelled(), continuous_update=False),
         "discount_rate": w.FloatSlider(value=discount_rate, min=0.0, max=0.30, step=0.01,
-                                       readout_format=".0%", description="discount rate", style=style,
-                                       layout=layout(), continuous_update=False),
-        "years": w.IntSlider(value=years, min=1, max=40, description="horizon (years)", style=style,
-                             layout=layout(), continuous_update=False),
+                                       readout_format=".0%", description="discount rate", **labelled(), continuous_update=False),
+        "years": w.IntSlider(value=years, min=1, max=40, description="horizon (years)", **labelled(), continuous_update=False),
         "timing": w.Dropdown(options=list(TIMINGS), value=timing, description="margin timing",
-                             style=style, layout=layout()),
+                             **labelled()),
     }
 
     def show(result):
@@ -191,19 +177,18 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
     T = start_value("T", T, 0.5, max_T, "T (age now)", f"raise max_T (now {max_T:g})")
     t = start_value("t", t, 1.0, 104.0, "future period t")
     w = _w()
-    style, layout = _STYLE, _layout
     controls = {
         "frequency": w.IntSlider(value=frequency, min=0, max=max_frequency,
-                                 description="frequency x", style=style, layout=layout(),
+                                 description="frequency x", **labelled(),
                                  continuous_update=False),
         "recency": w.FloatSlider(value=recency, min=0.0, max=max_T, step=0.01,
-                                 description="recency t_x", style=style, layout=layout(),
+                                 description="recency t_x", **labelled(),
                                  continuous_update=False),
         "T": w.FloatSlider(value=T, min=0.5, max=max_T, step=0.01,
-                           description="T (age now)", style=style, layout=layout(),
+                           description="T (age now)", **labelled(),
                            continuous_update=False),
         "t": w.FloatSlider(value=t, min=1.0, max=104.0, step=1.0,
-                           description="future period t", style=style, layout=layout(),
+                           description="future period t", **labelled(),
                            continuous_update=False),
     }
     for name, tip in (("frequency", "repeat purchases in the calibration period"),

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..satisfaction import ipa, satisfaction_gap, satisfaction_index
 from ..satisfaction.scales import _as_scale
-from ._base import Explorer, start_value
+from ._base import Explorer, labelled, start_value
 
 __all__ = ["ipa_explorer", "index_explorer", "gap_explorer"]
 
@@ -231,11 +231,10 @@ def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
         controls[f"p_{name}"] = W.FloatSlider(value=start, min=sc.low, max=sc.high, step=0.1,
                                               description=f"perceived {name}",
                                               continuous_update=False, readout_format=".1f",
-                                              style={"description_width": "initial"})
+                                              **labelled("16em", "38em"))
     controls["tol"] = W.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.05,
                                     description="'met' within +-", readout_format=".2f",
-                                    continuous_update=False,
-                                    style={"description_width": "initial"})
+                                    continuous_update=False, **labelled("16em", "38em"))
 
     def compute(tol, **perceived):
         frame = table.copy()
