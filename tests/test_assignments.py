@@ -67,7 +67,8 @@ def test_each_notebook_with_exercises_has_an_assignment(assignments):
         for cell in nb.cells:
             if "solution" in cell.metadata.get("tags", []):
                 body = [ln for ln in cell.source.splitlines()
-                        if ln.strip() and not ln.startswith("#") and ln not in shown]
+                        if ln.strip() and not ln.startswith("#")
+                        and not any(ln.strip() in other for other in shown)]
                 leaked = [ln for ln in body if len(ln) > 15 and ln in text]
                 assert not leaked, f"{stem}: solution in student copy: {leaked[:3]}"
 

@@ -125,7 +125,7 @@ def _solution_lines(nb) -> list[str]:
         if "solution" in c.metadata.get("tags", []):
             lines += [ln.strip() for ln in c.source.splitlines()
                       if ln.strip() and not ln.strip().startswith("#") and len(ln.strip()) > 12
-                      and ln.strip() not in shown]
+                      and not any(ln.strip() in other for other in shown)]
     return lines
 
 
