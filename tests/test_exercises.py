@@ -212,3 +212,23 @@ def test_hint_only_after_an_attempt():
     with pytest.raises(ExerciseFailed) as info:
         ex.check(4.0)
     assert "hint: divide revenue by customers" in str(info.value)
+
+
+def test_exercise_04_11_asks_for_what_the_notebook_does_not_print():
+    """04.11 is the top two revenue deciles' share of profit: the sum of the two deciles'
+    profit shares (an invariant of the decile table), not decile 1's share that section 4.2
+    prints; each printed neighbour is named as a known mistake."""
+    from cvlib.datasets import load
+    from cvlib.segments import customer_values, decile_table
+
+    values = customer_values(load("retail_transactions"), margin="gross_margin",
+                             cost="cost_to_serve")
+    table = decile_table(values, "revenue", profit="profit")
+    top_two = float(table.loc[[1, 2], "profit"].sum() / table["profit"].sum())
+    assert check("04.11", top_two) is None
+    with pytest.raises(ExerciseFailed, match="top decile alone"):
+        exercise("04.11").check(float(table.loc[1, "profit_share"]))
+    with pytest.raises(ExerciseFailed, match="second decile alone"):
+        exercise("04.11").check(float(table.loc[2, "profit_share"]))
+    with pytest.raises(ExerciseFailed, match="share of revenue"):
+        exercise("04.11").check(float(table.loc[2, "cum_revenue_share"]))

@@ -633,6 +633,21 @@ def test_plots_return_axes(retail):
     plt.close("all")
 
 
+
+def test_plot_migration_names_what_migrates(retail):
+    from cvlib import plots
+
+    wide = classify_over_time(retail, ["2024-06-30", "2024-12-31"], by="lifecycle")
+    move = migration_matrix(wide["2024-06-30"], wide["2024-12-31"])
+    ax = plots.plot_migration(move, what="stage")
+    assert ax.get_ylabel() == "stage at 2024-06-30" and ax.get_xlabel() == "stage at 2024-12-31"
+    assert ax.get_title() == "Stage migration (% of each row)"
+    ax = plots.plot_migration(move, normalize=False)
+    assert ax.get_ylabel().startswith("tier at") and ax.get_title() == "Tier migration"
+    with pytest.raises(TypeError, match="what must be a non-empty word"):
+        plots.plot_migration(move, what="")
+    plt.close("all")
+
 # ---------------------------------------------------------------- course fidelity (issue 9)
 
 

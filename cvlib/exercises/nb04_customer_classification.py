@@ -140,12 +140,16 @@ def _card_top(weights) -> str:
     return str(card.scores["rank"].idxmin())
 
 
-def _top_decile(measure: str) -> float:
+def _top_deciles(measure: str, through: int = 2, cumulative: bool = True) -> float:
+    """The retailer's monetary decile table: the share of ``measure`` made by deciles 1 to
+    ``through`` (``cumulative``) or by decile ``through`` alone."""
     from ..segments import customer_values, decile_table
 
     values = customer_values(load("retail_transactions"), margin="gross_margin",
                              cost="cost_to_serve")
-    return float(decile_table(values, "revenue", profit="profit").loc[1, f"{measure}_share"])
+    table = decile_table(values, "revenue", profit="profit")
+    column = f"cum_{measure}_share" if cumulative else f"{measure}_share"
+    return float(table.loc[through, column])
 
 
 # ---------------------------------------------------------------- known wrong answers
@@ -221,7 +225,8 @@ EXERCISES = [
         kind="number",
         tol=0,
         hint="build a column holding 'A' for the accounts whose potential_value reaches the A "
-             "line (5 million), 'C' for the accounts under a year old and nothing for the "
+             "line (5 million), 'C' for the other accounts under a year old (potential wins: "
+             "a young account with 5 million of potential goes to A) and nothing for the "
              "others, and pass it as "
              "abc_classes(..., potential=...) as in the worked example of section 2",
         mistakes=(
@@ -357,14 +362,19 @@ EXERCISES = [
     ),
     Exercise(
         id="04.11",
-        title="share of total profit made by the retailer's top revenue decile",
-        expected=lambda: _top_decile("profit"),
+        title="share of total profit made by the retailer's top two revenue deciles",
+        expected=lambda: _top_deciles("profit", 2),
         kind="number",
         tol=0.002,
-        hint="decile_table(values, 'revenue', profit='profit') and read decile 1's profit share",
+        hint="decile_table(values, 'revenue', profit='profit') also holds the columns profit and "
+             "cum_profit_share: add deciles 1 and 2, or read decile 2's cumulative share",
         mistakes=(
-            (lambda: _top_decile("revenue"),
-             "this is the top decile's share of revenue; the question asks for its share of profit"),
+            (lambda: _top_deciles("profit", 1),
+             "this is the top decile alone (printed in section 4.2); add the second decile"),
+            (lambda: _top_deciles("profit", 2, cumulative=False),
+             "this is the second decile alone; the question asks for deciles 1 and 2 together"),
+            (lambda: _top_deciles("revenue", 2),
+             "this is the top 20%'s share of revenue; the question asks for their share of profit"),
         ),
     ),
     Exercise(

@@ -209,10 +209,28 @@ def plot_two_axis(result, *, ax=None, log: bool = False, alpha: float = 0.6, **k
     return ax
 
 
-def plot_migration(matrix: pd.DataFrame, *, ax=None, normalize: bool = True, **kwargs):
-    """Heatmap of a migration matrix (rows: tier before, columns: tier after), as row shares."""
+def plot_migration(matrix: pd.DataFrame, *, ax=None, normalize: bool = True, what: str = "tier",
+                   **kwargs):
+    """Heatmap of a migration matrix (from :func:`cvlib.segments.migration_matrix`).
+
+    Rows are the classes at the first date, columns the classes at the later date;
+    with ``normalize`` each cell is the percentage of its row, otherwise a count.
+    ``what`` names the classes in the labels and title (singular: ``"tier"``,
+    ``"stage"``, ``"segment"``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> m = pd.DataFrame([[3, 1], [0, 2]], index=pd.Index(["new", "active"], name="2024-06-30"),
+    ...                  columns=pd.Index(["new", "active"], name="2024-12-31"))
+    >>> ax = plot_migration(m, what="stage")
+    >>> ax.get_ylabel(), ax.get_title()
+    ('stage at 2024-06-30', 'Stage migration (% of each row)')
+    """
     import seaborn as sns
 
+    if not isinstance(what, str) or not what.strip():
+        raise TypeError(f"what must be a non-empty word naming the classes (e.g. 'stage'), got {what!r}")
     m = matrix.astype(float)
     if normalize:
         m = m.div(m.sum(axis=1).replace(0, np.nan), axis=0) * 100
@@ -220,9 +238,9 @@ def plot_migration(matrix: pd.DataFrame, *, ax=None, normalize: bool = True, **k
     sns.heatmap(m, ax=ax, **{"annot": True, "fmt": ".0f", "cmap": "Blues",
                              "cbar_kws": {"label": "% of the row" if normalize else "customers"},
                              **kwargs})
-    ax.set_xlabel(f"tier at {matrix.columns.name}" if matrix.columns.name else "after")
-    ax.set_ylabel(f"tier at {matrix.index.name}" if matrix.index.name else "before")
-    ax.set_title("Migration between tiers" + (" (% of each row)" if normalize else ""))
+    ax.set_xlabel(f"{what} at {matrix.columns.name}" if matrix.columns.name else f"{what} after")
+    ax.set_ylabel(f"{what} at {matrix.index.name}" if matrix.index.name else f"{what} before")
+    ax.set_title(f"{what[0].upper()}{what[1:]} migration" + (" (% of each row)" if normalize else ""))
     return ax
 
 
