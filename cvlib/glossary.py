@@ -98,7 +98,7 @@ TERMS: tuple[Term, ...] = (
     Term("market-perceived price", "市场感知价格", "Customers' rating of a business's price attributes relative to competitors'.", _C),
     Term("quality profile", "市场感知质量水平", "Table of non-price attributes with importance weights, ratings and performance ratios, summarised as a score.", _C, ("market-perceived quality profile", "质量概况")),
     Term("price profile", "市场感知价格水平", "The quality profile's counterpart on price-satisfaction attributes.", _C, ("market-perceived price profile", "价格概况")),
-    Term("performance ratio", "绩效比率", "A business's rating on an attribute divided by the competitor's.", _C),
+    Term("performance ratio", "业绩比率", "A business's rating on an attribute divided by the competitor's.", _C, ("绩效比率",)),
     Term("relative quality", "相对质量", "The quality score of a business relative to competitors (100 = parity).", _C),
     Term("relative price", "相对价格", "The price of a business relative to competitors (100 = parity); in Gale, 100 x 100 / price score.", _C),
     Term("customer value map", "客户价值图", "Plot of relative price against relative quality, with the fair-value line; below the line is better value.", _C, ("value map",)),

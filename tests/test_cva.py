@@ -535,6 +535,9 @@ def test_plots_draw_what_the_result_holds():
     plot_cva_key_events(ke, ax=ax, lw=3)
     assert list(ax.lines[0].get_ydata()) == [100.0, 101.0] and ax.lines[0].get_linewidth() == 3
     assert "launch" in [t.get_text() for t in ax.texts]
+    # review item: the event sits at its quarter's tick (2023Q2 = x 1), not later by its date
+    dashed = [ln for ln in ax.lines if ln.get_linestyle() == "--"]
+    assert len(dashed) == 1 and list(dashed[0].get_xdata()) == [1, 1]
     ww = what_who(pd.DataFrame({"attribute": ["a", "b"], "weight": [50, 50], "R&D": [9, 0],
                                 "Sales": [3, 9]}))
     fig, ax = plt.subplots()

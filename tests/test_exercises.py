@@ -232,3 +232,24 @@ def test_exercise_04_11_asks_for_what_the_notebook_does_not_print():
         exercise("04.11").check(float(table.loc[2, "profit_share"]))
     with pytest.raises(ExerciseFailed, match="share of revenue"):
         exercise("04.11").check(float(table.loc[2, "cum_revenue_share"]))
+
+
+def test_01_6_asks_for_a_share_the_notebook_does_not_print():
+    # trade-fair means (datasets.trade_fair_holbrook_example): play 34/8, aesthetics 34/8, ethics 22/8;
+    # the seven values without spirituality sum to 246/8; so intrinsic share = 90/246
+    assert exercise("01.6").check(90 / 246)
+    with pytest.raises(ExerciseFailed, match="spirituality included"):
+        exercise("01.6").check(0.393)  # the printed intrinsic share of all eight
+    with pytest.raises(ExerciseFailed, match="kept it in the total"):
+        exercise("01.6").check(90 / 257)
+
+
+def test_02_3_undoes_both_list_price_events_of_the_2024q4_table():
+    # 2024Q4 list prices: Aurora 215,000, Borealis 268,000, Cometa 142,000, Draco 205,000, Equinox 188,000;
+    # 2023Q2: Borealis before its 8% cut, Equinox before its 5% rise
+    other = (215_000 + 142_000 + 205_000 + 188_000 / 1.05) / 4
+    assert exercise("02.3").check(100 * 268_000 / 0.92 / other)
+    with pytest.raises(ExerciseFailed, match="already includes the cut"):
+        exercise("02.3").check(100 * 0.92 * 268_000 / 187_500)
+    with pytest.raises(ExerciseFailed, match="Equinox"):
+        exercise("02.3").check(100 * 268_000 / 0.92 / 187_500)

@@ -31,20 +31,24 @@ def _young_share_of_c() -> float:
     return float(value_choice(scores).shares.set_index("brand").loc["C", "share"])
 
 
-def _other_oriented_share() -> float:
+def _holbrook_means():
     from ..datasets import trade_fair_holbrook_example
     from ..value import holbrook_scores
 
-    d = holbrook_scores(trade_fair_holbrook_example()).dimensions
-    return float(d.set_index("pole").loc["other-oriented", "share"])
+    return holbrook_scores(trade_fair_holbrook_example()).values.set_index("value")
 
 
-def _other_oriented_mean() -> float:
-    from ..datasets import trade_fair_holbrook_example
-    from ..value import holbrook_scores
+def _intrinsic_share_without_spirituality(drop_from_total: bool = True) -> float:
+    v = _holbrook_means()
+    kept = v.drop(index="spirituality")
+    intrinsic = kept.loc[kept["orientation"] == "intrinsic", "mean"].sum()
+    total = (kept if drop_from_total else v)["mean"].sum()
+    return float(intrinsic / total)
 
-    d = holbrook_scores(trade_fair_holbrook_example()).dimensions
-    return float(d.set_index("pole").loc["other-oriented", "mean"])
+
+def _intrinsic_share_all_eight() -> float:
+    v = _holbrook_means()
+    return float(v.loc[v["orientation"] == "intrinsic", "mean"].sum() / v["mean"].sum())
 
 
 def _price_alpha_not_reversed() -> float:
@@ -116,18 +120,23 @@ EXERCISES = [
     ),
     Exercise(
         id="01.6",
-        title="the other-oriented values' share of the trade-fair visitors' summed mean ratings "
-              "(Holbrook's typology)",
-        expected=_other_oriented_share,
+        title="the intrinsic values' share of the trade-fair visitors' summed mean ratings, "
+              "spirituality left out (Holbrook's typology)",
+        expected=_intrinsic_share_without_spirituality,
         kind="number",
         tol=5e-4,
-        hint="holbrook_scores(trade_fair_holbrook_example()) scores the eight values; its .dimensions "
-             "table has one row per pole; read the share (a fraction 0-1) of 'other-oriented': "
-             "status, ethics, esteem and spirituality",
+        hint="holbrook_scores(trade_fair_holbrook_example()).values has one row per value with its "
+             "orientation and mean rating; drop the spirituality row, then divide the summed means "
+             "of the remaining intrinsic values (play, aesthetics, ethics) by the summed means of "
+             "all seven remaining values",
         mistakes=(
-            (_other_oriented_mean, "that is the mean rating of the four other-oriented values; the "
-                                   "question asks for their share of all eight (a fraction)"),
-            (lambda: 1 - _other_oriented_share(), "that is the share of the self-oriented values"),
+            (_intrinsic_share_all_eight, "that is the intrinsic share with spirituality included "
+                                         "(the .dimensions table); leave spirituality out"),
+            (lambda: _intrinsic_share_without_spirituality(drop_from_total=False),
+             "you left spirituality out of the intrinsic values but kept it in the total: divide "
+             "by the seven remaining values' summed means"),
+            (lambda: 1 - _intrinsic_share_without_spirituality(),
+             "that is the extrinsic values' share; the question asks for the intrinsic ones"),
         ),
     ),
 ]

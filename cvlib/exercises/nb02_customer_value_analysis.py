@@ -30,7 +30,32 @@ def _aurora_vs_equinox() -> float:
     return p.score
 
 
-def _borealis_after_cut() -> float:
+def _borealis_before_cut(undo_equinox: bool = True) -> float:
+    """Borealis' relative list price in 2023Q2, from the 2024Q4 list prices of load_cva_car_brands.
+
+    The 2024Q4 prices come after Borealis' 8% cut (2023Q3) and Equinox's 5% rise
+    (2024Q4), the two list-price events of load_cva_car_events; undo both.
+    """
+    from ..cva import relative_price
+    from ..datasets import load_cva_car_brands
+
+    prices = load_cva_car_brands().set_index("brand")["list_price"].astype(float)
+    before = prices.copy()
+    before["Borealis"] = prices["Borealis"] / 0.92
+    if undo_equinox:
+        before["Equinox"] = prices["Equinox"] / 1.05
+    return relative_price(before["Borealis"], before.drop("Borealis").to_numpy())
+
+
+def _borealis_2024q4() -> float:
+    from ..cva import relative_price
+    from ..datasets import load_cva_car_brands
+
+    prices = load_cva_car_brands().set_index("brand")["list_price"]
+    return relative_price(prices["Borealis"], prices.drop("Borealis").to_numpy())
+
+
+def _borealis_cut_twice() -> float:
     from ..cva import relative_price
     from ..datasets import load_cva_car_brands
 
@@ -137,13 +162,20 @@ EXERCISES = [
     ),
     Exercise(
         id="02.3",
-        title="Borealis' relative list price after its 8% cut",
-        expected=_borealis_after_cut,
+        title="Borealis' relative list price in 2023Q2, before its 8% cut",
+        expected=_borealis_before_cut,
         kind="number",
         tol=0.05,
-        hint="Only Borealis' price changes (to 0.92 x the old one), and the average is over the four "
-             "OTHER brands (relative_price). An 8% cut lowers the relative price by 8%, not by 8 "
-             "points.",
+        hint="The table's prices are those of 2024Q4: undo Borealis' cut (2024Q4 price / 0.92) and "
+             "Equinox's 5% rise (2024Q4 price / 1.05); the other three prices stay. Then "
+             "relative_price(Borealis' price, the other four brands' prices).",
+        mistakes=(
+            (lambda: _borealis_before_cut(undo_equinox=False),
+             "you undid Borealis' cut but not Equinox's 5% rise of 2024Q4 (divide its price by 1.05)"),
+            (_borealis_2024q4, "that is Borealis' relative list price in 2024Q4, after the cut"),
+            (_borealis_cut_twice, "the 2024Q4 price already includes the cut: divide by 0.92, do "
+                                  "not multiply"),
+        ),
     ),
     Exercise(
         id="02.4",

@@ -9,12 +9,20 @@ built before the font was installed, and appends it to ``font.family``
 character falls back to the CJK font (matplotlib 3.6+ falls back glyph by
 glyph along ``font.family``).
 
+Most CJK fonts ship one weight, so bold Chinese text (a bold title) makes
+matplotlib log "findfont: Failed to find font weight bold for <CJK font>,
+now using 400." on every draw; the glyphs render in the regular weight
+either way.  :func:`use_cjk_font` installs a logging filter on
+``matplotlib.font_manager`` that drops exactly that message for the
+registered CJK family (other fonts' messages still show).
+
 When no CJK font is installed it warns once, saying how to install one;
 it never leaves empty boxes to be discovered on a slide.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import warnings
 
@@ -73,6 +81,25 @@ def _find() -> str | None:
     return _installed(font_manager)
 
 
+class _CjkWeightFilter(logging.Filter):
+    """Drop matplotlib's "Failed to find font weight ... for <CJK family>" log record, nothing else."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        family = _state["font"]
+        if family is None or not str(record.msg).startswith("findfont: Failed to find font weight"):
+            return True
+        return not (len(record.args or ()) >= 2 and record.args[1] == family)
+
+
+_WEIGHT_FILTER = _CjkWeightFilter()
+
+
+def _silence_weight_fallback() -> None:
+    log = logging.getLogger("matplotlib.font_manager")
+    if _WEIGHT_FILTER not in log.filters:
+        log.addFilter(_WEIGHT_FILTER)
+
+
 def cjk_font() -> str | None:
     """The CJK font family matplotlib will use, or None when none is installed."""
     if not _state["searched"]:
@@ -87,7 +114,9 @@ def use_cjk_font() -> str | None:
     Idempotent and cheap after the first call; the plot functions call it
     before drawing, so it also survives a style that resets ``font.family``.
     Returns the family used, or None (with one warning per session) when no
-    CJK font is installed.
+    CJK font is installed.  Also filters matplotlib's "Failed to find font
+    weight bold for <CJK font>" log message (the font has one weight; the
+    text still renders).
     """
     import matplotlib as mpl
 
@@ -101,4 +130,5 @@ def use_cjk_font() -> str | None:
     if family not in families:
         # keep the user's (Latin) family first; the CJK font is the per-glyph fallback
         mpl.rcParams["font.family"] = families + [family]
+    _silence_weight_fallback()
     return family

@@ -235,6 +235,11 @@ def plot_cva_win_loss(win_loss, *, ax=None, **kwargs):
 def plot_cva_key_events(key_events, *, ax=None, columns=None, **kwargs):
     """Key events timeline: score series by quarter with the events marked.
 
+    Each event is drawn at the tick of the quarter it falls in, the quarter
+    whose survey wave is compared with the one before (``key_events``); a
+    position inside the quarter by date would suggest the wave was fielded
+    after the event, which the tracking data do not say.
+
     Parameters
     ----------
     key_events : cvlib.cva.KeyEvents
@@ -264,9 +269,9 @@ def plot_cva_key_events(key_events, *, ax=None, columns=None, **kwargs):
     top = float(np.nanmax(tl[columns].to_numpy()))
     bottom = float(np.nanmin(tl[columns].to_numpy()))
     for k, (_, r) in enumerate(ev.iterrows()):
-        q = pd.Period(r["period"], freq="Q")
-        elapsed = (pd.Timestamp(r["date"]) - q.start_time) / (q.end_time - q.start_time)
-        xi = pos[r["period"]] - 0.5 + float(elapsed)
+        # at its quarter's tick: the wave of that quarter is the first that can show the event
+        # (the tracking data do not say when in the quarter the wave was fielded)
+        xi = pos[r["period"]]
         ax.axvline(xi, color="0.5", lw=0.8, ls="--")
         ax.text(xi, top + (1 + (k % 3) * 1.6), str(r["event"]), rotation=0, fontsize=7, ha="center",
                 va="bottom", bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"})
