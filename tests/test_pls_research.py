@@ -362,6 +362,26 @@ def test_plot_ipma(res):
     plt.close("all")
 
 
+def test_plot_ipma_labels_do_not_overlap(res):
+    """mobi's items crowd together (PERQ1/2/5, IMAG1/2): the labels are nudged apart."""
+    import matplotlib.pyplot as plt
+
+    from cvlib.plots import plot_ipma
+
+    m = ipma(res, "Loyalty", scale=(1, 10))
+    for what in ("item", "construct"):
+        fig, ax = plt.subplots(figsize=(6.5, 5))
+        plot_ipma(m, what=what, ax=ax, s=30)
+        fig.canvas.draw()
+        boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
+        assert len(boxes) == len(m.summary(what))
+        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+        # every label still starts at its own point (5 points to the right)
+        points = ax.transData.transform(ax.collections[0].get_offsets())
+        assert np.allclose([b.x0 for b in boxes], points[:, 0] + 5 * fig.dpi / 72, atol=1.5)
+    plt.close("all")
+
+
 # --------------------------------------------------------------------------- PLSpredict
 
 

@@ -320,6 +320,35 @@ def plot_pls_bootstrap(boot, *, ax=None, what: str = "paths", **kwargs):
     return ax
 
 
+def _label_offsets(ax, x, y, labels, *, fontsize: float = 8.0, gap: float = 4.0):
+    """Vertical offsets (points) that keep labels written right of their points from overlapping.
+
+    A deterministic nudge: labels are placed from the top point down; a label
+    whose box (estimated as 0.6 ``fontsize`` per character wide, 1.2
+    ``fontsize`` high) would overlap one already placed moves down one line
+    at a time until it is clear.  Returns one offset per label, ``gap`` for a
+    label that needs no nudge.
+    """
+    import numpy as np
+
+    px_per_pt = ax.figure.dpi / 72.0
+    pts = ax.transData.transform(np.column_stack([x, y])) / px_per_pt   # in points
+    height = 1.2 * fontsize
+    placed: list[tuple[float, float, float]] = []                       # left, bottom, width
+    offsets = [gap] * len(labels)
+    for i in sorted(range(len(labels)), key=lambda k: (-pts[k, 1], pts[k, 0])):
+        left, width = pts[i, 0] + 5.0, 0.7 * fontsize * len(labels[i]) + 2.0
+        dy = gap
+
+        while any(left < pl + pw and pl < left + width
+                  and pts[i, 1] + dy < pb + height and pb < pts[i, 1] + dy + height
+                  for pl, pb, pw in placed):
+            dy -= height
+        placed.append((left, pts[i, 1] + dy, width))
+        offsets[i] = dy
+    return offsets
+
+
 def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True, **kwargs):
     """The importance-performance map of an IPMA (Ringle & Sarstedt 2016).
 
@@ -354,6 +383,8 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
     >>> ax = plot_ipma(pls.ipma(res, "Loyalty", scale=(1, 10)))
     >>> len(ax.collections[0].get_offsets())
     6
+    >>> len(ax.texts)                      # one label per driver, nudged apart where they touch
+    6
     """
     from .._validate import check_option
     from ._common import axes_or_new
@@ -367,9 +398,12 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
     ax.axvline(t["importance"].mean(), color="0.4", linestyle="--", linewidth=1)
     ax.axhline(t["performance"].mean(), color="0.4", linestyle="--", linewidth=1)
     if annotate:
-        for _, row in t.iterrows():
-            ax.annotate(row[name], (row["importance"], row["performance"]),
-                        textcoords="offset points", xytext=(5, 4), fontsize=8)
+        offsets = _label_offsets(ax, t["importance"].to_numpy(float),
+                                 t["performance"].to_numpy(float),
+                                 [str(v) for v in t[name]], fontsize=8)
+        for (label, x, y), dy in zip(t[[name, "importance", "performance"]]
+                                     .itertuples(index=False), offsets, strict=True):
+            ax.annotate(label, (x, y), textcoords="offset points", xytext=(5, dy), fontsize=8)
     ax.set_xlabel(f"importance (total effect on {result.target}, points per point)")
     ax.set_ylabel("performance (0-100)")
     ax.set_title(f"Importance-performance map: {result.target} "
