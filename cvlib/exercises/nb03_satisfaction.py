@@ -335,11 +335,20 @@ def _plan_path() -> Callable[[], str]:
     return answer
 
 
-def _plsc_gain(kind: str = "gain") -> Callable[[], float]:
-    def answer() -> float:
-        from ..pls import plsc
+def _plsc_gain(kind: str = "gain", company: str | None = "Jade Mobile") -> Callable[[], float]:
+    """PLSc minus PLS for Satisfaction -> Loyalty (one company's customers, or everyone)."""
 
-        model = _coded_model()
+    def answer() -> float:
+        from ..pls import ECSI_PATHS, estimate, plsc
+        from ..satisfaction import reverse_code
+        from ..synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+
+        if company is None:
+            model = _coded_model()
+        else:
+            coded = reverse_code(_survey(), ["IMAG4"], scale=(1, 10))
+            model = estimate(coded[coded["company"] == company], ECSI_PATHS, ACSI_SURVEY_BLOCKS,
+                             missing="drop")
         path = "Satisfaction -> Loyalty"
         c = float(plsc(model).params[path])
         p = float(model.params[path])
@@ -596,13 +605,19 @@ EXERCISES = [
     ),
     Exercise(
         id="03.12",
-        title="PLSc on the operator survey: how much larger is the consistent estimate of "
-              "Satisfaction -> Loyalty than the PLS estimate (PLSc minus PLS)?",
+        title="PLSc on JADE MOBILE's customers of the operator survey: how much larger is the "
+              "consistent estimate of Satisfaction -> Loyalty than the PLS estimate (PLSc minus "
+              "PLS)?",
         expected=_plsc_gain(),
         tol=0.002,
-        hint="pls.plsc(model).summary() on the model of section 4.3 (IMAG4 reverse-coded) "
-             "holds both columns: estimate (PLSc) and pls; subtract",
+        hint="reverse-code IMAG4 as in section 4.3, keep company == 'Jade Mobile', estimate "
+             "pls.estimate(jade, pls.ECSI_PATHS, ACSI_SURVEY_BLOCKS, missing='drop'); "
+             "pls.plsc(jade_model).summary() holds both columns: estimate (PLSc) and pls; "
+             "subtract",
         mistakes=(
+            (_plsc_gain(company=None),
+             "this is the gain on ALL customers of the survey (section 4.3); the question "
+             "keeps Jade Mobile's customers only"),
             (_plsc_gain("plsc"), "this is the PLSc estimate itself; subtract the PLS estimate"),
             (_plsc_gain("ratio"), "this is the ratio PLSc / PLS; the question asks for the "
                                   "difference"),
