@@ -376,9 +376,13 @@ def test_plot_ipma_labels_do_not_overlap(res):
         boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
         assert len(boxes) == len(m.summary(what))
         assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
-        # every label still starts at its own point (5 points to the right)
+        # every label still touches its own point: it starts 5 points right of it or ends 5
+        # points left of it, at most four lines above or below
         points = ax.transData.transform(ax.collections[0].get_offsets())
-        assert np.allclose([b.x0 for b in boxes], points[:, 0] + 5 * fig.dpi / 72, atol=1.5)
+        pt = fig.dpi / 72
+        for b, (px, py) in zip(boxes, points, strict=True):
+            assert min(abs(b.x0 - (px + 5 * pt)), abs(b.x1 - (px - 5 * pt))) < 1.5
+            assert abs((b.y0 + b.y1) / 2 - py) < (4 * 1.2 * 8 + 12) * pt
     plt.close("all")
 
 

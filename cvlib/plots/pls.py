@@ -321,32 +321,46 @@ def plot_pls_bootstrap(boot, *, ax=None, what: str = "paths", **kwargs):
 
 
 def _label_offsets(ax, x, y, labels, *, fontsize: float = 8.0, gap: float = 4.0):
-    """Vertical offsets (points) that keep labels written right of their points from overlapping.
+    """Offsets (points) and alignments that keep point labels from overlapping.
 
-    A deterministic nudge: labels are placed from the top point down; a label
-    whose box (estimated as 0.6 ``fontsize`` per character wide, 1.2
-    ``fontsize`` high) would overlap one already placed moves down one line
-    at a time until it is clear.  Returns one offset per label, ``gap`` for a
-    label that needs no nudge.
+    A deterministic nudge: labels are placed from the top point down.  A
+    label's box is estimated as 0.7 ``fontsize`` per character plus 2 points
+    wide and 1.2 ``fontsize`` high; each marker is a 6-point square.  A label
+    goes right of its point, raised by ``gap``; if it would overlap a label
+    already placed or another point's marker, it tries the left of the
+    point, then one line lower (right, left), one line higher, two lines
+    lower..., and keeps the first place that is clear (or the first place
+    if none of 4 lines each way is).  Returns ``(dx, dy, ha)`` per label.
     """
     import numpy as np
 
     px_per_pt = ax.figure.dpi / 72.0
     pts = ax.transData.transform(np.column_stack([x, y])) / px_per_pt   # in points
     height = 1.2 * fontsize
-    placed: list[tuple[float, float, float]] = []                       # left, bottom, width
-    offsets = [gap] * len(labels)
+    markers = [(px - 3.0, py - 3.0, 6.0, 6.0) for px, py in pts]        # left, bottom, w, h
+    placed: list[tuple[float, float, float, float]] = []
+    result = [(5.0, gap, "left")] * len(labels)
+    lines = [0] + [k for j in range(1, 5) for k in (-j, j)]
     for i in sorted(range(len(labels)), key=lambda k: (-pts[k, 1], pts[k, 0])):
-        left, width = pts[i, 0] + 5.0, 0.7 * fontsize * len(labels[i]) + 2.0
-        dy = gap
+        width = 0.7 * fontsize * len(labels[i]) + 2.0
+        others = placed + [m for k, m in enumerate(markers) if k != i]
+        places = [(dx, gap + k * height, ha) for k in lines
+                  for dx, ha in ((5.0, "left"), (-5.0, "right"))]
 
-        while any(left < pl + pw and pl < left + width
-                  and pts[i, 1] + dy < pb + height and pb < pts[i, 1] + dy + height
-                  for pl, pb, pw in placed):
-            dy -= height
-        placed.append((left, pts[i, 1] + dy, width))
-        offsets[i] = dy
-    return offsets
+        def box(place, width=width, base=pts[i]):
+            dx, dy, ha = place
+            left = base[0] + dx - (width if ha == "right" else 0.0)
+            return left, base[1] + dy, width, height
+
+        def clear(place, others=others):
+            left, bottom, w, h = box(place)
+            return not any(left < bl + bw and bl < left + w and bottom < bb + bh and bb < bottom + h
+                           for bl, bb, bw, bh in others)
+
+        place = next((p for p in places if clear(p)), places[0])
+        placed.append(box(place))
+        result[i] = place
+    return result
 
 
 def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True, **kwargs):
@@ -401,9 +415,10 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
         offsets = _label_offsets(ax, t["importance"].to_numpy(float),
                                  t["performance"].to_numpy(float),
                                  [str(v) for v in t[name]], fontsize=8)
-        for (label, x, y), dy in zip(t[[name, "importance", "performance"]]
-                                     .itertuples(index=False), offsets, strict=True):
-            ax.annotate(label, (x, y), textcoords="offset points", xytext=(5, dy), fontsize=8)
+        for (label, x, y), (dx, dy, ha) in zip(t[[name, "importance", "performance"]]
+                                               .itertuples(index=False), offsets, strict=True):
+            ax.annotate(label, (x, y), textcoords="offset points", xytext=(dx, dy), ha=ha,
+                        fontsize=8)
     ax.set_xlabel(f"importance (total effect on {result.target}, points per point)")
     ax.set_ylabel("performance (0-100)")
     ax.set_title(f"Importance-performance map: {result.target} "
