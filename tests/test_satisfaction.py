@@ -1050,3 +1050,33 @@ def test_every_result_speaks_the_results_vocabulary(survey, attributes):
     for r in estimates + plain:
         assert isinstance(r, Result)
         assert "<table" in r._repr_html_() and len(repr(r).splitlines()) > 2
+
+
+def test_exercises_03_9_to_03_12_ask_what_the_notebook_does_not_print():
+    """Each answer differs from the analysis printed in the notebook, which is a named mistake."""
+    from cvlib import pls
+    from cvlib.datasets import load_acsi_survey
+    from cvlib.exercises import check
+    from cvlib.synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+
+    coded = S.reverse_code(load_acsi_survey(), ["IMAG4"], scale=(1, 10))
+    model = pls.estimate(coded, pls.ECSI_PATHS, ACSI_SURVEY_BLOCKS, missing="drop")
+    # 03.9: IPMA importance is the unstandardised total effect (direct + through Value)
+    sat_map = pls.ipma(model, "Satisfaction", scale=(1, 10)).constructs.set_index("driver")
+    ie = model.index_effects.set_index(["source", "target"])
+    assert sat_map.at["Quality", "importance"] == pytest.approx(
+        ie.at[("Quality", "Satisfaction"), "total"])
+    assert check("03.9", 5 * sat_map.at["Quality", "importance"]) is not False
+    loy_map = pls.ipma(model, "Loyalty", scale=(1, 10)).constructs.set_index("driver")
+    with pytest.raises(AssertionError, match="LOYALTY"):
+        check("03.9", 5 * loy_map.at["Quality", "importance"])
+    # 03.11: the bank survey's gender answer is named as the wrong survey
+    with pytest.raises(AssertionError, match="OPERATOR survey"):
+        check("03.11", ["Image -> Loyalty", "Satisfaction -> Loyalty"])
+    # 03.12: PLSc minus PLS on Jade Mobile's customers, not on all of them
+    jade = pls.estimate(coded[coded["company"] == "Jade Mobile"], pls.ECSI_PATHS,
+                        ACSI_SURVEY_BLOCKS, missing="drop")
+    path = "Satisfaction -> Loyalty"
+    assert check("03.12", pls.plsc(jade).params[path] - jade.params[path]) is not False
+    with pytest.raises(AssertionError, match="ALL customers"):
+        check("03.12", pls.plsc(model).params[path] - model.params[path])
