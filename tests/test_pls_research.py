@@ -362,6 +362,30 @@ def test_plot_ipma(res):
     plt.close("all")
 
 
+def test_plot_ipma_labels_do_not_overlap(res):
+    """mobi's items crowd together (PERQ1/2/5, IMAG1/2): the labels are nudged apart."""
+    import matplotlib.pyplot as plt
+
+    from cvlib.plots import plot_ipma
+
+    m = ipma(res, "Loyalty", scale=(1, 10))
+    for what in ("item", "construct"):
+        fig, ax = plt.subplots(figsize=(6.5, 5))
+        plot_ipma(m, what=what, ax=ax, s=30)
+        fig.canvas.draw()
+        boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
+        assert len(boxes) == len(m.summary(what))
+        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+        # every label still touches its own point: it starts 5 points right of it or ends 5
+        # points left of it, at most four lines above or below
+        points = ax.transData.transform(ax.collections[0].get_offsets())
+        pt = fig.dpi / 72
+        for b, (px, py) in zip(boxes, points, strict=True):
+            assert min(abs(b.x0 - (px + 5 * pt)), abs(b.x1 - (px - 5 * pt))) < 1.5
+            assert abs((b.y0 + b.y1) / 2 - py) < (4 * 1.2 * 8 + 12) * pt
+    plt.close("all")
+
+
 # --------------------------------------------------------------------------- PLSpredict
 
 

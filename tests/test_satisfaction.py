@@ -640,6 +640,16 @@ def test_plots_draw_what_the_results_say(survey, attributes):
     kd = S.key_drivers(attributes, "overall", ["perf_price", "perf_app"], missing="drop")
     ax = P.plot_key_drivers(kd)
     assert sorted(_bar_widths(ax)) == pytest.approx(sorted(kd.table["importance"]))
+    # by level: every level's bars are dark enough to read on white (no pale yellow middle)
+    from matplotlib.colors import to_rgb
+
+    by_level = S.drivers_by_level(attributes, "overall", ["perf_price", "perf_app"], cuts=(4, 7),
+                                  missing="drop")
+    ax = P.plot_key_drivers(by_level)
+    colours = {to_rgb(p.get_facecolor()) for p in ax.patches if p.get_width() > 0}
+    assert len(colours) == 3
+    luminance = [0.2126 * r + 0.7152 * g + 0.0722 * b for r, g, b in colours]
+    assert max(luminance) < 0.6
     # Kano: one point per feature at (|worse|, better)
     kt = S.kano_table(load_kano_survey(), missing="drop")
     ax = P.plot_kano(kt, s=30)
@@ -735,9 +745,26 @@ def test_exercises_of_notebook_03():
 
     ids = [k for k in registry() if k.startswith("03.")]
     assert len(ids) >= 8
-    assert check("03.5", "cusl2") is not False
     with pytest.raises(AssertionError):
         check("03.3", ["loyalty points"])
+
+
+def test_exercise_03_5_image_item_to_drop():
+    """The item whose deletion raises alpha most is not the one with the lowest item-total r."""
+    from cvlib import pls
+    from cvlib.datasets import fetch_mobi
+    from cvlib.exercises import check
+
+    items = fetch_mobi()[pls.MOBI_BLOCKS["Image"]]
+    t = pls.item_analysis(items)
+    best = t["alpha_if_deleted"].idxmax()
+    by_hand = {c: pls.cronbach_alpha(items.drop(columns=c)).alpha for c in items.columns}
+    assert best == max(by_hand, key=by_hand.get)
+    assert check("03.5", best.lower()) is not False
+    weakest = t["item_total"].idxmin()
+    assert weakest != best
+    with pytest.raises(AssertionError, match="item-total"):
+        check("03.5", weakest)
 
 
 def test_exercise_03_3_asks_for_the_attractive_feature():
@@ -745,14 +772,21 @@ def test_exercise_03_3_asks_for_the_attractive_feature():
     from cvlib.exercises import check, registry
 
     kt = S.kano_table(load_kano_survey(), missing="drop")
-    attractive = kt[kt["category"] == "A"]
-    delighter = attractive.loc[attractive["better"].idxmax(), "feature"]
-    top_overall = kt.loc[kt["better"].idxmax(), "feature"]
-    assert kt.set_index("feature").loc[top_overall, "category"] == "O"   # the old answer
+    attractive = kt[kt["category"] == "A"].sort_values("better", ascending=False)
+    # CS+ = (A + O) / (A + O + M + I) by hand (Berger et al. 1993)
+    first = attractive.iloc[0]
+    assert first["better"] == pytest.approx((first["A"] + first["O"])
+                                            / (first[["A", "O", "M", "I"]].sum()))
+    top_overall = kt.loc[kt["better"].idxmax()]
+    assert top_overall["category"] == "O"
     assert "ATTRACTIVE" in registry()["03.3"].title
-    assert check("03.3", delighter) is not False
+    # the two attractive features' CS+ nearly tie: either value is accepted
+    for value in attractive["better"].iloc[:2]:
+        assert check("03.3", value) is not False
     with pytest.raises(AssertionError, match="one-dimensional"):
-        check("03.3", top_overall)
+        check("03.3", top_overall["better"])
+    with pytest.raises(AssertionError, match="not its name"):
+        check("03.3", first["feature"])
 
 
 def test_exercise_03_7_material_gap():
@@ -961,15 +995,23 @@ def test_exercise_03_8_satisfied_customers_top_driver(attributes):
     from cvlib.exercises import check
 
     xs = [c for c in attributes.columns if c.startswith("perf_")]
-    t = S.drivers_by_level(attributes, "overall", xs, cuts=(4, 7), missing="drop")
-    tops = {lev: g.loc[g["importance"].idxmax(), "driver"] for lev, g in t.groupby("level", observed=True)}
-    # the generator's design: an attractive attribute leads among the satisfied, a must-be one
-    # among the dissatisfied
-    assert tops["satisfied"] in {"perf_app", "perf_roaming"}
-    assert tops["dissatisfied"] in {"perf_coverage", "perf_billing"}
-    assert check("03.8", tops["satisfied"]) is not False
+    def tops(cuts):
+        t = S.drivers_by_level(attributes, "overall", xs, cuts=cuts, missing="drop")
+        return {lev: g.loc[g["importance"].idxmax(), "driver"]
+                for lev, g in t.groupby("level", observed=True)}
+
+    # the generator's design: an attractive attribute leads among the satisfied (8-10), a
+    # must-be one among the dissatisfied
+    eight_up = tops((4, 7))
+    assert eight_up["satisfied"] in {"perf_app", "perf_roaming"}
+    assert eight_up["dissatisfied"] in {"perf_coverage", "perf_billing"}
+    nine_up = tops((4, 8))
+    assert nine_up["satisfied"] != eight_up["satisfied"]      # not printed in the notebook
+    assert check("03.8", nine_up["satisfied"]) is not False
     with pytest.raises(AssertionError, match="DISSATISFIED"):
-        check("03.8", tops["dissatisfied"])
+        check("03.8", nine_up["dissatisfied"])
+    with pytest.raises(AssertionError, match="cuts=\\(4, 7\\)"):
+        check("03.8", eight_up["satisfied"])
 
 
 def test_index_by_segment_with_missing_drop_equals_each_segment_alone(survey):
@@ -1008,3 +1050,33 @@ def test_every_result_speaks_the_results_vocabulary(survey, attributes):
     for r in estimates + plain:
         assert isinstance(r, Result)
         assert "<table" in r._repr_html_() and len(repr(r).splitlines()) > 2
+
+
+def test_exercises_03_9_to_03_12_ask_what_the_notebook_does_not_print():
+    """Each answer differs from the analysis printed in the notebook, which is a named mistake."""
+    from cvlib import pls
+    from cvlib.datasets import load_acsi_survey
+    from cvlib.exercises import check
+    from cvlib.synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+
+    coded = S.reverse_code(load_acsi_survey(), ["IMAG4"], scale=(1, 10))
+    model = pls.estimate(coded, pls.ECSI_PATHS, ACSI_SURVEY_BLOCKS, missing="drop")
+    # 03.9: IPMA importance is the unstandardised total effect (direct + through Value)
+    sat_map = pls.ipma(model, "Satisfaction", scale=(1, 10)).constructs.set_index("driver")
+    ie = model.index_effects.set_index(["source", "target"])
+    assert sat_map.at["Quality", "importance"] == pytest.approx(
+        ie.at[("Quality", "Satisfaction"), "total"])
+    assert check("03.9", 5 * sat_map.at["Quality", "importance"]) is not False
+    loy_map = pls.ipma(model, "Loyalty", scale=(1, 10)).constructs.set_index("driver")
+    with pytest.raises(AssertionError, match="LOYALTY"):
+        check("03.9", 5 * loy_map.at["Quality", "importance"])
+    # 03.11: the bank survey's gender answer is named as the wrong survey
+    with pytest.raises(AssertionError, match="OPERATOR survey"):
+        check("03.11", ["Image -> Loyalty", "Satisfaction -> Loyalty"])
+    # 03.12: PLSc minus PLS on Jade Mobile's customers, not on all of them
+    jade = pls.estimate(coded[coded["company"] == "Jade Mobile"], pls.ECSI_PATHS,
+                        ACSI_SURVEY_BLOCKS, missing="drop")
+    path = "Satisfaction -> Loyalty"
+    assert check("03.12", pls.plsc(jade).params[path] - jade.params[path]) is not False
+    with pytest.raises(AssertionError, match="ALL customers"):
+        check("03.12", pls.plsc(model).params[path] - model.params[path])

@@ -9,14 +9,13 @@ and independent samples' variances adding up), Berger et al.'s (1993) Kano
 coefficients, Martilla & James's (1977) quadrants and Cronbach's (1951)
 alpha; the gap exercise (03.7) uses the workbook's own example
 ``cvlib.satisfaction.GAP_EXAMPLE`` and the course material's definition of
-satisfaction as perception minus expectation (004).  The mobi loyalty
-exercise's answer is the published finding that item
-CUSL2 loads about 0.20 on Loyalty (Tenenhaus et al. 2005; see
-``../shared/datasets/README.md``).  Exercises 03.9-03.12 use the steps after the
+satisfaction as perception minus expectation (004).  The mobi
+reliability exercise (03.5) reads Cronbach's alpha if an item is deleted in
+mobi's Image block (Tenenhaus et al. 2005; see ``../shared/datasets/README.md``).  Exercises 03.9-03.12 use the steps after the
 path model, each checked in ``tests/test_pls_research.py`` against its
 paper's definition: IPMA importance as the unstandardised total effect
 (Ringle & Sarstedt 2016), Shmueli et al.'s (2019) predictive-power verdict,
-the permutation test with MICOM step 2 (Henseler, Ringle & Sarstedt 2016)
+the permutation test of multi-group analysis (Chin & Dibbern 2010)
 and consistent PLS (Dijkstra & Henseler 2015).
 
 Each exercise lists, as ``mistakes``, the wrong answers a student plausibly
@@ -153,17 +152,16 @@ def _largest_better(category: str | None = None) -> Callable[[], str]:
     return answer
 
 
-def _largest_better_kept_missing() -> str:
-    """The answer if the pairs with a missing answer were counted as indifferent."""
-    import pandas as pd
+def _largest_cs(category: str | None = None, scale: float = 1.0) -> Callable[[], float]:
+    """The largest CS+ (among the features of ``category``, if given)."""
 
-    from ..datasets import load_kano_survey
-    from ..satisfaction import kano_table
+    def answer() -> float:
+        t = _kano()
+        if category is not None:
+            t = t[t["category"] == category]
+        return scale * float(t["better"].max())
 
-    k = load_kano_survey().fillna({"functional": "neutral", "dysfunctional": "neutral"})
-    t = kano_table(k)
-    t = t[t["category"] == "A"]
-    return str(pd.Series(t["better"].to_numpy(), index=t["feature"]).idxmax())
+    return answer
 
 
 # ---------------------------------------------------------------- 03.7 the gap
@@ -193,7 +191,7 @@ def _overall_gap() -> float:
 # ------------------------------------------------------ 03.8 drivers by level
 
 
-def _top_driver(level: str | None):
+def _top_driver(level: str | None, cuts: tuple[int, int] = (4, 8)):
     def answer() -> str:
         from ..datasets import load_service_attributes
         from ..satisfaction import drivers_by_level, key_drivers
@@ -202,7 +200,7 @@ def _top_driver(level: str | None):
         xs = [f"perf_{s}" for s in STEMS]
         if level is None:
             return str(key_drivers(d, "overall", xs, missing="drop").table["driver"].iloc[0])
-        t = drivers_by_level(d, "overall", xs, cuts=(4, 7), missing="drop")
+        t = drivers_by_level(d, "overall", xs, cuts=cuts, missing="drop")
         t = t[t["level"] == level]
         return str(t.loc[t["importance"].idxmax(), "driver"])
 
@@ -276,21 +274,24 @@ def _coded_model():
     return estimate(coded, ECSI_PATHS, ACSI_SURVEY_BLOCKS, missing="drop")
 
 
-def _loyalty_gain(kind: str = "ipma") -> Callable[[], float]:
-    """Points of Loyalty per 5 points of Satisfaction: IPMA importance, or a wrong effect."""
+def _quality_gain(kind: str = "ipma") -> Callable[[], float]:
+    """Points of Satisfaction per 5 points of Quality: IPMA importance, or a wrong effect."""
 
     def answer() -> float:
         from ..pls import ipma
 
         model = _coded_model()
         if kind == "ipma":
+            imp = ipma(model, "Satisfaction", scale=(1, 10)).constructs.set_index("driver")
+            return 5 * float(imp.at["Quality", "importance"])
+        if kind == "loyalty":
             imp = ipma(model, "Loyalty", scale=(1, 10)).constructs.set_index("driver")
-            return 5 * float(imp.at["Satisfaction", "importance"])
+            return 5 * float(imp.at["Quality", "importance"])
         if kind == "direct":
             ie = model.index_effects.set_index(["source", "target"])
-            return 5 * float(ie.at[("Satisfaction", "Loyalty"), "direct"])
+            return 5 * float(ie.at[("Quality", "Satisfaction"), "direct"])
         te = model.effects.set_index(["source", "target"])
-        return 5 * float(te.at[("Satisfaction", "Loyalty"), "total"])
+        return 5 * float(te.at[("Quality", "Satisfaction"), "total"])
 
     return answer
 
@@ -312,31 +313,42 @@ def _power(block: str, technique: str = "earliest", metric: str = "rmse") -> Cal
     return answer
 
 
-def _bank_mga():
-    from ..datasets import fetch_bank_satisfaction
-    from ..pls import BANK_BLOCKS, BANK_PATHS, mga
+@_lazy
+def _plan_mga():
+    from ..pls import ECSI_PATHS, mga
+    from ..satisfaction import reverse_code
+    from ..synthetic.satisfaction import ACSI_SURVEY_BLOCKS
 
-    return mga(fetch_bank_satisfaction(), BANK_PATHS, BANK_BLOCKS, "gender", n_boot=1000, seed=1)
+    coded = reverse_code(_survey(), ["IMAG4"], scale=(1, 10))
+    return mga(coded, ECSI_PATHS, ACSI_SURVEY_BLOCKS, "plan", n_boot=1000, seed=1,
+               missing="drop")
 
 
-_bank_mga = _lazy(_bank_mga)
+def _plan_path() -> Callable[[], str]:
+    """The path whose contract-vs-prepaid difference has the smallest permutation p-value."""
 
-
-def _differing_paths(p_cut: float = 0.05, invariant_only: bool = True) -> Callable[[], list[str]]:
-    def answer() -> list[str]:
-        t = _bank_mga().paths
-        keep = (t["p_value"] < p_cut) & (t["invariant"] if invariant_only else True)
-        return [f"{a} -> {b}" for a, b in zip(t.loc[keep, "source"], t.loc[keep, "target"],
-                                               strict=True)]
+    def answer() -> str:
+        t = _plan_mga().paths
+        i = t["p_value"].idxmin()
+        return f"{t.at[i, 'source']} -> {t.at[i, 'target']}"
 
     return answer
 
 
-def _plsc_gain(kind: str = "gain") -> Callable[[], float]:
-    def answer() -> float:
-        from ..pls import plsc
+def _plsc_gain(kind: str = "gain", company: str | None = "Jade Mobile") -> Callable[[], float]:
+    """PLSc minus PLS for Satisfaction -> Loyalty (one company's customers, or everyone)."""
 
-        model = _coded_model()
+    def answer() -> float:
+        from ..pls import ECSI_PATHS, estimate, plsc
+        from ..satisfaction import reverse_code
+        from ..synthetic.satisfaction import ACSI_SURVEY_BLOCKS
+
+        if company is None:
+            model = _coded_model()
+        else:
+            coded = reverse_code(_survey(), ["IMAG4"], scale=(1, 10))
+            model = estimate(coded[coded["company"] == company], ECSI_PATHS, ACSI_SURVEY_BLOCKS,
+                             missing="drop")
         path = "Satisfaction -> Loyalty"
         c = float(plsc(model).params[path])
         p = float(model.params[path])
@@ -390,29 +402,29 @@ EXERCISES = [
     ),
     Exercise(
         id="03.3",
-        title="the delighter: the ATTRACTIVE (A) Kano feature that adds most satisfaction when "
-              "present (largest CS+ among the attractive features)",
-        expected=_largest_better("A"),
-        kind="choice",
+        title="the delighter: the largest CS+ among the ATTRACTIVE (A) Kano features "
+              "(the satisfaction it adds when present)",
+        expected=_largest_cs("A"),
+        tol=0.002,
         hint="sat.kano_table(kano, missing='drop') gives each feature's category and its "
              "'better' coefficient CS+ = (A + O) / (A + O + M + I); keep the features whose "
              "category is 'A' (attractive: delights when present, not missed when absent) and "
-             "take the one with the largest CS+",
+             "take the largest CS+ (a fraction 0-1)",
         mistakes=(
+            (_largest_cs(),
+             "this is the largest CS+ of all, but that feature is one-dimensional (O): "
+             "satisfaction rises and falls with it, and customers miss it when it is absent. A "
+             "delighter is an attractive (A) feature: keep only category 'A'"),
+            (_largest_cs("M"),
+             "this is the largest CS+ of the must-be (M) features: expected, missed when absent, "
+             "no delight when present; a delighter is attractive (A)"),
+            (_largest_cs("A", scale=100.0),
+             "right feature, but CS+ is a fraction 0-1, not a percentage"),
+            (_largest_better("A"),
+             "right feature, but the question asks for its CS+ (a number), not its name"),
             (_largest_better(),
-             "this feature has the largest CS+ of all, but it is one-dimensional (O): satisfaction "
-             "rises and falls with it, and customers miss it when it is absent. A delighter is an "
-             "attractive (A) feature: keep only category 'A'"),
-            (_largest_better("O"),
-             "this is a one-dimensional (O) feature; a delighter is attractive (A)"),
-            (_largest_better("M"),
-             "this is a must-be (M) feature: expected, missed when absent, no delight when "
-             "present; a delighter is attractive (A)"),
-            (_largest_better_kept_missing,
-             "you counted the pairs with a missing answer as 'neutral'; leave them out "
-             "(missing='drop')"),
-            (lambda: [_largest_better("A")()],
-             "right feature, but answer one name (a string), not a list"),
+             "this feature is one-dimensional (O), and the question asks for a number: the "
+             "largest CS+ among the attractive (A) features"),
         ),
     ),
     Exercise(
@@ -435,14 +447,20 @@ EXERCISES = [
     ),
     Exercise(
         id="03.5",
-        title="the mobi loyalty item that weakens the Loyalty block's reliability",
-        expected="CUSL2",
+        title="the mobi IMAGE item whose deletion raises the Image block's Cronbach's alpha "
+              "the most",
+        expected="IMAG3",
         kind="choice",
-        hint="pls.item_analysis(mobi[['CUSL1', 'CUSL2', 'CUSL3']]): the item with the lowest "
-             "corrected item-total correlation, whose deletion raises alpha the most "
-             "(or the smallest loading in ecsi.outer)",
+        hint="pls.item_analysis(mobi[['IMAG1', 'IMAG2', 'IMAG3', 'IMAG4', 'IMAG5']]) lists "
+             "alpha_if_deleted for each item; take the item with the largest",
         mistakes=(
-            (["CUSL2"], "right item, but answer one name (a string), not a list"),
+            ("IMAG2",
+             "IMAG2 has the lowest corrected item-total correlation, but the question asks "
+             "which deletion raises alpha the most: compare alpha_if_deleted"),
+            ("CUSL2",
+             "CUSL2 is the weak LOYALTY item of section 5; the question asks about the Image "
+             "block (IMAG1-IMAG5)"),
+            (["IMAG3"], "right item, but answer one name (a string), not a list"),
         ),
     ),
     Exercise(
@@ -499,17 +517,23 @@ EXERCISES = [
     ),
     Exercise(
         id="03.8",
-        title="the attribute that matters most to the SATISFIED customers of service_attributes "
-              "(overall satisfaction 8-10): the largest share of their R-squared",
+        title="the attribute that matters most to the VERY satisfied customers of "
+              "service_attributes (overall satisfaction 9-10, cuts=(4, 8)): the largest share "
+              "of their R-squared",
         expected=_top_driver("satisfied"),
         kind="choice",
-        hint="sat.drivers_by_level(attributes, 'overall', performance, cuts=(4, 7), "
-             "missing='drop') splits the customers at 4 and 7; keep level == 'satisfied' and take "
-             "the driver with the largest importance (answer the column name, e.g. 'perf_app')",
+        hint="sat.drivers_by_level(attributes, 'overall', performance, cuts=(4, 8), "
+             "missing='drop') splits the customers at 4 and 8; keep level == 'satisfied' (now "
+             "9-10) and take the driver with the largest importance (answer the column name, "
+             "e.g. 'perf_app')",
         mistakes=(
+            (_top_driver("satisfied", cuts=(4, 7)),
+             "this is the top driver of the customers rating 8-10 (cuts=(4, 7), section 4.6); "
+             "the question moves the upper cut to 8, keeping only those rating 9-10"),
             (_top_driver(None),
              "this is the top driver of ALL customers together; the question asks about the "
-             "satisfied customers only (overall 8-10), whose drivers differ (course material 002)"),
+             "very satisfied customers only (overall 9-10), whose drivers differ (course "
+             "material 002)"),
             (_top_driver("dissatisfied"),
              "this is what matters most to the DISSATISFIED customers (overall 1-4): a basic "
              "attribute; the satisfied care about something else"),
@@ -517,68 +541,83 @@ EXERCISES = [
     ),
     Exercise(
         id="03.9",
-        title="IPMA on the operator survey: points of the 0-100 Loyalty score gained if the "
-              "Satisfaction score rose by 5 points",
-        expected=_loyalty_gain("ipma"),
+        title="IPMA on the operator survey: points of the 0-100 Satisfaction score gained if "
+              "the Quality score rose by 5 points",
+        expected=_quality_gain("ipma"),
         tol=0.005,
-        hint="pls.ipma(model, 'Loyalty', scale=(1, 10)) on the model of section 4.3 (IMAG4 "
-             "reverse-coded); a driver's importance is its UNSTANDARDISED TOTAL effect: points "
-             "of the target per point of the driver; multiply Satisfaction's importance by 5",
+        hint="pls.ipma(model, 'Satisfaction', scale=(1, 10)) on the model of section 4.3 (IMAG4 "
+             "reverse-coded): the target is now Satisfaction; a driver's importance is its "
+             "UNSTANDARDISED TOTAL effect: points of the target per point of the driver; "
+             "multiply Quality's importance by 5",
         mistakes=(
-            (_loyalty_gain("direct"),
+            (_quality_gain("direct"),
              "this uses the direct effect only; IPMA's importance is the TOTAL effect, which "
-             "adds the path through Complaints"),
-            (_loyalty_gain("standardised"),
+             "adds the path through Value"),
+            (_quality_gain("standardised"),
              "this uses the STANDARDISED total effect (model.effects), which is in standard "
              "deviations, not in points of the 0-100 scores; use the IPMA importance"),
-            (lambda: _loyalty_gain("ipma")() / 5,
-             "this is the gain per ONE point; the question raises Satisfaction by 5 points"),
+            (_quality_gain("loyalty"),
+             "this is the gain in LOYALTY (the IPMA of section 4.9); the question's target is "
+             "Satisfaction: pls.ipma(model, 'Satisfaction', ...)"),
+            (lambda: _quality_gain("ipma")() / 5,
+             "this is the gain per ONE point; the question raises Quality by 5 points"),
         ),
     ),
     Exercise(
         id="03.10",
-        title="PLSpredict on mobi (seed=1, 10 folds x 10 repetitions, earliest antecedents): "
+        title="PLSpredict on mobi (seed=1, 10 folds x 10 repetitions, DIRECT antecedents): "
               "Shmueli et al.'s verdict on the predictive power for the Loyalty items",
-        expected=_power("Loyalty"),
+        expected=_power("Loyalty", technique="direct"),
         kind="choice",
-        hint="pls.plspredict(ecsi, seed=1).predictive_power('Loyalty'): compare PLS's RMSE with "
-             "the linear model's item by item; 'high' if PLS wins on every item, 'medium' on a "
-             "majority, 'low' on a minority, 'lacking' on none",
+        hint="pls.plspredict(ecsi, seed=1, technique='direct').predictive_power('Loyalty'): "
+             "compare PLS's RMSE with the linear model's item by item; 'high' if PLS wins on "
+             "every item, 'medium' on a majority, 'low' on a minority, 'lacking' on none",
         mistakes=(
-            (_power("Loyalty", technique="direct"),
-             "this is the verdict with DIRECT antecedents (technique='direct'), whose LM "
-             "benchmark uses other predictors; the question uses the earliest antecedents"),
+            (_power("Loyalty"),
+             "this is the verdict with the EARLIEST antecedents (the default, section 5); the "
+             "question uses technique='direct', whose LM benchmark regresses each Loyalty item "
+             "on the items of Loyalty's direct antecedents"),
             (_power("Satisfaction"),
-             "this is the verdict for the Satisfaction items; the question asks about Loyalty"),
+             "this is the verdict for the Satisfaction items (earliest antecedents); the "
+             "question asks about the Loyalty items with direct antecedents"),
         ),
     ),
     Exercise(
         id="03.11",
-        title="bank survey, women vs men: the paths whose difference is significant at 5% "
-              "(permutation test, n_boot=1000, seed=1) and whose constructs pass MICOM step 2",
-        expected=_differing_paths(),
+        title="operator survey, contract vs prepaid customers: the path whose group difference "
+              "has the smallest permutation p-value (n_boot=1000, seed=1)",
+        expected=_plan_path(),
         kind="choice",
-        hint="pls.mga(bank, pls.BANK_PATHS, pls.BANK_BLOCKS, 'gender', n_boot=1000, seed=1)"
-             ".paths: keep p_value < 0.05 and invariant == True; answer a list of "
-             "'source -> target' strings",
+        hint="reverse-code IMAG4 as in section 4.3, then pls.mga(coded, pls.ECSI_PATHS, "
+             "ACSI_SURVEY_BLOCKS, 'plan', n_boot=1000, seed=1, missing='drop').paths; take the "
+             "row with the smallest p_value and answer 'source -> target'",
         mistakes=(
-            (["Satisfaction -> Loyalty"],
-             "one path is missing: look at every row of .paths with p_value < 0.05"),
-            (["Image -> Loyalty"],
-             "one path is missing: look at every row of .paths with p_value < 0.05"),
+            (["Image -> Loyalty", "Satisfaction -> Loyalty"],
+             "these are the bank survey's gender differences (section 5); the question splits "
+             "the OPERATOR survey by plan"),
+            ("Image -> Loyalty",
+             "this path differs between women and men in the bank survey (section 5); the "
+             "question splits the OPERATOR survey by plan"),
             ("Satisfaction -> Loyalty",
-             "answer a list of every path that qualifies, not one string"),
+             "this path differs between women and men in the bank survey (section 5); the "
+             "question splits the OPERATOR survey by plan"),
         ),
     ),
     Exercise(
         id="03.12",
-        title="PLSc on the operator survey: how much larger is the consistent estimate of "
-              "Satisfaction -> Loyalty than the PLS estimate (PLSc minus PLS)?",
+        title="PLSc on JADE MOBILE's customers of the operator survey: how much larger is the "
+              "consistent estimate of Satisfaction -> Loyalty than the PLS estimate (PLSc minus "
+              "PLS)?",
         expected=_plsc_gain(),
         tol=0.002,
-        hint="pls.plsc(model).summary() on the model of section 4.3 (IMAG4 reverse-coded) "
-             "holds both columns: estimate (PLSc) and pls; subtract",
+        hint="reverse-code IMAG4 as in section 4.3, keep company == 'Jade Mobile', estimate "
+             "pls.estimate(jade, pls.ECSI_PATHS, ACSI_SURVEY_BLOCKS, missing='drop'); "
+             "pls.plsc(jade_model).summary() holds both columns: estimate (PLSc) and pls; "
+             "subtract",
         mistakes=(
+            (_plsc_gain(company=None),
+             "this is the gain on ALL customers of the survey (section 4.3); the question "
+             "keeps Jade Mobile's customers only"),
             (_plsc_gain("plsc"), "this is the PLSc estimate itself; subtract the PLS estimate"),
             (_plsc_gain("ratio"), "this is the ratio PLSc / PLS; the question asks for the "
                                   "difference"),

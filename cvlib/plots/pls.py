@@ -320,6 +320,49 @@ def plot_pls_bootstrap(boot, *, ax=None, what: str = "paths", **kwargs):
     return ax
 
 
+def _label_offsets(ax, x, y, labels, *, fontsize: float = 8.0, gap: float = 4.0):
+    """Offsets (points) and alignments that keep point labels from overlapping.
+
+    A deterministic nudge: labels are placed from the top point down.  A
+    label's box is estimated as 0.7 ``fontsize`` per character plus 2 points
+    wide and 1.2 ``fontsize`` high; each marker is a 6-point square.  A label
+    goes right of its point, raised by ``gap``; if it would overlap a label
+    already placed or another point's marker, it tries the left of the
+    point, then one line lower (right, left), one line higher, two lines
+    lower..., and keeps the first place that is clear (or the first place
+    if none of 4 lines each way is).  Returns ``(dx, dy, ha)`` per label.
+    """
+    import numpy as np
+
+    px_per_pt = ax.figure.dpi / 72.0
+    pts = ax.transData.transform(np.column_stack([x, y])) / px_per_pt   # in points
+    height = 1.2 * fontsize
+    markers = [(px - 3.0, py - 3.0, 6.0, 6.0) for px, py in pts]        # left, bottom, w, h
+    placed: list[tuple[float, float, float, float]] = []
+    result = [(5.0, gap, "left")] * len(labels)
+    lines = [0] + [k for j in range(1, 5) for k in (-j, j)]
+    for i in sorted(range(len(labels)), key=lambda k: (-pts[k, 1], pts[k, 0])):
+        width = 0.7 * fontsize * len(labels[i]) + 2.0
+        others = placed + [m for k, m in enumerate(markers) if k != i]
+        places = [(dx, gap + k * height, ha) for k in lines
+                  for dx, ha in ((5.0, "left"), (-5.0, "right"))]
+
+        def box(place, width=width, base=pts[i]):
+            dx, dy, ha = place
+            left = base[0] + dx - (width if ha == "right" else 0.0)
+            return left, base[1] + dy, width, height
+
+        def clear(place, others=others):
+            left, bottom, w, h = box(place)
+            return not any(left < bl + bw and bl < left + w and bottom < bb + bh and bb < bottom + h
+                           for bl, bb, bw, bh in others)
+
+        place = next((p for p in places if clear(p)), places[0])
+        placed.append(box(place))
+        result[i] = place
+    return result
+
+
 def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True, **kwargs):
     """The importance-performance map of an IPMA (Ringle & Sarstedt 2016).
 
@@ -354,6 +397,8 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
     >>> ax = plot_ipma(pls.ipma(res, "Loyalty", scale=(1, 10)))
     >>> len(ax.collections[0].get_offsets())
     6
+    >>> len(ax.texts)                      # one label per driver, nudged apart where they touch
+    6
     """
     from .._validate import check_option
     from ._common import axes_or_new
@@ -367,9 +412,13 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
     ax.axvline(t["importance"].mean(), color="0.4", linestyle="--", linewidth=1)
     ax.axhline(t["performance"].mean(), color="0.4", linestyle="--", linewidth=1)
     if annotate:
-        for _, row in t.iterrows():
-            ax.annotate(row[name], (row["importance"], row["performance"]),
-                        textcoords="offset points", xytext=(5, 4), fontsize=8)
+        offsets = _label_offsets(ax, t["importance"].to_numpy(float),
+                                 t["performance"].to_numpy(float),
+                                 [str(v) for v in t[name]], fontsize=8)
+        for (label, x, y), (dx, dy, ha) in zip(t[[name, "importance", "performance"]]
+                                               .itertuples(index=False), offsets, strict=True):
+            ax.annotate(label, (x, y), textcoords="offset points", xytext=(dx, dy), ha=ha,
+                        fontsize=8)
     ax.set_xlabel(f"importance (total effect on {result.target}, points per point)")
     ax.set_ylabel("performance (0-100)")
     ax.set_title(f"Importance-performance map: {result.target} "

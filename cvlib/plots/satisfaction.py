@@ -281,6 +281,15 @@ def plot_satisfaction_index(result, *, ax=None, color: str = "C0", **kwargs):
     return ax
 
 
+def _level_palette(levels) -> list:
+    """Red (lowest level), mid grey, green (highest): every bar dark enough to read on white."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    n = len(levels.cat.categories) if hasattr(levels, "cat") else levels.nunique()
+    cmap = LinearSegmentedColormap.from_list("levels", ["#c0392b", "#7f7f7f", "#1a9850"])
+    return [cmap(v) for v in np.linspace(0.0, 1.0, max(n, 2))][:n]
+
+
 def plot_key_drivers(drivers, *, ax=None, measure: str = "importance", **kwargs):
     """Relative importance of the drivers: bars, or grouped bars by satisfaction level.
 
@@ -321,7 +330,7 @@ def plot_key_drivers(drivers, *, ax=None, measure: str = "importance", **kwargs)
     order = (table.groupby("driver")[measure].mean().sort_values(ascending=False).index.tolist())
     if "level" in table.columns:
         sns.barplot(data=table, y="driver", x=measure, hue="level", order=order, ax=ax,
-                    **{"palette": "RdYlGn", **kwargs})
+                    **{"palette": _level_palette(table["level"]), **kwargs})
         ax.legend(title="customers", loc="lower right", fontsize="small")
     else:
         sns.barplot(data=table, y="driver", x=measure, order=order, ax=ax,
