@@ -109,6 +109,12 @@ def test_heatmaps_draw_the_grid():
     assert ax.get_xlabel().startswith("recency t_x")
     ax = lp.plot_expected_purchases_heatmap(BG, t=39, T=38.86, max_frequency=5)
     assert "next 39 periods" in ax.get_title()
+    ax = lp.plot_expected_purchases_heatmap(BG, t=39, T=38.86, max_frequency=5, unit="weeks")
+    assert "next 39 weeks" in ax.get_title() and "T = 38.86 weeks" in ax.get_title()
+    assert "weeks" in ax.get_xlabel()
+    assert ax.figure.axes[-1].get_ylabel() == "expected purchases in the next 39 weeks"
+    with pytest.raises(ValueError, match="unit must be a non-empty string"):
+        lp.plot_p_alive_heatmap(BG, T=38.86, unit="")
 
 
 def test_tracking_and_sbg_projection_draw_model_and_observed():

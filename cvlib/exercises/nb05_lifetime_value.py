@@ -5,7 +5,7 @@ lifetime 1 / (1 - r), file 004) and the workbook's own worked examples
 (finite-horizon CLV, IRR, the profit effect of retention), from the published
 CDNOW summary (946 of 2,357 customers with a repeat purchase in the
 calibration period), and from the models of Fader & Hardie (2007, sBG) and
-Fader, Hardie & Lee (2005, BG/NBD) fitted with cvlib to the published data
+Fader, Hardie & Lee (2005, BG/NBD and Pareto/NBD) fitted with cvlib to the published data
 when first checked; 05.9 is a simulation from those estimates with the
 model's own simulator (seeded; the tolerance covers another seed).  Apart from 05.4 (a hand reproduction of one number of
 ``summarize``), none of the answers is printed in the notebook above the
@@ -80,9 +80,27 @@ def _retention_clv_change() -> float:
     return retention_profit_effect(100, 0.75, 0.12, acquisition_cost=150).clv_change
 
 
-def _holdout_expected() -> float:
-    model, s = _cdnow_bgnbd()
+def _no_repeat_holdout(model_name: str, only_no_repeat: bool = True) -> float:
+    from ..datasets import fetch_cdnow_summary
+    from ..lifetime import BetaGeo, ParetoNBD
+
+    s = fetch_cdnow_summary()
+    model = (ParetoNBD if model_name == "pareto" else BetaGeo)().fit(s)
+    if only_no_repeat:
+        s = s[s["frequency"] == 0]
     return float(model.expected_purchases(39, s["frequency"], s["recency"], s["T"]).sum())
+
+
+def _no_repeat_holdout_pareto() -> float:
+    return _no_repeat_holdout("pareto")
+
+
+def _no_repeat_holdout_bgnbd() -> float:
+    return _no_repeat_holdout("bgnbd")
+
+
+def _all_holdout_pareto() -> float:
+    return _no_repeat_holdout("pareto", only_no_repeat=False)
 
 
 def _share_alive(a_factor: float) -> float:
@@ -156,12 +174,16 @@ EXERCISES = [
     ),
     Exercise(
         id="05.7",
-        title="BG/NBD: expected repeat purchases of all CDNOW customers in the 39-week holdout",
-        expected=_holdout_expected,
+        title="Pareto/NBD: expected holdout purchases of the customers without a repeat purchase",
+        expected=_no_repeat_holdout_pareto,
         tol=1.0,
-        hint="add up, over every customer of the calibration summary, the expected purchases in "
-             "the next 39 weeks given her own history (as for customer 1 in section 7); not the "
-             "unconditional tracking curve, and not the 52-week column",
+        hint="keep the customers of the calibration summary with frequency 0, apply the Pareto/NBD "
+             "model of section 7 (pnbd.expected_purchases, t=39 weeks) to each one's own history "
+             "and add up",
+        mistakes=((_no_repeat_holdout_bgnbd, "that is the BG/NBD (bg) forecast: the exercise asks "
+                   "for the Pareto/NBD (pnbd)"),
+                  (_all_holdout_pareto, "that is the total of all 2,357 customers: keep only "
+                   "those with frequency 0")),
     ),
     Exercise(
         id="05.8",

@@ -36,11 +36,19 @@ def _lapsed() -> int:
     return int((rfm_table(fetch_cdnow(), at="1998-06-30")["recency"] > 365).sum())
 
 
-def _day_first_recency() -> float:
+def _mean_recency(at: str) -> float:
     from ..datasets import fetch_cdnow
     from ..segments import rfm_table
 
-    return float(rfm_table(fetch_cdnow(), at="1998-06-30")["recency"].mean())
+    return float(rfm_table(fetch_cdnow(), at=at)["recency"].mean())
+
+
+def _month_first_recency() -> float:
+    return _mean_recency("1997-12-31")
+
+
+def _recency_at_end_of_log() -> float:
+    return _mean_recency("1998-06-30")
 
 
 EXERCISES = [
@@ -48,8 +56,9 @@ EXERCISES = [
         "06.1", "distinct patterns of the repeat buyers",
         _patterns_with_repeat, kind="number", tol=0,
         hint="summarise the Parquet file with calibration_end='1997-09-30', keep the customers "
-             "with frequency > 0 and collapse to (frequency, recency, T) patterns in DuckDB; "
-             "count the rows of the result, not the customers",
+             "with frequency > 0 (rel.filter('frequency > 0') in DuckDB, or a pandas filter "
+             "on the summary) and collapse to (frequency, recency, T) patterns; count the rows "
+             "of the result, not the customers",
         mistakes=((946, "946 is the number of repeat buyers: count their distinct "
                          "(frequency, recency, T) patterns instead"),),
     ),
@@ -60,10 +69,12 @@ EXERCISES = [
              "purchase; count the customers with recency above 365",
     ),
     Exercise(
-        "06.3", "mean recency from a day-first log",
-        _day_first_recency, kind="number", tol=0.005,
-        hint="the dates are written day first ('31/12/1997'): pass date_format='%d/%m/%Y' to "
-             "rfm_table (at='1998-06-30') and average the recency column (days); without it "
-             "cvlib refuses the ambiguous dates",
+        "06.3", "mean recency at the end of 1997 from a month-first log",
+        _month_first_recency, kind="number", tol=0.005,
+        hint="the dates are written month first ('12/31/1997'): pass date_format='%m/%d/%Y' to "
+             "rfm_table with at='1997-12-31' and average the recency column (days); without "
+             "date_format cvlib refuses the ambiguous dates",
+        mistakes=((_recency_at_end_of_log, "that is the mean recency at the end of the log "
+                   "(1998-06-30): compute the RFM table at='1997-12-31'"),),
     ),
 ]

@@ -123,21 +123,28 @@ def plot_frequency_histogram(data, *, summary: pd.DataFrame | None = None, max_f
     return ax
 
 
-def _heatmap(grid: pd.DataFrame, ax, label: str, title: str, kwargs: dict):
+def _time_unit_label(unit) -> str:
+    if not isinstance(unit, str) or not unit.strip():
+        raise ValueError(f"unit must be a non-empty string naming the model's time unit "
+                         f"(e.g. 'weeks'), got {unit!r}")
+    return unit.strip()
+
+
+def _heatmap(grid: pd.DataFrame, ax, label: str, title: str, kwargs: dict, unit: str):
     ax = axes_or_new(ax, figsize=(6.4, 4.8))
     rec = grid.columns.to_numpy(dtype=float)
     freq = grid.index.to_numpy(dtype=float)
     mesh = ax.pcolormesh(rec, freq, np.ma.masked_invalid(grid.to_numpy()),
                          **{"shading": "nearest", **kwargs})
     ax.figure.colorbar(mesh, ax=ax, label=label)
-    ax.set_xlabel("recency t_x (time of the last purchase since the first)")
+    ax.set_xlabel(f"recency t_x ({unit} from the first purchase to the last)")
     ax.set_ylabel("frequency (repeat purchases)")
     ax.set_title(title)
     return ax
 
 
 def plot_p_alive_heatmap(data, *, T: float | None = None, max_frequency: int | None = None,
-                         ax=None, **kwargs):
+                         unit: str = "periods", ax=None, **kwargs):
     """P(alive) over frequency x recency (t_x) for customers observed for T periods.
 
     High frequency and a long time since the last purchase is the pattern of
@@ -150,6 +157,9 @@ def plot_p_alive_heatmap(data, *, T: float | None = None, max_frequency: int | N
     T, max_frequency
         Passed to :func:`cvlib.lifetime.frequency_recency_grid` (T defaults
         to the largest T in ``model.data``).
+    unit : str, default "periods"
+        Name of the model's time unit for the axis and title labels (the
+        unit of the summary the model was fitted on, e.g. ``"weeks"``).
     ax : matplotlib Axes, optional
     **kwargs
         Passed to ``ax.pcolormesh`` (default ``cmap="viridis"``, 0 to 1).
@@ -162,12 +172,14 @@ def plot_p_alive_heatmap(data, *, T: float | None = None, max_frequency: int | N
 
     grid = data if isinstance(data, pd.DataFrame) else frequency_recency_grid(
         data, "p_alive", T=T, max_frequency=max_frequency)
-    return _heatmap(grid, ax, "P(alive)", f"P(alive), T = {grid.attrs.get('T', T):.4g}",
-                    {"cmap": "viridis", "vmin": 0.0, "vmax": 1.0, **kwargs})
+    unit = _time_unit_label(unit)
+    return _heatmap(grid, ax, "P(alive)", f"P(alive), T = {grid.attrs.get('T', T):.4g} {unit}",
+                    {"cmap": "viridis", "vmin": 0.0, "vmax": 1.0, **kwargs}, unit)
 
 
 def plot_expected_purchases_heatmap(data, *, t: float = 1.0, T: float | None = None,
-                                    max_frequency: int | None = None, ax=None, **kwargs):
+                                    max_frequency: int | None = None, unit: str = "periods",
+                                    ax=None, **kwargs):
     """Expected purchases in the next t periods over frequency x recency (T fixed).
 
     Parameters
@@ -175,8 +187,8 @@ def plot_expected_purchases_heatmap(data, *, t: float = 1.0, T: float | None = N
     data : BetaGeo, ParetoNBD or DataFrame
         A fitted model, or a grid of :func:`cvlib.lifetime.frequency_recency_grid`.
     t : float
-        Length of the forecast period.
-    T, max_frequency
+        Length of the forecast period, in the model's time unit.
+    T, max_frequency, unit
         As in :func:`plot_p_alive_heatmap`.
     ax : matplotlib Axes, optional
     **kwargs
@@ -191,9 +203,11 @@ def plot_expected_purchases_heatmap(data, *, t: float = 1.0, T: float | None = N
     grid = data if isinstance(data, pd.DataFrame) else frequency_recency_grid(
         data, "expected_purchases", T=T, t=t, max_frequency=max_frequency)
     tt = grid.attrs.get("t", t)
-    return _heatmap(grid, ax, f"expected purchases in the next {tt:g} periods",
-                    f"Expected purchases, next {tt:g} periods (T = {grid.attrs.get('T', T):.4g})",
-                    {"cmap": "magma", **kwargs})
+    unit = _time_unit_label(unit)
+    return _heatmap(grid, ax, f"expected purchases in the next {tt:g} {unit}",
+                    f"Expected purchases, next {tt:g} {unit} "
+                    f"(T = {grid.attrs.get('T', T):.4g} {unit})",
+                    {"cmap": "magma", **kwargs}, unit)
 
 
 def plot_purchase_tracking(data: pd.DataFrame, *, cumulative: bool = True, ax=None, **kwargs):
