@@ -15,9 +15,11 @@ models (sBG, BG/NBD, Gamma-Gamma) have one module each in :mod:`cvlib.lifetime`.
 
 Conventions (``CONTRIBUTING.md``): retention, discount and margin rates are
 fractions (0.85, 0.12, 0.40; 85 or 12 are refused with a hint); every CLV
-function has the same default cash-flow timing, ``"end"``
+function of this module has the same default cash-flow timing, ``"end"``
 (:data:`DEFAULT_TIMING`, the margins arrive at the end of each period, the
-first one certain; see :data:`TIMINGS`).
+first one certain; see :data:`TIMINGS`).  The sBG model's
+``customer_lifetime_value`` and ``residual_lifetime_value`` are Fader &
+Hardie's DEL/DERL, which count a payment at the start of each period.
 
 References
 ----------
@@ -86,7 +88,7 @@ TIMINGS = {
     "end_retained": ("end of period 1, only if the customer is retained", "m r / (1 + d - r)"),
 }
 
-#: The default timing of every CLV function (see :data:`TIMINGS`).
+#: The default timing of every CLV function of this module (see :data:`TIMINGS`).
 DEFAULT_TIMING = "end"
 
 
@@ -462,7 +464,7 @@ def simple_clv(margin: float, retention: float, discount_rate: float, *,
     ``timing``          first margin                                CLV
     ==================  ==========================================  ======================
     ``"end"``           end of period 1, certain (the default,      :math:`\\frac{m}{1+d-r}`
-                        as in every CLV function of cvlib)
+                        as in every CLV function of this module)
     ``"end_retained"``  end of period 1, only if the customer       :math:`\\frac{m r}{1+d-r}`
                         is retained (Gupta & Lehmann's margin
                         multiple)
