@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import html
 
-import numpy as np
 import pandas as pd
 from scipy import stats
 
@@ -45,10 +44,6 @@ __all__ = ["ESTIMATE_COLUMNS", "Result", "EstimateResult", "check_alpha", "html_
 
 #: The columns of every ``summary()`` of an estimate, in this order.
 ESTIMATE_COLUMNS = ["estimate", "se", "ci_low", "ci_high"]
-
-
-def _fmt(v) -> str:
-    return f"{v:.4g}" if isinstance(v, float | np.floating) else str(v)
 
 
 def text_table(title_lines: list[str], frame: pd.DataFrame, *, index: bool = True) -> str:
