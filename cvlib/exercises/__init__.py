@@ -36,6 +36,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..language import say
+
 __all__ = [
     "Exercise",
     "ExerciseFailed",
@@ -48,6 +50,10 @@ __all__ = [
     "registry",
     "reveal_answers",
 ]
+
+
+#: The problem text of an answer not given yet (the hint is withheld until the student tries).
+NOT_ANSWERED = "not answered yet"
 
 
 class ExerciseFailed(AssertionError):
@@ -68,6 +74,10 @@ class Exercise:
     ``wrong`` being a value or a function of no arguments: a wrong answer that
     matches one (numbers within the tolerance, labels as for choices) fails
     with that explanation, which says what went wrong.
+
+    The Chinese edition reads ``title_zh``, ``hint_zh`` and, in ``mistakes``,
+    a third element: ``(wrong, explanation, explanation_zh)``;
+    :func:`cvlib.set_language` picks the language of every message.
     """
 
     id: str
@@ -79,13 +89,20 @@ class Exercise:
     hint: str = ""
     columns: tuple[str, ...] | None = None
     mistakes: tuple = ()
+    title_zh: str = ""
+    hint_zh: str = ""
 
     def answer(self):
         return self.expected() if callable(self.expected) else self.expected
 
     @property
     def label(self) -> str:
-        return f"Exercise {self.id} ({self.title})"
+        return say(f"Exercise {self.id} ({self.title})", f"练习 {self.id}（{self.title_zh or self.title}）")
+
+    @property
+    def shown_hint(self) -> str:
+        """The hint in the current language."""
+        return say(self.hint, self.hint_zh or self.hint) if self.hint else ""
 
     def check(self, given) -> bool:
         try:
@@ -93,11 +110,11 @@ class Exercise:
         except ExerciseFailed:
             if _not_answered(given):
                 raise
-            known = next((why for wrong, why in self.mistakes
-                          if self._same(given, wrong() if callable(wrong) else wrong)), None)
+            known = next((_mistake_text(m) for m in self.mistakes
+                          if self._same(given, m[0]() if callable(m[0]) else m[0])), None)
             if known is None:
                 raise
-        raise _failure(self.label, known, None, _fmt(given), self.hint)
+        raise _failure(self.label, known, None, _fmt(given), self.shown_hint)
 
     def _same(self, given, wrong) -> bool:
         """Whether ``given`` equals the known wrong answer ``wrong``."""
@@ -110,15 +127,20 @@ class Exercise:
         return _label_set(given) == _label_set(wrong)
 
     def _check(self, given) -> bool:
-        label = self.label
+        label, hint = self.label, self.shown_hint
         expected = self.answer()
         if self.kind == "number":
-            return check_number(given, expected, tol=self.tol, rtol=self.rtol, label=label, hint=self.hint)
+            return check_number(given, expected, tol=self.tol, rtol=self.rtol, label=label, hint=hint)
         if self.kind == "choice":
-            return check_choice(given, expected, label=label, hint=self.hint)
+            return check_choice(given, expected, label=label, hint=hint)
         if self.kind == "frame":
-            return check_frame(given, expected, columns=self.columns, tol=self.tol, label=label, hint=self.hint)
+            return check_frame(given, expected, columns=self.columns, tol=self.tol, label=label, hint=hint)
         raise ValueError(f"unknown exercise kind {self.kind!r}; expected 'number', 'choice' or 'frame'")
+
+
+def _mistake_text(mistake: tuple) -> str:
+    """A known mistake's explanation in the current language (``(wrong, why)`` or ``(wrong, why, why_zh)``)."""
+    return say(mistake[1], mistake[2]) if len(mistake) > 2 else mistake[1]
 
 
 def reveal_answers() -> bool:
@@ -127,15 +149,16 @@ def reveal_answers() -> bool:
 
 
 def _failure(label: str, problem: str, expected: str | None, given: str, hint: str) -> ExerciseFailed:
-    if problem == "not answered yet":
+    if problem == NOT_ANSWERED:
         # the hint is for a student who tried: before any attempt it would give the exercise away
-        problem, hint = "not answered yet: assign your answer above and run this check again", ""
-    lines = [f"{label}: {problem}"]
+        problem, hint = say("not answered yet: assign your answer above and run this check again",
+                            "尚未作答：请在上面的单元格中给出答案，再运行本检查"), ""
+    lines = [label + say(": ", "：") + problem]
     if expected is not None:
-        lines.append(f"  expected: {expected}")
-    lines.append(f"  you gave: {given}")
+        lines.append(say("  expected: ", "  应为：") + expected)
+    lines.append(say("  you gave: ", "  你的答案：") + given)
     if hint:
-        lines.append(f"  hint: {hint}")
+        lines.append(say("  hint: ", "  提示：") + hint)
     return ExerciseFailed("\n".join(lines))
 
 
@@ -148,7 +171,7 @@ def _not_answered(given) -> bool:
 
 
 def _ok(label: str, shown: str) -> bool:
-    print(f"\u2714 {label}: correct ({shown})")
+    print(f"\u2714 {label}: " + say(f"correct ({shown})", f"正确（{shown}）"))
     return True
 
 
@@ -156,43 +179,52 @@ def check_number(given, expected, *, tol: float = 1e-6, rtol: float = 0.0,
                  label: str = "Answer", hint: str = "") -> bool:
     """Check a numeric answer (scalar or sequence) within ``tol`` + ``rtol`` * |expected|."""
     exp = np.asarray(expected, dtype=float)
-    within = f"within \u00b1{tol:g}" + (f" or {rtol:.0%}" if rtol else "")
+    within = say(f"within \u00b1{tol:g}" + (f" or {rtol:.0%}" if rtol else ""),
+                 f"误差不超过 \u00b1{tol:g}" + (f" 或 {rtol:.0%}" if rtol else ""))
     if reveal_answers():
         shown_exp = f"{_fmt(expected)} ({within})"
     else:
-        what = "a number" if exp.ndim == 0 else f"{exp.size} numbers"
-        shown_exp = f"{what}, {within} of the answer"
+        what = say("a number", "一个数") if exp.ndim == 0 else say(f"{exp.size} numbers", f"{exp.size} 个数")
+        shown_exp = say(f"{what}, {within} of the answer", f"{what}，与正确答案相比{within}")
     if _not_answered(given):
-        _fail(label, "not answered yet", shown_exp, repr(given), hint)
+        _fail(label, NOT_ANSWERED, shown_exp, repr(given), hint)
     if _is_bool(given):
-        _fail(label, "the answer is True/False, not a number (did you compare instead of compute?)",
+        _fail(label, say("the answer is True/False, not a number (did you compare instead of compute?)",
+                  "答案是 True/False，不是数值（是不是做了比较而不是计算？）"),
               shown_exp, f"{given!r} ({type(given).__name__})", hint)
     try:
         got = np.asarray(given, dtype=float)
     except (TypeError, ValueError):
-        _fail(label, "the answer is not a number", shown_exp, f"{given!r} ({type(given).__name__})", hint)
+        _fail(label, say("the answer is not a number", "答案不是数值"), shown_exp, f"{given!r} ({type(given).__name__})", hint)
     if got.shape != exp.shape:
-        _fail(label, f"the answer has shape {got.shape}, expected shape {exp.shape}", shown_exp, _fmt(given), hint)
+        _fail(label, say(f"the answer has shape {got.shape}, expected shape {exp.shape}",
+                         f"答案的形状是 {got.shape}，应为 {exp.shape}"), shown_exp, _fmt(given), hint)
     nan = np.isnan(got) & ~np.isnan(exp)
     if nan.any():
-        where = "the answer is NaN" if got.ndim == 0 else f"{int(nan.sum())} of the numbers are NaN"
-        _fail(label, f"{where} (not a number): a division by zero, an empty selection or a missing "
-                     "value upstream?", shown_exp, _fmt(given), hint)
+        where = (say("the answer is NaN", "答案是 NaN") if got.ndim == 0
+                 else say(f"{int(nan.sum())} of the numbers are NaN", f"有 {int(nan.sum())} 个数是 NaN"))
+        _fail(label, where + say(" (not a number): a division by zero, an empty selection or a missing "
+                                 "value upstream?", "（不是数）：是否除以了零、选中了空集或前面有缺失值？"),
+              shown_exp, _fmt(given), hint)
     if not np.allclose(got, exp, atol=tol, rtol=rtol, equal_nan=True):
         diff = np.abs(got - exp)
-        problem = "not quite" if np.nanmax(diff) < 0.1 * max(1.0, float(np.nanmax(np.abs(exp)))) else "wrong value"
+        close = np.nanmax(diff) < 0.1 * max(1.0, float(np.nanmax(np.abs(exp))))
+        problem = say("not quite", "接近但不对") if close else say("wrong value", "数值不对")
         if exp.ndim == 0 and got.ndim == 0:
             g, e = float(got), float(exp)
             # rounding noise such as -5.6e-17 for a share that is 0 has no sign
             g_sign, e_sign = (0 if abs(x) <= max(tol, 1e-12) else (1 if x > 0 else -1) for x in (g, e))
             if e != 0 and math.isclose(g, e * 100, rel_tol=1e-3):
-                problem = "off by a factor of 100 (a percentage where a fraction was expected?)"
+                problem = say("off by a factor of 100 (a percentage where a fraction was expected?)",
+                              "差了 100 倍（应填小数，是否填成了百分数？）")
             elif e != 0 and math.isclose(g * 100, e, rel_tol=1e-3):
-                problem = "off by a factor of 100 (a fraction where a percentage was expected?)"
+                problem = say("off by a factor of 100 (a fraction where a percentage was expected?)",
+                              "差了 100 倍（应填百分数，是否填成了小数？）")
             elif g_sign and e_sign and g_sign != e_sign and math.isclose(abs(g), abs(e), rel_tol=1e-3, abs_tol=tol):
-                problem = "wrong sign (the right size, the opposite sign: subtracted the wrong way round?)"
+                problem = say("wrong sign (the right size, the opposite sign: subtracted the wrong way round?)",
+                              "符号相反（大小对，符号反：是不是减反了？）")
             else:
-                problem += ": too high" if g > e else ": too low"
+                problem += say(": too high", "：偏高") if g > e else say(": too low", "：偏低")
         _fail(label, problem, shown_exp, _fmt(given), hint)
     return _ok(label, _fmt(given))
 
@@ -262,11 +294,11 @@ def check_choice(given, expected, *, label: str = "Answer", hint: str = "") -> b
     """
     reveal = reveal_answers()
     if isinstance(expected, (list, tuple, set, frozenset)):
-        shown_exp = repr(sorted(map(str, expected))) if reveal else f"a list of {len(expected)} label(s)"
+        shown_exp = repr(sorted(map(str, expected))) if reveal else say(f"a list of {len(expected)} label(s)", f"一组 {len(expected)} 个选项")
         if _not_answered(given):
-            _fail(label, "not answered yet", shown_exp, repr(given), hint)
+            _fail(label, NOT_ANSWERED, shown_exp, repr(given), hint)
         if isinstance(given, str) or not hasattr(given, "__iter__"):
-            _fail(label, "expected a collection of labels", shown_exp, repr(given), hint)
+            _fail(label, say("expected a collection of labels", "应给出一组选项（列表）"), shown_exp, repr(given), hint)
         e = {_choice_key(x): x for x in expected}
         g = {_choice_key(x): x for x in given}
         if set(e) != set(g):
@@ -274,16 +306,17 @@ def check_choice(given, expected, *, label: str = "Answer", hint: str = "") -> b
             extra = sorted(str(g[k]) for k in set(g) - set(e))
             parts = []
             if missing:
-                parts.append(f"missing {missing}" if reveal else f"{len(missing)} label(s) missing")
+                parts.append(say(f"missing {missing}", f"缺少 {missing}") if reveal
+                             else say(f"{len(missing)} label(s) missing", f"缺少 {len(missing)} 个选项"))
             if extra:
-                parts.append(f"should not include {extra}")
-            _fail(label, "; ".join(parts), shown_exp, repr(sorted(map(str, given))), hint)
+                parts.append(say(f"should not include {extra}", f"不应包含 {extra}"))
+            _fail(label, say("; ", "；").join(parts), shown_exp, repr(sorted(map(str, given))), hint)
         return _ok(label, repr(sorted(map(str, given))))
-    shown_exp = repr(expected) if reveal else "one label"
+    shown_exp = repr(expected) if reveal else say("one label", "一个选项")
     if _not_answered(given):
-        _fail(label, "not answered yet", shown_exp, repr(given), hint)
+        _fail(label, NOT_ANSWERED, shown_exp, repr(given), hint)
     if _choice_key(given) != _choice_key(expected):
-        _fail(label, "wrong choice", shown_exp, repr(given), hint)
+        _fail(label, say("wrong choice", "选择不对"), shown_exp, repr(given), hint)
     return _ok(label, repr(given))
 
 
@@ -291,18 +324,20 @@ def check_frame(given, expected, *, columns=None, tol: float = 1e-6,
                 label: str = "Answer", hint: str = "") -> bool:
     """Check a DataFrame or Series against the expected one, cell by cell (numbers within ``tol``)."""
     if _not_answered(given):
-        _fail(label, "not answered yet", "a table", repr(given), hint)
+        _fail(label, NOT_ANSWERED, say("a table", "一张表"), repr(given), hint)
     if isinstance(expected, pd.Series):
         expected = expected.to_frame()
         given = given.to_frame() if isinstance(given, pd.Series) else given
     if not isinstance(given, pd.DataFrame):
-        _fail(label, "expected a pandas DataFrame or Series", "a table", type(given).__name__, hint)
+        _fail(label, say("expected a pandas DataFrame or Series", "应为 pandas 的 DataFrame 或 Series"),
+              say("a table", "一张表"), type(given).__name__, hint)
     cols = list(columns) if columns is not None else list(expected.columns)
     missing = [c for c in cols if c not in given.columns]
     if missing:
-        _fail(label, f"the table lacks column(s) {missing}", str(cols), str(list(given.columns)), hint)
+        _fail(label, say(f"the table lacks column(s) {missing}", f"表中缺少列 {missing}"), str(cols), str(list(given.columns)), hint)
     if len(given) != len(expected):
-        _fail(label, "wrong number of rows", f"{len(expected)} rows", f"{len(given)} rows", hint)
+        _fail(label, say("wrong number of rows", "行数不对"), say(f"{len(expected)} rows", f"{len(expected)} 行"),
+              say(f"{len(given)} rows", f"{len(given)} 行"), hint)
     g, e = _align_rows(given, expected, label, hint)
     g, e = g[cols], e[cols]
     for c in cols:
@@ -312,9 +347,10 @@ def check_frame(given, expected, *, columns=None, tol: float = 1e-6,
             bad = (g[c].astype(str) != e[c].astype(str)).to_numpy()
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            _fail(label, f"column {c!r} differs in {int(bad.sum())} row(s), first at row {e.index[i]!r}",
+            _fail(label, say(f"column {c!r} differs in {int(bad.sum())} row(s), first at row {e.index[i]!r}",
+                             f"列 {c!r} 有 {int(bad.sum())} 行不同，第一处在行 {e.index[i]!r}"),
                   _fmt(e[c].iloc[i]) if reveal_answers() else None, _fmt(g[c].iloc[i]), hint)
-    return _ok(label, f"{len(g)} rows match")
+    return _ok(label, say(f"{len(g)} rows match", f"{len(g)} 行全部一致"))
 
 
 def _default_index(index) -> bool:
@@ -340,11 +376,15 @@ def _align_rows(given: pd.DataFrame, expected: pd.DataFrame, label: str, hint: s
     e_labels = [_norm_label(x) for x in expected.index]
     missing = [x for x, k in zip(expected.index, e_labels, strict=True) if k not in g_labels]
     if missing or not given.index.is_unique:
-        shown = (f"rows labelled {list(expected.index)[:10]}" if reveal_answers()
-                 else f"{len(expected)} rows labelled like the table in the question")
-        problem = (f"the rows are labelled differently: {len(missing)} expected label(s) not found"
-                   if missing else "a row label appears twice")
-        _fail(label, problem, shown, f"rows labelled {list(given.index)[:10]}", hint)
+        shown = (say(f"rows labelled {list(expected.index)[:10]}", f"行标签为 {list(expected.index)[:10]}")
+                 if reveal_answers()
+                 else say(f"{len(expected)} rows labelled like the table in the question",
+                          f"{len(expected)} 行，行标签与题目中的表相同"))
+        problem = (say(f"the rows are labelled differently: {len(missing)} expected label(s) not found",
+                       f"行标签不同：有 {len(missing)} 个应有的标签找不到")
+                   if missing else say("a row label appears twice", "有一个行标签出现了两次"))
+        _fail(label, problem, shown, say(f"rows labelled {list(given.index)[:10]}",
+                                         f"行标签为 {list(given.index)[:10]}"), hint)
     given = given.loc[[g_labels[k] for k in e_labels]]
     given.index = expected.index
     return given, expected
