@@ -19,7 +19,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 LAB_ARGS ?=
 APP_ARGS ?=
 NB ?=
-NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard notebooks/zh/*.ipynb))
 
 .PHONY: env lab test lint unit unit-all doctest nbval browser app vendor book assignments course-tags notebooks student data bench clean
 
