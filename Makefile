@@ -1,5 +1,5 @@
 # cvlib customer value workbook
-#   make lab    create .venv (first time), install cvlib, open JupyterLab on notebooks/
+#   make lab    create .venv (first time), install cvlib, open JupyterLab on notebooks/ (English; 中文版 in notebooks/zh/)
 #   make test   same environment, then ruff, unit tests, every notebook under nbval, and the widgets in headless Chromium
 #   make app NB=05_lifetime_value   serve one notebook as an app (Voila: code hidden, widgets live)
 #   make book   the student and the instructor book (static HTML, offline) in build/book
@@ -21,7 +21,7 @@ APP_ARGS ?=
 NB ?=
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard notebooks/zh/*.ipynb))
 
-.PHONY: env lab test lint unit unit-all doctest nbval browser app vendor book assignments course-tags notebooks student data bench clean
+.PHONY: env lab test lint unit unit-all doctest nbval browser app vendor book assignments course-tags notebooks student editions data bench clean
 
 env: $(STAMP)
 
@@ -59,10 +59,12 @@ browser: env
 # share it on the local network; --port=NNNN to choose the port)
 # only the front-end extensions an app needs: other installed ones (say jupytext's) fail outside JupyterLab
 APP_EXTENSIONS := @voila-dashboards/widgets-manager8 @jupyter-widgets/jupyterlab-manager jupyterlab_pygments
+# NB=05_lifetime_value (English) or NB=zh/05_lifetime_value (中文版)
+APP_NB = notebooks/$(patsubst %.ipynb,%,$(patsubst notebooks/%,%,$(NB))).ipynb
 app: env
-	@test -n "$(NB)" || { echo "usage: make app NB=05_lifetime_value (one of: $(notdir $(basename $(NOTEBOOKS))))"; exit 1; }
-	@test -f "notebooks/$(basename $(notdir $(NB))).ipynb" || { echo "make app: no notebook notebooks/$(basename $(notdir $(NB))).ipynb"; exit 1; }
-	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila "notebooks/$(basename $(notdir $(NB))).ipynb" \
+	@test -n "$(NB)" || { echo "usage: make app NB=05_lifetime_value (one of: $(patsubst notebooks/%.ipynb,%,$(NOTEBOOKS)))"; exit 1; }
+	@test -f "$(APP_NB)" || { echo "make app: no notebook $(APP_NB)"; exit 1; }
+	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila "$(APP_NB)" \
 	  --template=cvlib --Voila.ip=127.0.0.1 \
 	  $(foreach x,$(APP_EXTENSIONS),--VoilaConfiguration.extension_allowlist=$(x)) \
 	  $(APP_ARGS)
@@ -70,8 +72,9 @@ app: env
 doctest: env
 	$(BIN)/python -m pytest -q --doctest-modules cvlib -p no:cacheprovider
 
+# both editions; a Chinese glyph missing from the fonts is an error, not empty boxes
 nbval: env
-	$(BIN)/python -m pytest -q --nbval $(NOTEBOOKS) --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300 -p no:cacheprovider
+	CVLIB_STRICT_GLYPHS=1 $(BIN)/python -m pytest -q --nbval $(NOTEBOOKS) --nbval-sanitize-with notebooks/sanitize.cfg --nbval-cell-timeout=300 -p no:cacheprovider
 
 # re-execute every notebook in place (after changing cvlib or a notebook)
 notebooks: env
@@ -98,9 +101,15 @@ $(VENDOR)/.done:
 # build/book/student (post this one) and build/book/instructor (keep it), both working offline
 book: env vendor
 	$(BIN)/python -m cvlib book notebooks build/book --vendor $(VENDOR)
+	$(BIN)/python -m cvlib book notebooks/zh build/book/zh --vendor $(VENDOR)
 
 student: env
 	$(BIN)/python -m cvlib student notebooks build/student
+	$(BIN)/python -m cvlib student notebooks/zh build/student/zh
+
+# whether notebooks/zh/ (中文版) is in step with notebooks/: same code, translated prose
+editions: env
+	$(BIN)/python -m cvlib.editions
 
 # the demo and optional cell tags that docs/course_guide.md names, applied to the notebooks
 course-tags: env
@@ -109,6 +118,7 @@ course-tags: env
 # each notebook's exercises as an otter-grader assignment: student notebook + local autograder
 assignments: env
 	$(BIN)/python -m cvlib assignments notebooks build/assignments
+	$(BIN)/python -m cvlib assignments notebooks/zh build/assignments/zh
 
 data: env
 	$(BIN)/python -m cvlib.datasets regenerate

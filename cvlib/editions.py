@@ -39,7 +39,7 @@ import tokenize
 from pathlib import Path
 
 __all__ = ["EDITIONS", "LANGUAGE_LINE", "same_program", "code_difference", "chinese_share",
-           "compare", "pairs", "report"]
+           "compare", "pairs", "report", "language_of"]
 
 #: Where each edition lives, relative to the project root.
 EDITIONS = {"en": Path("notebooks"), "zh": Path("notebooks/zh")}
@@ -116,6 +116,25 @@ def chinese_share(markdown: str) -> float:
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", text)
     latin = sum(len(w) for w in words if w.islower() and not any(ch.isdigit() for ch in w))
     return 1.0 if cjk + latin == 0 else cjk / (cjk + latin)
+
+
+def language_of(nb) -> str:
+    """The language a notebook selects in its language line (``"en"`` when it has none).
+
+    >>> import nbformat
+    >>> language_of(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('cvlib.set_language("zh")')]))
+    'zh'
+    """
+    from .language import normalise
+
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for line in cell.source.splitlines():
+            found = LANGUAGE_LINE.match(line) and re.search(r"set_language\(\s*['\"]([^'\"]+)['\"]", line)
+            if found:
+                return normalise(found.group(1))
+    return "en"
 
 
 def _tags(cell) -> list[str]:

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import nbformat
 
+from .language import say, use
+
 __all__ = ["student_notebook", "build_student_copies", "STUB_TAG"]
 
 STUB_TAG = "exercise"
@@ -100,13 +102,20 @@ def _stub(solution_source: str, exercise_id: str | None, check_source: str = "")
     # the answer the check reads; the solution's other (intermediate) names are the student's business
     names = [n for n in _checked_names(check_source) if n in assigned] or assigned[-1:]
     ex = registry().get(exercise_id) if exercise_id else None
-    title = f"Exercise {exercise_id}" + (f": {ex.title}" if ex else "") if exercise_id else "Exercise"
-    wanted = ", ".join(f"`{n}`" for n in names) or "your answer"
+    word = say("Exercise", "练习")
+    if exercise_id:
+        title = f"{word} {exercise_id}" + (say(f": {ex.title}", f"：{ex.title_zh or ex.title}") if ex else "")
+    else:
+        title = word
+    wanted = ", ".join(f"`{n}`" for n in names) or say("your answer", "你的答案")
     lines = [f"# {title}",
-             f"# Write your solution here; it should assign {wanted}.",
-             "# The check below gives a hint once you have tried."]
+             say(f"# Write your solution here; it should assign {wanted}.",
+                 f"# 在这里写出你的解答，给 {wanted} 赋值。"),
+             say("# The check below gives a hint once you have tried.",
+                 "# 你作答之后，下面的检查单元格会给出提示。")]
     lines += [f"{n} = NotImplemented" for n in names]
-    message = f"{title} is yours to solve: replace this cell with code that assigns {wanted}."
+    message = say(f"{title} is yours to solve: replace this cell with code that assigns {wanted}.",
+                  f"{title}需要你自己完成：把这个单元格换成给 {wanted} 赋值的代码。")
     lines.append(f"raise NotImplementedError({message!r})")
     return "\n".join(lines)
 
@@ -118,7 +127,15 @@ def student_notebook(nb: nbformat.NotebookNode, *, keep_outputs: bool = False) -
     book); stubs and check cells never keep theirs, since a check's output
     shows the right answer.
     """
+    from .editions import language_of
+
     out = nbformat.from_dict(nb)  # deep copy
+    with use(language_of(nb)):  # the stubs speak the notebook's language
+        out.cells = _student_cells(nb, keep_outputs)
+    return out
+
+
+def _student_cells(nb: nbformat.NotebookNode, keep_outputs: bool) -> list:
     cells = []
     for i, cell in enumerate(nb.cells):
         tags = _tags(cell)
@@ -135,8 +152,7 @@ def student_notebook(nb: nbformat.NotebookNode, *, keep_outputs: bool = False) -
                 new.outputs = []
                 new.execution_count = None
         cells.append(new)
-    out.cells = cells
-    return out
+    return cells
 
 
 def build_student_copies(src: str | Path, dst: str | Path) -> list[Path]:

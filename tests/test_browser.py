@@ -15,6 +15,7 @@ runs them and says how to install Chromium when it is missing.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -25,6 +26,19 @@ import pytest
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted((B.ROOT / "notebooks").glob("*.ipynb"))
+CHINESE = sorted((B.ROOT / "notebooks" / "zh").glob("*.ipynb"))
+# each notebook with its path under the served folder: the English edition, then 中文版 in zh/
+SERVED = [(p, p.name) for p in NOTEBOOKS] + [(p, f"zh/{p.name}") for p in CHINESE]
+# widget labels of the Chinese edition: an English word (three or more lowercase letters) with no
+# Chinese beside it is a label the language switch missed
+UNTRANSLATED = re.compile(r"[a-z]{3,}")
+CJK = re.compile(r"[\u3400-\u9fff]")
+_LABELS = """
+() => Array.from(document.querySelectorAll('[data-cvlib-explorer] .widget-label, '
+    + '[data-cvlib-explorer] .widget-button, [data-cvlib-explorer] .widget-dropdown option, '
+    + '[data-cvlib-explorer] .widget-html-content b'))
+  .map(e => (e.textContent || '').trim()).filter(t => t.length > 0)
+"""
 APP_NOTEBOOK = "05_lifetime_value.ipynb"
 
 _OPEN_AND_RUN = """
@@ -57,9 +71,9 @@ def chromium():
 def lab(tmp_path_factory, chromium):
     tmp = tmp_path_factory.mktemp("lab")
     copy = tmp / "notebooks"
-    copy.mkdir()
-    for path in NOTEBOOKS:  # a copy: running the cells must not touch the committed notebooks
-        shutil.copy(path, copy / path.name)
+    (copy / "zh").mkdir(parents=True)
+    for path, served in SERVED:  # a copy: running the cells must not touch the committed notebooks
+        shutil.copy(path, copy / served)
     with B.jupyterlab(copy, tmp) as (base, token):
         yield base, token, chromium
 
@@ -68,26 +82,31 @@ def test_chromium_is_there():
     B.chromium_path()
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_explorers_work_in_jupyterlab(lab, path):
+@pytest.mark.parametrize("path, served", SERVED, ids=[s.removesuffix(".ipynb") for _, s in SERVED])
+def test_notebook_explorers_work_in_jupyterlab(lab, path, served):
     base, token, context = lab
+    chinese = served.startswith("zh/")
     page = context.new_page()
     log = B.PageLog()
     log.attach(page)
-    shots = B.BUILD / "failures" / path.stem
+    shots = B.BUILD / "failures" / served.removesuffix(".ipynb")
     try:
         # a workspace of its own, reset: no tabs restored from the notebook opened before
-        page.goto(f"{base}/lab/workspaces/{path.stem}/tree/{path.name}?reset&token={token}",
+        workspace = path.stem + ("-zh" if chinese else "")
+        page.goto(f"{base}/lab/workspaces/{workspace}/tree/{served}?reset&token={token}",
                   wait_until="domcontentloaded")
         page.wait_for_function("(name) => window.jupyterapp && window.jupyterapp.shell.currentWidget "
                                "&& window.jupyterapp.shell.currentWidget.context "
                                "&& window.jupyterapp.shell.currentWidget.context.path === name",
-                               arg=path.name, timeout=90_000)
+                               arg=served, timeout=90_000)
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         ran = page.evaluate(_OPEN_AND_RUN)
         assert not ran["errors"], f"{path.name}: cells raised in the browser: {ran['errors']}"
         page.wait_for_timeout(1500)  # widget views render after their cell finished
-        problems = B.exercise_explorers(page, path.stem, shots)
+        problems = B.exercise_explorers(page, served, shots)
+        if chinese:
+            english = [t for t in page.evaluate(_LABELS) if UNTRANSLATED.search(t) and not CJK.search(t)]
+            problems += [f"{served}: widget text not in Chinese: {t!r}" for t in dict.fromkeys(english)]
         # 00's glossary explorer has only a text box; a notebook that builds no explorer (06, on
         # big logs, shows code and tables only) has nothing to move
         if path.stem.startswith("00_") or "_explorer(" not in path.read_text(encoding="utf-8"):

@@ -63,3 +63,14 @@ def test_every_exercise_speaks_chinese(ex):
         assert CJK.search(ex.hint_zh), f"exercise {ex.id}: hint_zh missing"
     for m in ex.mistakes:
         assert len(m) == 3 and CJK.search(m[2]), f"exercise {ex.id}: a mistake without its Chinese explanation"
+
+
+@pytest.mark.parametrize("path", [zh for _, zh in PAIRS], ids=lambda p: p.stem)
+def test_chinese_edition_outputs_have_no_missing_glyphs(path):
+    """A stored warning such as "Glyph 23458 missing from font(s) DejaVu Sans" means empty boxes."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    bad = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
+           for o in c.outputs if "missing from font" in str(o.get("text", ""))]
+    assert not bad, f"{path.name}: cells {bad} drew Chinese text without a Chinese font"

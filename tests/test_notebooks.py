@@ -12,7 +12,11 @@ import pytest
 from cvlib.exercises import registry
 from cvlib.student import STUB_TAG, build_student_copies, student_notebook
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+ROOT = Path(__file__).resolve().parents[1]
+ENGLISH = sorted((ROOT / "notebooks").glob("*.ipynb"))
+CHINESE = sorted((ROOT / "notebooks" / "zh").glob("*.ipynb"))
+NOTEBOOKS = ENGLISH + CHINESE  # both editions follow every convention below
+EDITIONS = {"en": ENGLISH, "zh": CHINESE}
 TOPICS = [p for p in NOTEBOOKS if not p.name.startswith("00_")]
 CHECK = re.compile(r"""check\(\s*["']([^"']+)["']""")
 
@@ -29,7 +33,7 @@ def test_there_are_notebooks():
     assert any(p.name == "00_start_here.ipynb" for p in NOTEBOOKS)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_committed_executed_in_order(path):
     nb = nbformat.read(path, as_version=4)
     counts = [c.execution_count for c in code_cells(nb)]
@@ -43,7 +47,7 @@ def test_committed_executed_in_order(path):
     assert nb.metadata.get("kernelspec", {}).get("name") == "python3"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_exercise_structure(path):
     nb = nbformat.read(path, as_version=4)
     cells = code_cells(nb)
@@ -60,8 +64,10 @@ def test_exercise_structure(path):
         assert ids and all(x in known for x in ids), f"{path.name}: check ids {ids} not in cvlib.exercises"
 
 
-def test_every_registered_exercise_is_used_once():
-    used = [x for p in NOTEBOOKS for c in code_cells(nbformat.read(p, as_version=4))
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_every_registered_exercise_is_used_once(edition):
+    assert EDITIONS[edition], f"no notebooks in the {edition} edition"
+    used = [x for p in EDITIONS[edition] for c in code_cells(nbformat.read(p, as_version=4))
             if "check" in tags(c) for x in CHECK.findall(c.source)]
     assert sorted(used) == sorted(set(used)), "an exercise id is checked twice"
     assert set(used) == set(registry()), (
@@ -71,7 +77,7 @@ def test_every_registered_exercise_is_used_once():
 
 
 def test_student_copy_transforms_cells():
-    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    nb = nbformat.read(ENGLISH[0], as_version=4)
     before = nbformat.writes(nb)
     student = student_notebook(nb)
     assert nbformat.writes(nb) == before, "the instructor notebook must not be modified"
@@ -99,7 +105,7 @@ def test_instructor_cells_removed():
     assert "Exercise 00.2: number of distinct customers" in stub
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_stubs_give_no_hint_and_no_call_before_an_attempt(path):
     """A stub names the answer the check reads, nothing of the solution: no hint, no call."""
     nb = nbformat.read(path, as_version=4)
@@ -108,16 +114,18 @@ def test_stubs_give_no_hint_and_no_call_before_an_attempt(path):
     stubs = [c for c in student.cells if STUB_TAG in tags(c)]
     assert len(stubs) == len(solutions)
     for solution, stub in zip(solutions, stubs, strict=True):
-        ex_id = re.search(r"Exercise (\d\d\.\d+)", stub.source)
+        ex_id = re.search(r"(?:Exercise|练习) (\d\d\.\d+)", stub.source)
         assert ex_id, stub.source
-        hint = registry()[ex_id.group(1)].hint
-        assert not hint or hint not in stub.source, f"{ex_id.group(1)}: the stub gives the hint away"
+        ex = registry()[ex_id.group(1)]
+        assert "练习" in stub.source if path in CHINESE else "Exercise" in stub.source, "stub in the wrong language"
+        for hint in (ex.hint, ex.hint_zh):
+            assert not hint or hint not in stub.source, f"{ex_id.group(1)}: the stub gives the hint away"
         code = [ln for ln in stub.source.splitlines() if not ln.startswith("#")]
         assert all(ln.endswith("= NotImplemented") or ln.startswith("raise NotImplementedError")
                    for ln in code), f"{ex_id.group(1)}: the stub holds code: {code}"
         # no call of the solution (e.g. glossary.lookup(...)) anywhere in the stub
         calls = set(re.findall(r"([A-Za-z_][\w.]*)\(", solution.source)) - {"check"}
-        shown = stub.source.replace(registry()[ex_id.group(1)].title, "")  # the title may say P(alive)
+        shown = stub.source.replace(ex.title, "").replace(ex.title_zh, "")  # the title may say P(alive)
         leaked = [c for c in calls if f"{c}(" in shown]
         assert not leaked, f"{ex_id.group(1)}: the stub shows the solution's calls {leaked}"
 
@@ -131,7 +139,7 @@ def test_not_answered_check_gives_no_hint():
 
 def test_start_here_uses_make_targets():
     """An instructor copying a command from notebook 00 needs no activated environment."""
-    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    nb = nbformat.read(ENGLISH[0], as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     assert "cvlib student" not in text
     for target in ("make student", "make book", "make app NB=", "make assignments"):
@@ -149,7 +157,7 @@ def _failing_cells(nb):
     return out
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_student_copy_runs_and_only_exercises_fail(path, tmp_path):
     from nbclient import NotebookClient
 
