@@ -270,3 +270,19 @@ def test_bgbb_gamma_equal_to_one_is_the_limit():
                                                           for m in sides]), rel=1e-8)
     u = at_one.unconditional_expected_purchases(np.arange(1, 12))
     assert np.isfinite(u).all() and (np.diff(u) > 0).all()
+
+
+def test_bgnbd_expected_purchases_shares_work_across_recency_exactly():
+    """Customers differing only in recency share E[Y(t) | alive]: the grouped path equals one by one."""
+    from cvlib.datasets import fetch_cdnow_summary
+    from cvlib.lifetime import BetaGeo
+
+    s = fetch_cdnow_summary()
+    bg = BetaGeo.from_params(r=0.243, alpha=4.414, a=0.793, b=2.426)
+    horizons = np.arange(1, 13)[:, None] * 4.35
+    together = bg.expected_purchases(horizons, s["frequency"].to_numpy(), s["recency"].to_numpy(),
+                                     s["T"].to_numpy())
+    rows = s.iloc[:200]
+    alone = np.column_stack([bg.expected_purchases(horizons[:, 0], f, r, t)
+                             for f, r, t in rows[["frequency", "recency", "T"]].to_numpy()])
+    np.testing.assert_allclose(together[:, :200], alone, rtol=1e-12, atol=0)

@@ -112,6 +112,26 @@ def _bg_alive_purchases(r, al, a, b, x, T, t) -> np.ndarray:
     return out.reshape(shape)
 
 
+def _bg_alive_purchases_by_history(r, al, a, b, x, T, t) -> np.ndarray:
+    """:func:`_bg_alive_purchases` for customers (x, T) and horizons t, once per distinct (x, T).
+
+    E[Y(t) | alive] does not depend on recency, so customers who differ only
+    in recency share it; for many customers (say one row per customer and a
+    column of monthly horizons, as in CLV) the hypergeometric, which is most
+    of the cost, is evaluated once per distinct (x, T) pair.
+    """
+    x, T = np.broadcast_arrays(x, T)
+    t = np.asarray(t, dtype=float)
+    if x.ndim != 1 or x.size < 64 or (t.ndim and t.shape[-1] != 1):
+        return _bg_alive_purchases(r, al, a, b, *np.broadcast_arrays(x, T, t))
+    # (x, T) pairs as one complex key: one 1-D sort instead of a row-wise unique
+    keys, inverse = np.unique(x + 1j * T, return_inverse=True)
+    if keys.size > 0.8 * x.size:
+        return _bg_alive_purchases(r, al, a, b, *np.broadcast_arrays(x, T, t))
+    value = _bg_alive_purchases(r, al, a, b, *np.broadcast_arrays(keys.real, keys.imag, t))
+    return value[..., inverse.ravel()]
+
+
 def _bg_loglik(theta, x, tx, T):
     """Per-customer BG/NBD log-likelihood (Fader, Hardie & Lee 2005a, eq. 6), parameters may be
     arrays (one value per customer), evaluated in logs."""
@@ -479,9 +499,8 @@ class BetaGeo(FittedModel):
                 value[m] = _bg_alive_purchases(r, ag, aa, bb, x[m], t_end[m], tt[m])
             return _wrap(value * alive, t, frequency, recency, T)
         r, al, a, b = self._require_fitted()
-        x, tx, t_end, tt = np.broadcast_arrays(x, tx, t_end, tt)
         alive = np.asarray(self.p_alive(x, tx, t_end), dtype=float)
-        value = _bg_alive_purchases(r, al, a, b, x, t_end, tt)
+        value = _bg_alive_purchases_by_history(r, al, a, b, x, t_end, tt)
         return _wrap(value * alive, t, frequency, recency, T)
 
     def unconditional_expected_purchases(self, t):
