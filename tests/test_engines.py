@@ -336,3 +336,18 @@ def test_bad_sources():
         summarize(EDGE, engine="polars")
     with pytest.raises(ValueError, match="engine='spark' cannot compute on a pandas input"):
         summarize(EDGE, engine="spark")
+
+
+def test_duckdb_memory_limit_is_a_budget_for_the_whole_job():
+    """DuckDB's own limit is DUCKDB_SHARE of the budget; bad sizes are refused with the expected form."""
+    pytest.importorskip("duckdb")
+    from cvlib.engines.duckdb import DUCKDB_SHARE, connect, memory_bytes
+
+    con = connect("4GB")
+    got = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    value, unit = got.split()
+    factor = {"MiB": 2**20, "GiB": 2**30, "MB": 10**6, "GB": 10**9}[unit]
+    assert float(value) * factor == pytest.approx(4 * 2**30 * DUCKDB_SHARE, rel=0.01)
+    for bad in ("four gigabytes", "4", "1MB"):
+        with pytest.raises(ValueError, match="memory_limit"):
+            memory_bytes(bad)

@@ -27,7 +27,7 @@ from .._validate import DATE_POLICY  # noqa: F401  (the policy this module appli
 from ..lifetime.summary import summary_window
 from . import _sql, check_columns, raise_for_counts, raise_for_missing, today_day
 
-__all__ = ["connect", "DEFAULT_MEMORY_LIMIT", "summarize", "rfm_table", "customer_values",
+__all__ = ["connect", "DEFAULT_MEMORY_LIMIT", "DUCKDB_SHARE", "memory_bytes", "summarize", "rfm_table", "customer_values",
            "patterns", "score"]
 
 
@@ -52,6 +52,31 @@ def _duckdb():
     return duckdb
 
 
+#: Share of ``memory_limit`` given to DuckDB's buffer manager; the rest is headroom for what it
+#: does not count (Parquet readers' buffers, Python, Arrow, the fetched result).
+DUCKDB_SHARE = 0.75
+
+_UNITS = {"b": 1, "kb": 2**10, "kib": 2**10, "mb": 2**20, "mib": 2**20, "gb": 2**30, "gib": 2**30,
+          "tb": 2**40, "tib": 2**40}
+
+
+def memory_bytes(limit: str) -> int:
+    """Bytes in a memory size such as ``"4GB"``, ``"4 GiB"`` or ``"500MB"`` (powers of 1024).
+
+    >>> memory_bytes("4GB"), memory_bytes("512 MB")
+    (4294967296, 536870912)
+    """
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)\s*", str(limit).lower())
+    if not m:
+        raise ValueError(f"memory_limit must be a size such as '4GB' or '500MB', got {limit!r}")
+    size = int(float(m.group(1)) * _UNITS[m.group(2)])
+    if size < 64 * 2**20:
+        raise ValueError(f"memory_limit {limit!r} is below 64MB, too little for DuckDB to work in")
+    return size
+
+
 def connect(memory_limit: str | None = None, temp_directory: str | None = None,
             threads: int | None = None):
     """A DuckDB connection set up for big logs: memory limit, spill folder, no insertion order.
@@ -59,7 +84,9 @@ def connect(memory_limit: str | None = None, temp_directory: str | None = None,
     Parameters
     ----------
     memory_limit : str, optional
-        E.g. ``"4GB"``; default :data:`DEFAULT_MEMORY_LIMIT`.
+        E.g. ``"4GB"``; default :data:`DEFAULT_MEMORY_LIMIT`.  A budget for the
+        whole job: DuckDB's buffer manager gets :data:`DUCKDB_SHARE` of it (its
+        own limit does not count every allocation) and spills to disk beyond.
     temp_directory : str, optional
         Where DuckDB spills; default a ``cvlib-duckdb`` folder in the system's
         temporary directory.
@@ -68,7 +95,7 @@ def connect(memory_limit: str | None = None, temp_directory: str | None = None,
     """
     duckdb = _duckdb()
     config = {
-        "memory_limit": memory_limit or DEFAULT_MEMORY_LIMIT,
+        "memory_limit": f"{int(memory_bytes(memory_limit or DEFAULT_MEMORY_LIMIT) * DUCKDB_SHARE / 2**20)}MiB",
         "temp_directory": temp_directory or os.path.join(tempfile.gettempdir(), "cvlib-duckdb"),
         "preserve_insertion_order": False,
     }
