@@ -30,6 +30,7 @@ from pathlib import Path
 
 import nbformat
 
+from .language import say, use
 from .student import _CHECK_CALL, _check_after, _checked_names, _tags
 
 __all__ = ["master_notebook", "build_assignments", "question_name"]
@@ -51,6 +52,13 @@ def master_notebook(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
     question worth one point whose test asks :func:`cvlib.exercises.passes`.
     Instructor-only cells are left out; all outputs are cleared.
     """
+    from .editions import language_of
+
+    with use(language_of(nb)):  # the questions speak the notebook's language
+        return _master_notebook(nb, name)
+
+
+def _master_notebook(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode | None:
     from .exercises import registry
 
     cells = [_raw("# ASSIGNMENT CONFIG\n"
@@ -82,13 +90,16 @@ def master_notebook(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNo
             cells.append(_raw(f"# BEGIN QUESTION\nname: {qname}\npoints: 1\n"))
             cells.append(_raw("# BEGIN SOLUTION"))
             cells.append(nbformat.v4.new_code_cell(
-                f"# Exercise {ex_id}: {ex.title}. Assign your answer to `{answer[0]}`.\n"
+                say(f"# Exercise {ex_id}: {ex.title}. Assign your answer to `{answer[0]}`.\n",
+                    f"# 练习 {ex_id}：{ex.title_zh or ex.title}。把答案赋给 `{answer[0]}`。\n") +
                 f"# BEGIN SOLUTION\n{cell.source.strip()}\n# END SOLUTION\n"))
             cells.append(_raw("# END SOLUTION"))
             cells.append(_raw("# BEGIN TESTS"))
             cells.append(nbformat.v4.new_code_cell(
                 "from cvlib.exercises import passes\n"
-                f"assert passes({ex_id!r}, {answer[0]}), 'run the check of exercise {ex_id} for what went wrong'"))
+                f"assert passes({ex_id!r}, {answer[0]}), "
+                + repr(say(f"run the check of exercise {ex_id} for what went wrong",
+                           f"运行练习 {ex_id} 的检查单元格，看看哪里出了错"))))
             cells.append(_raw("# END TESTS"))
             cells.append(_raw("# END QUESTION"))
             skip.add(nb.cells.index(check))

@@ -26,6 +26,9 @@ from pathlib import Path
 
 import nbformat
 
+from .editions import language_of
+from .language import say, use
+
 __all__ = ["build_books", "book_notebook", "STATIC"]
 
 STATIC = "_static"
@@ -107,11 +110,14 @@ def _execute(nb, folder: Path, timeout: int = 300):
     return nb
 
 
-_NOTE = {
-    "student": "Student book: the workbook with its exercises to do. Post this one.",
-    "instructor": ("Instructor book: every solution and check result. Do not post it; "
-                   "students get the student book."),
-}
+def _note(edition: str) -> str:
+    """The index page's note on what the edition is, in the current language."""
+    if edition == "student":
+        return say("Student book: the workbook with its exercises to do. Post this one.",
+                   "学生用书：含待完成的练习，发布给学生的是这一版。")
+    return say("Instructor book: every solution and check result. Do not post it; "
+               "students get the student book.",
+               "教师用书：含全部答案和检查结果。请勿发布；学生使用学生用书。")
 
 
 def build_books(src: str | Path = "notebooks", out: str | Path = "build/book", *,
@@ -151,9 +157,13 @@ def build_books(src: str | Path = "notebooks", out: str | Path = "build/book", *
             pages.append(page)
             entries.append(f'<li><a href="{page.name}">{html.escape(_title(nb, path.stem))}</a></li>')
         index = target / "index.html"
+        language = language_of(next(iter(notebooks.values())))
+        with use(language):
+            note = _note(edition)
         index.write_text(
-            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>cvlib workbook</title></head>"
-            f"<body><h1>cvlib: customer value workbook / 客户价值工作簿</h1><p>{_NOTE[edition]}</p>"
+            f"<!DOCTYPE html>\n<html lang=\"{'zh-CN' if language == 'zh' else 'en'}\"><head>"
+            "<meta charset=\"utf-8\"><title>cvlib workbook</title></head>"
+            f"<body><h1>cvlib: customer value workbook / 客户价值工作簿</h1><p>{note}</p>"
             f"<ol>{''.join(entries)}</ol></body></html>\n", encoding="utf-8")
         written[edition] = [index, *pages]
     return written
