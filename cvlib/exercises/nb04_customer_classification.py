@@ -340,7 +340,7 @@ EXERCISES = [
         hint="one funnel per source (group the leads by source); compare the number that reached "
              "stage 6 with the number that reached stage 4 (the conversion column only compares "
              "neighbouring stages); answer with the source's name as spelled in the data",
-        title_zh='第 4 阶段的线索最常进入合同期（第 6 阶段）的线索来源',
+        title_zh='第 4 阶段的线索走到第 6 阶段“合同中”比例最高的线索来源',
         hint_zh=(
             '每个来源做一个漏斗（按 source 对线索分组）；'
             '比较到达第 6 阶段的人数与到达第 4 阶段的人数（转化率列只比较相邻的阶段）；'
