@@ -142,7 +142,7 @@ EXERCISES = [
              "T = 1, 2, ... and keep the first T whose finite-horizon CLV is at least 90% of the "
              "infinite one; answer a whole number of years",
         title_zh="有限期客户终身价值首次达到无限期客户终身价值 90% 的期限",
-        hint_zh="两个客户终身价值都用同一个 `end` 时点（所有 CLV 函数的默认值）；依次试 "
+        hint_zh="两个客户终身价值都用同一个 `end` 时点（simple_clv 和 finite_horizon_clv 的默认值）；依次试 "
                 "T = 1, 2, ……，取第一个使有限期客户终身价值至少达到无限期 90% 的 T；"
                 "答案为整年数",
     ),
