@@ -138,7 +138,7 @@ EXERCISES = [
         title="horizon at which the finite CLV first reaches 90% of the infinite one",
         expected=_years_to_90_percent,
         tol=0,
-        hint="both CLVs with the same `end` timing (the default of every CLV function); try "
+        hint="both CLVs with the same `end` timing (the default of simple_clv and finite_horizon_clv); try "
              "T = 1, 2, ... and keep the first T whose finite-horizon CLV is at least 90% of the "
              "infinite one; answer a whole number of years",
         title_zh="有限期客户终身价值首次达到无限期客户终身价值 90% 的期限",
