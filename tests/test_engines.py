@@ -16,7 +16,7 @@ import pytest
 from cvlib.datasets import fetch_cdnow, fetch_file
 from cvlib.engines import engine_of, score
 from cvlib.lifetime import BetaGeo, GammaGamma, collapse_patterns, summarize
-from cvlib.segments import customer_values, rfm_table
+from cvlib.segments import customer_values, purchase_cycle, rfm_table
 
 CAL = "1997-09-30"
 RTOL = 1e-12       # sums of spend may differ in the last bits (another order of addition)
@@ -229,6 +229,22 @@ def test_spark_customer_values(spark):
     kw = {"margin": "gross_margin", "cost": "cost_to_serve", "returns": "net"}
     _same(customer_values(VALUED, **kw),
           customer_values(spark.createDataFrame(VALUED), output="pandas", **kw))
+
+
+@pytest.mark.parametrize("at", [None, "1997-06-30"])
+def test_duckdb_purchase_cycle_equals_pandas(cdnow, files, tmp_path, at):
+    """The cycle x spend tiers start from the same per-customer table in every engine."""
+    _same(purchase_cycle(cdnow, at=at), purchase_cycle(files["parquet"], at=at))
+    edge = EDGE[EDGE["amount"] >= 0]
+    _same(purchase_cycle(edge, at=at and "2024-03-31"),
+          purchase_cycle(str(_edge_paths(tmp_path, edge)), at=at and "2024-03-31"))
+    with pytest.raises(ValueError, match="negative"):
+        purchase_cycle(str(_edge_paths(tmp_path, VALUED)))
+
+
+@pytest.mark.slow
+def test_spark_purchase_cycle(spark, cdnow):
+    _same(purchase_cycle(cdnow), purchase_cycle(spark.createDataFrame(cdnow), output="pandas"))
 
 
 # ------------------------------------------------------------------ models on patterns, scoring

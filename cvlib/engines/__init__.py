@@ -1,7 +1,8 @@
 """Engines: the same per-customer tables from pandas, DuckDB (files beyond memory) and Spark.
 
 :func:`cvlib.lifetime.summarize`, :func:`cvlib.lifetime.collapse_patterns`,
-:func:`cvlib.segments.rfm_table` and :func:`cvlib.segments.customer_values` take,
+:func:`cvlib.segments.rfm_table`, :func:`cvlib.segments.customer_values` and
+:func:`cvlib.segments.purchase_cycle` take,
 besides a pandas DataFrame:
 
 - a path or glob of Parquet or CSV files (or a list of them), or a DuckDB

@@ -146,3 +146,20 @@ def values_sql(at_day: int, customer: str, quote: str, margin: bool, cost: bool,
     if margin and cost:
         cols.append("SUM(extra_0) - SUM(extra_1) AS profit")
     return f"SELECT {', '.join(cols)} FROM {source} WHERE day <= {int(at_day)} GROUP BY cust"
+
+
+def cycle_sql(at_day: int, customer: str, quote: str, source: str = "tx") -> str:
+    """Purchases, mean purchase interval (days) and mean spend per customer up to ``at_day``.
+
+    As :func:`cvlib.segments.purchase_cycle`: the interval is (last day - first
+    day) / (purchases - 1), NULL for a single purchase.
+    """
+    cid = f"{quote}{customer}{quote}"
+    return f"""
+SELECT cust AS {cid},
+       CAST(COUNT(*) AS BIGINT) AS purchases,
+       CASE WHEN COUNT(*) > 1 THEN CAST(MAX(day) - MIN(day) AS DOUBLE) / (COUNT(*) - 1) END
+           AS mean_interval,
+       SUM(amount) / COUNT(*) AS mean_spend
+FROM {source} WHERE day <= {int(at_day)}
+GROUP BY cust"""

@@ -27,7 +27,7 @@ from .._validate import DATE_POLICY  # noqa: F401  (the policy this module appli
 from ..lifetime.summary import summary_window
 from . import _sql, check_columns, raise_for_counts, raise_for_missing, today_day
 
-__all__ = ["connect", "DEFAULT_MEMORY_LIMIT", "DUCKDB_SHARE", "memory_bytes", "summarize", "rfm_table", "customer_values",
+__all__ = ["connect", "DEFAULT_MEMORY_LIMIT", "DUCKDB_SHARE", "memory_bytes", "summarize", "rfm_table", "customer_values", "purchase_cycle",
            "patterns", "score"]
 
 
@@ -308,6 +308,19 @@ def customer_values(transactions, customer="customer_id", date="date", amount="a
     out = _finish(rel, customer, output)
     if isinstance(out, pd.DataFrame):
         out["transactions"] = out["transactions"].astype(np.int64)
+    return out
+
+
+def purchase_cycle(transactions, customer="customer_id", date="date", amount="amount", at=None, *,
+                   date_format=None, memory_limit=None, output=None):
+    """:func:`cvlib.segments.purchase_cycle` computed in DuckDB (same arguments, same table)."""
+    from . import rfm_at_day
+
+    norm, counts = _prepare(transactions, customer, date, amount, date_format, memory_limit)
+    _, at_day = rfm_at_day(counts, at, "transactions", "total", "error", date_format)
+    out = _finish(norm.query("tx", _sql.cycle_sql(at_day, customer, '"')), customer, output)
+    if isinstance(out, pd.DataFrame):
+        out["purchases"] = out["purchases"].astype(np.int64)
     return out
 
 

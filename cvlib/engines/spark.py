@@ -41,7 +41,7 @@ from . import (
     today_day,
 )
 
-__all__ = ["summarize", "rfm_table", "customer_values", "patterns", "score"]
+__all__ = ["summarize", "rfm_table", "customer_values", "purchase_cycle", "patterns", "score"]
 
 _INTS = ("tinyint", "smallint", "int", "bigint", "float", "double")
 
@@ -190,6 +190,20 @@ def customer_values(transactions, customer="customer_id", date="date", amount="a
     out = _finish(sdf, customer, output)
     if isinstance(out, pd.DataFrame):
         out["transactions"] = out["transactions"].astype(np.int64)
+    return out
+
+
+def purchase_cycle(transactions, customer="customer_id", date="date", amount="amount", at=None, *,
+                   date_format=None, memory_limit=None, output=None):
+    """:func:`cvlib.segments.purchase_cycle` computed in Spark (same arguments, same table)."""
+    from . import rfm_at_day
+
+    norm, counts = _prepare(transactions, customer, date, amount, date_format)
+    _, at_day = rfm_at_day(counts, at, "transactions", "total", "error", date_format)
+    sdf = transactions.sparkSession.sql(_sql.cycle_sql(at_day, customer, "`", "{tx}"), tx=norm)
+    out = _finish(sdf, customer, output)
+    if isinstance(out, pd.DataFrame):
+        out["purchases"] = out["purchases"].astype(np.int64)
     return out
 
 

@@ -22,6 +22,7 @@ from .._validate import (
     require_weights,
     takes_date_format,
 )
+from ..engines import in_engines
 from ._base import (
     Classification,
     check_labels,
@@ -284,6 +285,7 @@ def two_axis(data: pd.DataFrame, x: str, y: str, *, x_cut="median", y_cut="media
 
 @renamed_args(tx="transactions")
 @takes_date_format
+@in_engines
 def purchase_cycle(transactions: pd.DataFrame, customer: str = "customer_id", date: str = "date",
                    amount: str = "amount", at=None) -> pd.DataFrame:
     """Each customer's average purchase cycle and average spend per purchase.
