@@ -361,7 +361,7 @@ EXERCISES = [
     Exercise(
         id="03.1",
         title="equal-weight satisfaction index (0-100) of Lotus Telecom's contract customers",
-        title_zh="Lotus Telecom 合约用户的等权重满意度指数（0-100 分）",
+        title_zh="Lotus Telecom 合约用户的等权重满意度指数，0-100 分",
         expected=_lotus_contract_index,
         tol=0.01,
         hint="keep the rows with company == 'Lotus Telecom' AND plan == 'contract'; average each "
@@ -423,7 +423,7 @@ EXERCISES = [
         id="03.3",
         title="the delighter: the largest CS+ among the ATTRACTIVE (A) Kano features "
               "(the satisfaction it adds when present)",
-        title_zh="惊喜因素：卡诺调查中魅力质量（A）特性的最大 CS+（具备时带来的满意提升）",
+        title_zh="惊喜因素：卡诺调查中魅力质量（A）特性的最大 CS+，即具备时带来的满意提升",
         expected=_largest_cs("A"),
         tol=0.002,
         hint="sat.kano_table(kano, missing='drop') gives each feature's category and its "
@@ -460,7 +460,7 @@ EXERCISES = [
     Exercise(
         id="03.4",
         title="attributes in 'Concentrate here' with MEDIAN cut-lines (stated importance)",
-        title_zh="分界线取中位数时落在重点改进区（'Concentrate here'）的属性（陈述重要性）",
+        title_zh="按陈述重要性、分界线取中位数时落在重点改进区（'Concentrate here'）的属性",
         expected=lambda: _concentrate("median"),
         kind="choice",
         hint="importance = mean of imp_<attribute>, performance = mean of perf_<attribute> "
@@ -710,7 +710,7 @@ EXERCISES = [
               "consistent estimate of Satisfaction -> Loyalty than the PLS estimate (PLSc minus "
               "PLS)?",
         title_zh="只用运营商调查中 Jade Mobile 的顾客做 PLSc：顾客满意 -> 顾客忠诚"
-                 "（Satisfaction -> Loyalty）的一致性估计值比 PLS 估计值大多少（PLSc 减去 PLS）？",
+                 "（Satisfaction -> Loyalty）的一致性估计值与 PLS 估计值之差，即 PLSc 减去 PLS",
         expected=_plsc_gain(),
         tol=0.002,
         hint="reverse-code IMAG4 as in section 4.3, keep company == 'Jade Mobile', estimate "
