@@ -88,6 +88,23 @@ def set_language(language: str | None) -> None:
     """
     global _current
     _current = None if language is None else normalise(language)
+    if "zh" in get_language():
+        _chinese_font()
+
+
+def _chinese_font() -> None:
+    """Make Chinese plot text render: register a CJK font with matplotlib (when it is installed).
+
+    cvlib's own plots do this on every call; doing it here too covers the
+    figures a notebook draws itself with ``plt.subplots`` after choosing Chinese.
+    """
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return
+    from .plots._fonts import use_cjk_font
+
+    use_cjk_font()
 
 
 @contextmanager
@@ -96,6 +113,8 @@ def use(language: str):
     global _current
     saved = _current
     _current = normalise(language)
+    if "zh" in _current:
+        _chinese_font()
     try:
         yield _current
     finally:

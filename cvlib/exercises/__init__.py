@@ -171,7 +171,7 @@ def _not_answered(given) -> bool:
 
 
 def _ok(label: str, shown: str) -> bool:
-    print(f"\u2714 {label}: " + say(f"correct ({shown})", f"正确（{shown}）"))
+    print(f"\u2714 {label}" + say(f": correct ({shown})", f"：正确（{shown}）"))
     return True
 
 
