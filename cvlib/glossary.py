@@ -1,13 +1,25 @@
-"""Bilingual glossary of the course (客户价值分类管理): English, 中文, definition, notebook.
+"""Bilingual glossary of the course (客户价值分类管理): English, 中文, definitions, notebook.
 
->>> from cvlib.glossary import lookup
+Every term has an English name, a Chinese name (the course material's or a
+mainland textbook's), aliases (synonyms used by other textbooks, in either
+language), an English definition and a Chinese definition (释义).
+
+>>> from cvlib.glossary import lookup, name
 >>> lookup("顾客让渡价值").english
 'customer delivered value'
 >>> lookup("customer delivered value").chinese
 '顾客让渡价值'
+>>> from cvlib import language
+>>> with language.use("zh"):
+...     name("retention rate")
+'客户保持率'
 
-``terms()`` returns the whole table as a DataFrame; ``label(term)`` gives the
-bilingual label used in plots and tables ("delivered value / 顾客让渡价值").
+``terms()`` returns the whole table as a DataFrame; ``name(term)`` gives the
+term's name in the current language (:func:`cvlib.set_language`), for plot
+labels and widget controls; ``label(term)`` the bilingual label
+("customer delivered value / 顾客让渡价值"); ``search(text)`` finds terms by
+any name or definition, and ``close_matches(text)`` suggests terms for a
+misspelt or unlisted word.
 """
 
 from __future__ import annotations
@@ -17,21 +29,47 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["Term", "TERMS", "lookup", "label", "search", "terms"]
+from .language import get_language, say
+
+__all__ = ["Term", "TERMS", "lookup", "label", "name", "search", "close_matches", "terms"]
 
 
 @dataclass(frozen=True)
 class Term:
-    """One glossary entry."""
+    """One glossary entry.
+
+    Attributes
+    ----------
+    english, chinese : str
+        The term's names; the Chinese one is the course material's where it
+        has one.
+    definition : str
+        English definition.
+    notebook : str
+        The notebook that teaches the term.
+    aliases : tuple of str
+        Other names that resolve to the term (either language).
+    definition_zh : str
+        Chinese definition, written as a Chinese textbook defines the term.
+    """
 
     english: str
     chinese: str
     definition: str
     notebook: str
     aliases: tuple[str, ...] = ()
+    definition_zh: str = ""
 
     def __str__(self) -> str:
-        return f"{self.english} / {self.chinese}: {self.definition} (notebook {self.notebook})"
+        """The entry in the current language (:func:`cvlib.set_language`)."""
+        en = f"{self.english} / {self.chinese}: {self.definition} (notebook {self.notebook})"
+        zh = f"{self.chinese}（{self.english}）：{self.definition_zh}（笔记本 {self.notebook}）"
+        lang = get_language()
+        if lang == "zh":
+            return zh
+        if lang == "en+zh":
+            return f"{en}\n{self.chinese}：{self.definition_zh}"
+        return en
 
 
 _V, _C, _S, _K, _L, _0 = (
@@ -282,20 +320,146 @@ def label(term: str) -> str:
     return f"{t.english} / {t.chinese}"
 
 
-def search(text: str) -> pd.DataFrame:
-    """Terms whose name, Chinese name or definition contains ``text``."""
+def name(term: str) -> str:
+    """The term's name in the current language: its English name, Chinese name, or both.
+
+    Plots and widgets label things with it, so that one switch
+    (:func:`cvlib.set_language`) turns them Chinese; ``term`` may be any name
+    or alias, in either language (an unknown term raises ``KeyError`` with
+    close matches, as :func:`lookup`).
+
+    Parameters
+    ----------
+    term : str
+        English name, Chinese name or alias of a glossary term.
+
+    Returns
+    -------
+    str
+        ``say(english, chinese)``: ``"customer pyramid"`` in English,
+        ``"客户金字塔"`` in Chinese, ``"customer pyramid / 客户金字塔"`` in both.
+
+    Examples
+    --------
+    >>> from cvlib import language
+    >>> name("clv")
+    'customer lifetime value'
+    >>> with language.use("zh"):
+    ...     name("customer pyramid")
+    '客户金字塔'
+    >>> with language.use("en+zh"):
+    ...     name("NPS")
+    'net promoter score / 净推荐值'
+    """
+    t = lookup(term)
+    return say(t.english, t.chinese)
+
+
+def _fields(t: Term) -> tuple[list[str], list[str]]:
+    """A term's names (English, Chinese, aliases) and its texts (both definitions), as search keys."""
+    return [_key(v) for v in (t.english, t.chinese, *t.aliases)], [_key(t.definition), _key(t.definition_zh)]
+
+
+def _search_terms(text: str) -> list[Term]:
+    """Terms containing ``text``: exact names first, then names containing it, then definitions."""
     key = _key(text)
-    table = terms()
-    hit = table.apply(lambda r: any(key in _key(v) for v in r.values), axis=1)
-    return table[hit].reset_index(drop=True)
+    if not key:
+        return list(TERMS)
+    ranked = []
+    for i, t in enumerate(TERMS):
+        names, texts = _fields(t)
+        if key in names:
+            rank = 0
+        elif any(key in n for n in names):
+            rank = 1
+        elif any(key in d for d in texts):
+            rank = 2
+        else:
+            continue
+        ranked.append((rank, i, t))
+    return [t for _, _, t in sorted(ranked, key=lambda r: r[:2])]
+
+
+def _table(found: list[Term]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(t.english, t.chinese, t.definition, t.notebook, t.definition_zh) for t in found],
+        columns=["english", "chinese", "definition", "notebook", "definition_zh"],
+    )
+
+
+def search(text: str) -> pd.DataFrame:
+    """Terms whose name, Chinese name, alias or definition (English or Chinese) contains ``text``.
+
+    Case-insensitive.  Rows come in order of relevance: a term named exactly
+    ``text``, then terms whose names contain it, then terms whose definitions
+    do (within each group in glossary order).  The columns are those of
+    :func:`terms`.  No match gives an empty table; :func:`close_matches`
+    then suggests terms.
+
+    >>> search("保持率")["english"].tolist()[0]
+    'retention rate'
+    >>> search("钱包份额")["english"].tolist()
+    ['share of wallet']
+    """
+    return _table(_search_terms(text))
+
+
+def _han(text: str) -> set[str]:
+    return {ch for ch in text if "\u4e00" <= ch <= "\u9fff"}
+
+
+def close_matches(text: str, n: int = 5, cutoff: float = 0.5) -> list[Term]:
+    """Terms whose names look like ``text``: suggestions for a word the glossary does not hold.
+
+    Each name and alias (English and Chinese) is scored by difflib's
+    similarity ratio with ``text``; for Chinese input also by the share of
+    its characters that the name contains (so 顾客价值 finds 客户价值 and
+    顾客让渡价值).  A term's score is its best name's; terms scoring at least
+    ``cutoff`` are returned, best first (ties in glossary order).
+
+    Parameters
+    ----------
+    text : str
+        What the reader typed.
+    n : int
+        At most this many terms.
+    cutoff : float
+        Lowest score (0-1) that counts as close.
+
+    Returns
+    -------
+    list of Term
+
+    Examples
+    --------
+    >>> [t.chinese for t in close_matches("顾客价值", n=3)]
+    ['顾客让渡价值', '顾客整体价值', '客户终身价值']
+    >>> [t.english for t in close_matches("retension rate", n=1)]
+    ['retention rate']
+    """
+    key = _key(text)
+    if not key:
+        return []
+    han = _han(key)
+    best: dict[int, float] = {}
+    for i, t in enumerate(TERMS):
+        for k in _fields(t)[0]:
+            score = difflib.SequenceMatcher(None, key, k).ratio()
+            if han:
+                score = max(score, len(han & _han(k)) / len(han) * min(1.0, len(_han(k)) / len(han)))
+            best[i] = max(best.get(i, 0.0), score)
+    order = sorted((i for i, s in best.items() if s >= cutoff), key=lambda i: (-best[i], i))
+    return [TERMS[i] for i in order[:n]]
 
 
 def terms(notebook: str | None = None) -> pd.DataFrame:
-    """The glossary as a DataFrame (english, chinese, definition, notebook), optionally for one notebook."""
-    table = pd.DataFrame(
-        [(t.english, t.chinese, t.definition, t.notebook) for t in TERMS],
-        columns=["english", "chinese", "definition", "notebook"],
-    )
+    """The glossary as a DataFrame, optionally for one notebook.
+
+    Columns: ``english``, ``chinese``, ``definition``, ``notebook`` and
+    ``definition_zh`` (the Chinese definition).  ``notebook`` may be the
+    notebook's number ("05") or its full name.
+    """
+    table = _table(list(TERMS))
     if notebook is not None:
         known = sorted(table["notebook"].unique())
         matches = [n for n in known if n == notebook or n.startswith(str(notebook))]

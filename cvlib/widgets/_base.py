@@ -22,7 +22,102 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Explorer", "labelled", "start_value", "control_wording", "capture_in_order"]
+from ..language import get_language, say
+
+__all__ = ["Explorer", "labelled", "start_value", "control_wording", "capture_in_order",
+           "localise", "COLUMNS_ZH", "has_chinese"]
+
+#: Chinese headers of the columns the explorers display (glossary names where the
+#: glossary has the term), used by :func:`localise`.  Column names stay English in
+#: the data; only the table a reader sees changes.
+COLUMNS_ZH = {
+    # value (notebook 01)
+    "offer": "方案", "total_value": "顾客整体价值", "total_cost": "顾客整体成本",
+    "delivered_value": "顾客让渡价值", "value_ratio": "价值成本比", "chosen": "被选中",
+    "brand": "品牌", "benefit": "感知利得", "cost": "感知利失", "value": "感知价值",
+    "measure": "指标", "choice share": "选择份额",
+    # customer value analysis (02)
+    "attribute": "属性", "weight": "权重", "performance_ratio": "业绩比率",
+    "weighted": "加权值", "relative_quality": "相对质量", "relative_price": "相对价格",
+    "distance": "距平价价值线", "position": "位置",
+    # satisfaction (03)
+    "importance": "重要性", "performance": "绩效", "quadrant": "象限",
+    "expectation": "期望", "perception": "感知", "gap": "差距", "outcome": "结果",
+    "weighted_gap": "加权差距", "layer": "满意层次", "segment": "细分群体",
+    "estimate": "估计值", "se": "标准误", "ci_low": "置信下限", "ci_high": "置信上限",
+    "n": "样本量", "mean": "均值", "sd": "标准差", "p_value": "p 值",
+    # classification (04)
+    "tier": "层级", "customers": "客户数", "customer_share": "客户占比",
+    "revenue": "收入", "revenue_share": "收入占比", "profit": "利润", "profit_share": "利润占比",
+    "share": "占比", "rank": "排名", "index": "客户", "score": "得分", "group": "组别",
+    "indicator": "指标", "cell": "单元格", "label": "名称",
+    "monetary": "消费金额", "monetary_share": "消费金额占比", "recency": "最近一次消费",
+    "frequency": "消费频率", "r_score": "R 得分", "f_score": "F 得分", "m_score": "M 得分",
+    # lifetime (05)
+    "P(alive)": "存活概率 P(alive)",
+}
+
+_VALUES_ZH = {
+    "fair value": "平价", "better value": "价值较高", "worse value": "价值较低",
+    "met": "达到期望", "exceeded": "超出期望", "not met": "未达期望",
+    "Concentrate here": "重点改进", "Keep up the good work": "继续保持",
+    "Low priority": "低优先级", "Possible overkill": "可能过度投入",
+    "material": "物质满意", "mental": "精神满意", "social": "社会满意",
+}
+
+
+def has_chinese(text: str) -> bool:
+    """Whether ``text`` holds at least one Chinese (CJK unified) character.
+
+    >>> has_chinese("客户金字塔"), has_chinese("tier 1 %")
+    (True, False)
+    """
+    return any("\u4e00" <= ch <= "\u9fff" for ch in str(text))
+
+
+def localise(table, columns: dict | None = None, values: dict | None = None):
+    """The ``table`` a reader sees: its headers (and a few verdict words) in the current language.
+
+    In English the table is returned unchanged.  In Chinese a copy is returned
+    whose column names, index name and column-axis name are replaced by
+    :data:`COLUMNS_ZH` (updated with ``columns``); in text columns, the
+    verdict words of ``values`` (default: value-map positions and gap
+    outcomes) are translated too.  In "en+zh" headers read ``english / 中文``.
+    Column names of the data itself never change: only the displayed copy.
+
+    >>> import pandas as pd
+    >>> from cvlib import language
+    >>> t = pd.DataFrame({"brand": ["A"], "position": ["fair value"]})
+    >>> with language.use("zh"):
+    ...     localise(t).columns.tolist(), localise(t).iloc[0, 1]
+    (['品牌', '位置'], '平价')
+    >>> localise(t) is t
+    True
+    """
+    import pandas as pd
+
+    if get_language() == "en":
+        return table
+    names = {**COLUMNS_ZH, **dict(columns or {})}
+    words = _VALUES_ZH if values is None else dict(values)
+
+    def word(label):
+        if isinstance(label, str) and label in names:
+            return say(label, names[label])
+        return label
+
+    out = table.copy()
+    if isinstance(out, pd.DataFrame):
+        for col in out.columns:
+            if out[col].dtype == object or out[col].dtype == bool:
+                out[col] = out[col].map(lambda v: say(str(v), words[v])
+                                        if isinstance(v, str | bool) and v in words else v)
+        out.columns = [word(c) for c in out.columns]
+        out.columns.name = word(table.columns.name)
+    else:
+        out.name = word(out.name)
+    out.index = out.index.rename(word(out.index.name)) if out.index.nlevels == 1 else out.index
+    return out
 
 
 def _widgets():
@@ -105,11 +200,16 @@ def control_wording(message: str, controls: dict[str, Any]) -> str:
         word = re.escape(name)
         if is_box:
             message = re.sub(rf"(?:\bpass )?(?<![\w.'\"]){word}=(True|False)\b",
-                             lambda m, lab=label: f"{'tick' if m.group(1) == 'True' else 'untick'} the {lab!r} box",
+                             lambda m, lab=label: say(
+                                 f"{'tick' if m.group(1) == 'True' else 'untick'} the {lab!r} box",
+                                 f"{'勾选' if m.group(1) == 'True' else '取消勾选'}“{lab}”"),
                              message)
-        message = re.sub(rf"\bpass (?<![\w.'\"]){word}=([^\s,;)]+)", lambda m, lab=label: f"set {lab!r} to {m.group(1)}",
+        message = re.sub(rf"\bpass (?<![\w.'\"]){word}=([^\s,;)]+)",
+                         lambda m, lab=label: say(f"set {lab!r} to {m.group(1)}",
+                                                  f"把“{lab}”设为 {m.group(1)}"),
                          message)
-        message = re.sub(rf"(?<![\w.'\"]){word}=([^\s,;)]+)", lambda m, lab=label: f"{lab!r} = {m.group(1)}",
+        message = re.sub(rf"(?<![\w.'\"]){word}=([^\s,;)]+)",
+                         lambda m, lab=label: say(f"{lab!r} = {m.group(1)}", f"“{lab}” = {m.group(1)}"),
                          message)
     return message
 
@@ -252,7 +352,7 @@ class Explorer(_widgets().VBox):
         """
         with capture_in_order() as captured:
             if self.error is not None:
-                print(f"\u26a0 {self.error}")
+                print("\u26a0 " + ("" if get_language() == "en" else "输入有误：") + self.error)
             else:
                 self._show(self.result)
         return captured.outputs
