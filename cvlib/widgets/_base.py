@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..language import get_language, say
+from ..language import get_language, say, use
 
 __all__ = ["Explorer", "labelled", "start_value", "control_wording", "capture_in_order",
            "localise", "COLUMNS_ZH", "has_chinese"]
@@ -309,6 +309,13 @@ class Explorer(_widgets().VBox):
         Argument names of the underlying function that error messages may use
         -> the control (or its label) the user sees, for names that are not
         already keys of ``controls`` (see :func:`control_wording`).
+
+    Notes
+    -----
+    The explorer speaks the language that was current when it was built
+    (:func:`cvlib.set_language`), kept in ``.language``: its labels are
+    made then, and every later output (verdicts, tables, errors) is written
+    in the same language even if the setting changes afterwards.
     """
 
     def __init__(self, controls: dict[str, Any], compute: Callable[..., Any],
@@ -322,6 +329,8 @@ class Explorer(_widgets().VBox):
         self._show = show
         self.result = None
         self.error: str | None = None
+        #: The language the explorer was built in: its output keeps speaking it.
+        self.language = get_language()
         header = [w.HTML(f"<b>{title}</b>")] if title else []
         rows = layout_rows if layout_rows is not None else list(self.controls.values())
         super().__init__(header + list(rows) + [self.output])
@@ -334,6 +343,10 @@ class Explorer(_widgets().VBox):
         return {name: c.value for name, c in self.controls.items()}
 
     def _update(self, change=None) -> None:
+        with use(self.language):
+            self._recompute()
+
+    def _recompute(self) -> None:
         try:
             self.result = self._compute(**self.values())
             self.error = None

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..pls import PRESETS, estimate
 from ..language import say
+from ..pls import PRESETS, estimate
 from ._base import Explorer
 
 __all__ = ["pls_explorer", "pls_from_controls", "pls_preset_models"]

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..language import say
 from ..satisfaction import ipa, satisfaction_gap, satisfaction_index
 from ..satisfaction.scales import _as_scale
-from ..language import say
 from ._base import _VALUES_ZH, Explorer, labelled, localise, start_value
 
 __all__ = ["ipa_explorer", "index_explorer", "gap_explorer"]

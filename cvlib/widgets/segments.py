@@ -12,6 +12,7 @@ import io
 import numpy as np
 import pandas as pd
 
+from ..language import say
 from ..segments import (
     KOTLER_LEVELS,
     PYRAMID_PRESETS,
@@ -27,7 +28,6 @@ from ..segments import (
     scorecard,
     two_axis,
 )
-from ..language import say
 from ._base import Explorer, localise, start_value
 
 __all__ = ["abc_explorer", "pyramid_explorer", "rfm_rules_explorer", "two_axis_explorer",
@@ -78,7 +78,6 @@ def _show_table(table):
 def _show_classification(measure):
     def show(result):
         import matplotlib.pyplot as plt
-        from IPython.display import display
 
         from ..plots.segments import plot_tier_shares
 
@@ -164,7 +163,6 @@ def pyramid_explorer(data, value: str = "revenue", *, profit: str | None = None,
 
     def show(result):
         import matplotlib.pyplot as plt
-        from IPython.display import display
 
         from ..plots.segments import plot_pyramid
 
@@ -216,7 +214,6 @@ def rfm_rules_explorer(scores: pd.DataFrame, rules: pd.DataFrame | None = None) 
         return rfm_segments(scores, parse_rules(rules), other=other)
 
     def show(result):
-        from IPython.display import display
 
         _show_table(rfm_segment_summary(result).round(3))
 
@@ -250,7 +247,6 @@ def two_axis_explorer(data: pd.DataFrame, x: str, y: str, *, preset: str | None 
 
     def show(result):
         import matplotlib.pyplot as plt
-        from IPython.display import display
 
         from ..plots.segments import plot_two_axis
 
@@ -350,7 +346,6 @@ def decile_explorer(data, value: str = "revenue", *, profit: str | None = None,
 
     def show(r):
         import matplotlib.pyplot as plt
-        from IPython.display import display
 
         from ..plots.segments import plot_deciles
 
@@ -428,7 +423,6 @@ def scorecard_explorer(data: pd.DataFrame, weights: dict, *, groups: dict | None
                          customer=customer, normalize=True)
 
     def show(card):
-        from IPython.display import display
 
         _show_table(card.weights.round(1))
         _show_table(card.scores.sort_values("rank").head(show_top)[["index", "rank", "tier"]].round(1))

@@ -17,13 +17,13 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .._validate import check_option, require_columns, require_frame
+from ..language import say
 from ..value import (
     compare_offers,
     perceived_value_scores,
     value_by_group,
     value_choice,
 )
-from ..language import say
 from ._base import Explorer, localise, start_value
 
 __all__ = ["delivered_value_explorer", "attribute_weight_explorer", "offers_from_controls",
