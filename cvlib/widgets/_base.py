@@ -53,6 +53,8 @@ COLUMNS_ZH = {
     "indicator": "指标", "cell": "单元格", "label": "名称",
     "monetary": "消费金额", "monetary_share": "消费金额占比", "recency": "最近一次消费",
     "frequency": "消费频率", "r_score": "R 得分", "f_score": "F 得分", "m_score": "M 得分",
+    "direction": "方向", "mean_index": "平均得分", "decile": "十分位组", "customer_id": "客户编号",
+    "account_id": "客户编号",
     # lifetime (05)
     "P(alive)": "存活概率 P(alive)",
 }
@@ -63,6 +65,7 @@ _VALUES_ZH = {
     "Concentrate here": "重点改进", "Keep up the good work": "继续保持",
     "Low priority": "低优先级", "Possible overkill": "可能过度投入",
     "material": "物质满意", "mental": "精神满意", "social": "社会满意",
+    "higher is better": "越高越好", "lower is better": "越低越好", "total": "合计",
 }
 
 
@@ -102,21 +105,38 @@ def localise(table, columns: dict | None = None, values: dict | None = None):
     words = _VALUES_ZH if values is None else dict(values)
 
     def word(label):
-        if isinstance(label, str) and label in names:
+        if not isinstance(label, str):
+            return label
+        if label in names:
             return say(label, names[label])
+        m = re.fullmatch(r"(cum_)?(.+)_share", label)
+        if m and m.group(2) in names:
+            zh = ("累计" if m.group(1) else "") + names[m.group(2)].split("（")[0] + "占比"
+            return say(label, zh)
         return label
+
+    def cell(v):
+        if isinstance(v, str | bool) and v in words:
+            return say(str(v), words[v])
+        return v
+
+    def text_like(values) -> bool:
+        return not (pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values))
 
     out = table.copy()
     if isinstance(out, pd.DataFrame):
         for col in out.columns:
-            if out[col].dtype == object or out[col].dtype == bool:
-                out[col] = out[col].map(lambda v: say(str(v), words[v])
-                                        if isinstance(v, str | bool) and v in words else v)
+            if text_like(out[col]):
+                out[col] = out[col].astype(object).map(cell)
         out.columns = [word(c) for c in out.columns]
         out.columns.name = word(table.columns.name)
     else:
         out.name = word(out.name)
-    out.index = out.index.rename(word(out.index.name)) if out.index.nlevels == 1 else out.index
+    if out.index.nlevels == 1:
+        name = word(out.index.name)
+        if text_like(out.index):
+            out.index = pd.Index([cell(v) for v in out.index.astype(object)])
+        out.index = out.index.rename(name)
     return out
 
 

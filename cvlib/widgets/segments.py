@@ -16,6 +16,7 @@ from ..language import say
 from ..segments import (
     KOTLER_LEVELS,
     PYRAMID_PRESETS,
+    TWO_AXIS_PRESETS,
     abc_classes,
     call_list,
     decile_table,
@@ -28,7 +29,7 @@ from ..segments import (
     scorecard,
     two_axis,
 )
-from ._base import Explorer, localise, start_value
+from ._base import _VALUES_ZH, Explorer, localise, start_value
 
 __all__ = ["abc_explorer", "pyramid_explorer", "rfm_rules_explorer", "two_axis_explorer",
            "parse_rules", "call_list_explorer", "decile_explorer", "relationship_level_explorer",
@@ -43,9 +44,16 @@ def _widgets():
 
 # Tier names: the presets' own Chinese labels, Zeithaml's tiers from the glossary
 _TIERS_ZH = {"platinum": "铂金层", "gold": "黄金层", "iron": "钢铁层", "lead": "铅层",
+             # the RFM segments of default_rfm_rules
+             "Champions": "冠军客户", "Loyal": "忠诚客户", "New": "新客户", "Promising": "有潜力的客户",
+             "Potential loyalist": "潜在忠诚客户", "Need attention": "需要关注的客户",
+             "About to sleep": "即将沉睡的客户", "At risk": "有流失风险的客户",
+             "Can't lose": "不能失去的客户", "Hibernating": "休眠客户", "Lost": "已流失客户",
              "Others": "其他"}
 for _preset in PYRAMID_PRESETS.values():
     _TIERS_ZH.update(zip(_preset["labels"], _preset.get("labels_zh", _preset["labels"]), strict=True))
+for _preset in TWO_AXIS_PRESETS.values():  # the matrices' cells, in the course material's words
+    _TIERS_ZH.update({_preset["labels"][k]: _preset["zh"][k] for k in _preset.get("zh", {})})
 # Kotler's relationship levels in the words of the course material (003, 基本型 ... 伙伴型)
 _LEVELS_ZH = {"basic": "基本型", "reactive": "被动型", "accountable": "负责型",
               "proactive": "能动型", "partnership": "伙伴型"}
@@ -72,7 +80,7 @@ def _axis_name(column) -> str:
 def _show_table(table):
     from IPython.display import display
 
-    display(localise(table, values=_TIERS_ZH))
+    display(localise(table, columns=_AXES_ZH, values={**_VALUES_ZH, **_TIERS_ZH, **_AXES_ZH}))
 
 
 def _show_classification(measure):
