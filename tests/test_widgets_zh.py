@@ -19,6 +19,7 @@ import pytest
 
 import cvlib.widgets
 from cvlib import datasets, language
+from cvlib.glossary import lookup
 from cvlib.widgets._base import has_chinese
 
 # ---------------------------------------------------------------- small inputs
@@ -206,12 +207,29 @@ def test_bilingual_labels_show_both():
 # ---------------------------------------------------------------- glossary widget suggestions
 
 
+@pytest.fixture
+def kernel_display():
+    """An IPython shell, so display() publishes display_data bundles (HTML tables) as in a kernel."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    had = InteractiveShell.initialized()
+    shell = InteractiveShell.instance()
+    yield shell
+    if not had:
+        InteractiveShell.clear_instance()
+
+
+def _html(explorer) -> str:
+    return "".join(o["data"].get("text/html", "") for o in explorer.output.outputs
+                   if o["output_type"] == "display_data")
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_glossary_widget_suggests_close_matches(lang):
+def test_glossary_widget_suggests_close_matches(lang, kernel_display):
     with language.use(lang):
         w = cvlib.widgets.glossary_explorer("customer pyramid")
         w.controls["text"].value = "顾客价值"
-        printed = _printed(w)
+    printed, table = _printed(w), _html(w)
     assert w.result.attrs["no_match"] == "顾客价值"
     suggested = w.result["chinese"].tolist()
     # 顾客价值 is in no name, alias or definition; 顾客让渡价值 and 客户价值 share its characters
@@ -219,11 +237,16 @@ def test_glossary_widget_suggests_close_matches(lang):
     if lang == "zh":
         assert printed.startswith("没有术语包含“顾客价值”；相近的术语：")
         assert "客户价值（customer value）" in printed
-        # the table: Chinese name, English name, Chinese definition
-        assert "中文名" in printed and "英文名" in printed and "释义" in printed
+        # the table of the close terms: Chinese name, English name, Chinese definition
+        headers = re.findall(r"<th>([^<]*)</th>", table)
+        assert headers[:4] == ["", "中文名", "英文名", "释义"], headers
+        assert lookup("客户价值").definition_zh in table
     else:
         assert printed.startswith("no term contains '顾客价值'; close matches: ")
         assert "customer value (客户价值)" in printed
+        headers = re.findall(r"<th>([^<]*)</th>", table)
+        assert headers[:5] == ["", "english", "chinese", "definition", "notebook"], headers
+        assert lookup("客户价值").definition in table
 
 
 def test_glossary_widget_english_misspelling_and_nothing_close():

@@ -26,8 +26,8 @@ def glossary_matches(text: str, n: int = 5) -> pd.DataFrame:
 
     Examples
     --------
-    >>> glossary_matches("保持率")["english"].tolist()
-    ['retention rate']
+    >>> glossary_matches("保持率")["english"].tolist()   # its name first, then definitions
+    ['retention rate', 'churn rate', 'expected lifetime']
     >>> rows = glossary_matches("顾客价值")
     >>> rows.attrs["no_match"], rows["chinese"].tolist()[:2]
     ('顾客价值', ['顾客让渡价值', '顾客整体价值'])
@@ -90,7 +90,8 @@ def glossary_explorer(text: str = "value") -> Explorer:
                 print(say(f"no term contains {query!r} and none is close; try a shorter word",
                           f"没有术语包含“{query}”，也没有相近的术语；请换一个更短的词"))
                 return
-        display(_shown(rows))
+        with pd.option_context("display.max_colwidth", None):  # definitions in full
+            display(_shown(rows))
 
     return Explorer({"text": box}, compute=glossary_matches, show=show,
                     title=say("Glossary / 术语表: English or 中文",
