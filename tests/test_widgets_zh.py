@@ -259,3 +259,40 @@ def test_glossary_widget_english_misspelling_and_nothing_close():
     w.controls["text"].value = "钱包份额"         # found: no suggestion line
     assert w.result["english"].tolist() == ["share of wallet"]
     assert "close matches" not in _printed(w)
+
+
+# ---------------------------------------------------------------- errors a control can cause
+
+
+def test_errors_speak_the_explorers_language():
+    with language.use("zh"):
+        zh = cvlib.widgets.cva_profile_explorer()
+    with language.use("en"):
+        en = cvlib.widgets.cva_profile_explorer()
+    for w in (zh, en):
+        w.controls["weight|finance rate"].value = 20      # the weights now sum to 110
+        assert w.result is None
+    assert en.error.startswith("weights must sum to 100, got 110")
+    assert "tick the 'normalize weights' box" in en.error
+    assert zh.error.startswith("权重之和必须为 100，")
+    assert "现在合计 110" in zh.error and "勾选“权重归一为 100”" in zh.error
+    assert "输入有误" in _printed(zh) and "输入有误" not in _printed(en)
+    plt.close("all")
+
+
+def test_topic_errors_shown_by_explorers_are_chinese():
+    with language.use("zh"):
+        pyr = CASES["pyramid_explorer"][0]()
+        rfm = CASES["rfm_rules_explorer"][0]()
+        pls = CASES["pls_explorer"][0]()
+        card = CASES["scorecard_explorer"][0]()
+    pyr.controls["top"].value = 2                       # tiers 2 + 4 + 15 + 80 = 101%
+    assert "之和必须为 100" in pyr.error and "现在合计 101" in pyr.error
+    rfm.controls["rules"].value = "segment,r_min\nX,1"
+    assert rfm.error.startswith("规则表缺少列")
+    pls.controls["max_iter"].value = 1
+    assert "没有收敛" in pls.error and "“最大迭代次数” = 1" in pls.error
+    for control in card.controls.values():
+        control.value = 0
+    assert card.error == "权重之和为 0.0；至少要有一个权重大于 0"
+    plt.close("all")

@@ -25,7 +25,7 @@ from typing import Any
 from ..language import get_language, say, use
 
 __all__ = ["Explorer", "labelled", "start_value", "control_wording", "capture_in_order",
-           "localise", "COLUMNS_ZH", "has_chinese"]
+           "localise", "COLUMNS_ZH", "has_chinese", "error_in_language"]
 
 #: Chinese headers of the columns the explorers display (glossary names where the
 #: glossary has the term), used by :func:`localise`.  Column names stay English in
@@ -67,6 +67,49 @@ _VALUES_ZH = {
     "material": "物质满意", "mental": "精神满意", "social": "社会满意",
     "higher is better": "越高越好", "lower is better": "越低越好", "total": "合计",
 }
+
+
+# Messages of the shared argument checks (cvlib._validate, which speaks English) that the
+# explorers' controls can trigger, in Chinese: (pattern, template).  "pass normalize=True" is
+# kept so that control_wording turns it into the checkbox the reader sees.
+_ERRORS_ZH = (
+    (re.compile(r"(?P<name>\w[\w ]*?) must sum to (?P<total>\S+), got (?P<got>\S+) for (?P<labels>\[.*?\]); "
+                r"pass normalize=True to rescale"),
+     "{name}之和必须为 {total}，{labels} 现在合计 {got}；pass normalize=True，即可按比例调整"),
+    (re.compile(r"(?P<name>\w[\w ]*?) must sum to (?P<total>\S+), got (?P<got>\S+) for (?P<labels>\[.*?\]);\s*"
+                r"(?P<rest>.*)"),
+     "{name}之和必须为 {total}，{labels} 现在合计 {got}；{rest}"),
+    (re.compile(r"(?P<name>\w[\w ]*?) sum to (?P<got>\S+); at least one weight must be positive"),
+     "{name}之和为 {got}；至少要有一个权重大于 0"),
+    (re.compile(r"(?P<name>\w[\w ]*?) must be non-negative, got (?P<got>\[.*?\]) for (?P<labels>\[.*?\])"),
+     "{name}不能为负数：{labels} 现在是 {got}"),
+)
+_NAMES_ZH = {"weights": "权重", "costs weights": "成本权重", "benefits weights": "利得权重",
+             "cost weights": "成本权重", "benefit weights": "利得权重"}
+
+
+def error_in_language(message: str) -> str:
+    """An English argument-check message of :mod:`cvlib._validate` in the current language.
+
+    Explorers show these messages when a control makes the inputs invalid
+    (weights that no longer sum to 100, all weights at zero).  In English the
+    message is returned unchanged; in Chinese the known messages are
+    translated and any other text is left as it is.
+
+    >>> from cvlib import language
+    >>> with language.use("zh"):
+    ...     error_in_language("weights sum to 0.0; at least one weight must be positive")
+    '权重之和为 0.0；至少要有一个权重大于 0'
+    """
+    if get_language() == "en":
+        return message
+    for pattern, template in _ERRORS_ZH:
+        m = pattern.fullmatch(message.strip())
+        if m:
+            parts = m.groupdict()
+            parts["name"] = _NAMES_ZH.get(parts["name"], parts["name"])
+            return say(message, template.format(**parts))
+    return message
 
 
 def has_chinese(text: str) -> bool:
@@ -372,7 +415,8 @@ class Explorer(_widgets().VBox):
             self.error = None
         except (ValueError, TypeError, KeyError) as exc:
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-            self.result, self.error = None, control_wording(str(message), self._wording)
+            self.result, self.error = None, control_wording(error_in_language(str(message)),
+                                                            self._wording)
         self.output.outputs = tuple(self._render())
 
     def _render(self) -> list[dict]:

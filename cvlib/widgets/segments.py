@@ -186,16 +186,20 @@ def pyramid_explorer(data, value: str = "revenue", *, profit: str | None = None,
 def parse_rules(text: str) -> pd.DataFrame:
     """Read a rule table written as CSV text (header ``segment,r_min,r_max,...``)."""
     if not str(text).strip():
-        raise ValueError("the rule table is empty: write a header line and at least one rule")
+        raise ValueError(say("the rule table is empty: write a header line and at least one rule",
+                             "规则表是空的：请写一行表头和至少一条规则"))
     try:
         rules = pd.read_csv(io.StringIO(str(text)), skipinitialspace=True)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ValueError(f"the rule table is not valid CSV: {exc}") from None
+        raise ValueError(say(f"the rule table is not valid CSV: {exc}",
+                             f"规则表不是有效的 CSV：{exc}")) from None
     need = ["segment", "r_min", "r_max", "f_min", "f_max", "m_min", "m_max"]
     missing = [c for c in need if c not in rules.columns]
     if missing:
-        raise ValueError(f"the rule table has no column(s) {missing}: keep the header line "
-                         f"{','.join(need)} and give every rule a value in each column")
+        raise ValueError(say(f"the rule table has no column(s) {missing}: keep the header line "
+                             f"{','.join(need)} and give every rule a value in each column",
+                             f"规则表缺少列 {missing}：请保留表头 {','.join(need)}，"
+                             f"并为每条规则的每一列填上数值"))
     return rules
 
 
