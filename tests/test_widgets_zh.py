@@ -296,3 +296,36 @@ def test_topic_errors_shown_by_explorers_are_chinese():
         control.value = 0
     assert card.error == "权重之和为 0.0；至少要有一个权重大于 0"
     plt.close("all")
+
+
+def _label_px(text: str) -> int:
+    """Rough width of a label at JupyterLab's 13 px font: 13 px a Chinese character, 7 px others."""
+    return sum(13 if has_chinese(ch) or ch in "（）：“”，" else 7 for ch in text)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_chinese_descriptions_fit_their_width(name):
+    # ipywidgets gives a description 80 px unless its style says otherwise; a cut-off label
+    # ("顾客追求最…") is unreadable, and "initial" on a long label squeezes the slider track
+    import ipywidgets as w
+
+    with language.use("zh"):
+        explorer = CASES[name][0]()
+    plt.close("all")
+
+    def walk(widget):
+        yield widget
+        for child in getattr(widget, "children", ()):
+            yield from walk(child)
+
+    for widget in walk(explorer):
+        text = getattr(widget, "description", "")
+        if not text or isinstance(widget, w.Checkbox | w.Button):
+            continue                         # these put their label beside the box, unclipped
+        width = getattr(getattr(widget, "style", None), "description_width", "") or "80px"
+        if width == "initial":
+            assert _label_px(text) <= 120, (name, text)
+            continue
+        number = float(re.sub(r"[a-z]+$", "", width))
+        room = number * 13 if width.endswith("em") else number
+        assert _label_px(text) <= room, f"{name}: {text!r} ({_label_px(text)} px) in {width}"

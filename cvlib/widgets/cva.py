@@ -274,7 +274,7 @@ def cva_value_map_explorer(quality_table: pd.DataFrame | None = None, prices: pd
                                            (say("regression", "回归线"), "regression")],
                                   value="diagonal", description=say("fair-value line", "平价价值线"))
     controls["zone"] = w.FloatSlider(value=5.0, min=0.0, max=20.0, step=0.5,
-                                     description=say("zone +/-", "公平价值区 ±"),
+                                     description=say("zone +/-", "公平价值区±"),
                                      continuous_update=False)
 
     def compute(price, normalize, line, zone, **weights):

@@ -346,7 +346,7 @@ def decile_explorer(data, value: str = "revenue", *, profit: str | None = None,
     controls = {
         "n": w.IntSlider(value=10, min=2, max=20, description=say("groups", "分组数")),
         "top": w.FloatSlider(value=0.2, min=0.05, max=0.95, step=0.05,
-                             description=say("top share", "前列客户占比")),
+                             description=say("top share", "前列占比")),
     }
 
     def compute(n, top):

@@ -117,7 +117,7 @@ def delivered_value_explorer(offers: Mapping | None = None, max_amount: float = 
     controls["criterion"] = w.ToggleButtons(
         options=[(say("delivered_value", "顾客让渡价值"), "delivered_value"),
                  (say("value_ratio", "价值成本比"), "value_ratio")],
-        value=criterion, description=say("customer maximises", "顾客追求最大的"))
+        value=criterion, description=say("customer maximises", "选择依据"))
     rows = [w.HBox(columns), controls["criterion"]]
 
     def compute(criterion, **values):
