@@ -329,3 +329,22 @@ def test_chinese_descriptions_fit_their_width(name):
         number = float(re.sub(r"[a-z]+$", "", width))
         room = number * 13 if width.endswith("em") else number
         assert _label_px(text) <= room, f"{name}: {text!r} ({_label_px(text)} px) in {width}"
+
+
+@pytest.mark.parametrize("name", ["retention_explorer", "bgnbd_explorer"])
+def test_chinese_figures_of_explorers_render_without_missing_glyphs(name, kernel_display):
+    # these two explorers draw their figure themselves (display(fig)): render it as PNG and
+    # fail on matplotlib's "Glyph ... missing from font(s)" warning
+    import warnings
+
+    from IPython.core.pylabtools import select_figure_formats
+
+    select_figure_formats(kernel_display, {"png"})      # as %matplotlib inline does
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*[Gg]lyph.*missing")
+        with language.use("zh"):
+            explorer = CASES[name][0]()
+    pngs = [o for o in explorer.output.outputs
+            if o["output_type"] == "display_data" and "image/png" in o["data"]]
+    assert len(pngs) == 1 and explorer.error is None
+    plt.close("all")

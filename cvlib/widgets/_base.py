@@ -112,6 +112,19 @@ def error_in_language(message: str) -> str:
     return message
 
 
+def _new_axes(figsize):
+    """A new figure's Axes, made after the Chinese font is registered.
+
+    An Axes' title and axis labels are Text objects created with the Axes,
+    in the font family current at that moment: a figure made before the CJK
+    font is registered draws Chinese titles as empty boxes, so explorers
+    make their figures here (:func:`cvlib.plots._common.axes_or_new`).
+    """
+    from ..plots._common import axes_or_new
+
+    return axes_or_new(figsize=figsize)
+
+
 def has_chinese(text: str) -> bool:
     """Whether ``text`` holds at least one Chinese (CJK unified) character.
 

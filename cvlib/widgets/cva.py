@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..cva import brand_scores, price_profile, quality_profile, relative_price, value_map
 from ..language import get_language, say
-from ._base import Explorer, localise, start_value
+from ._base import Explorer, _new_axes, localise, start_value
 
 __all__ = ["cva_profile_explorer", "cva_value_map_explorer", "profile_from_controls",
            "value_map_from_prices"]
@@ -174,7 +174,7 @@ def cva_profile_explorer(data: pd.DataFrame | None = None, ours: str | None = No
             display(localise(result.summary(),
                              columns={"ratio": "业绩比率", "weighted_ratio": "加权比率", "area": "面积"},
                              values={**names, "total": say("total", "合计")}))
-        fig, ax = plt.subplots(figsize=(8, 3.5))
+        ax = _new_axes((8, 3.5))
         plot_cva_head_to_head(result, ax=ax)
         plt.show()
 
@@ -287,7 +287,7 @@ def cva_value_map_explorer(quality_table: pd.DataFrame | None = None, prices: pd
 
         from ..plots.cva import plot_cva_value_map
 
-        fig, ax = plt.subplots(figsize=(6, 5.5))
+        ax = _new_axes((6, 5.5))
         plot_cva_value_map(result, ax=ax, highlight=brand)
         plt.show()
         r = result.table.set_index("brand").loc[brand]

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .._results import Result
 from ..language import say
-from ._base import Explorer, labelled, start_value
+from ._base import Explorer, _new_axes, labelled, start_value
 
 __all__ = ["retention_explorer", "bgnbd_explorer", "BGNBDCustomer", "bgnbd_customer"]
 
@@ -94,12 +94,12 @@ def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_r
                   f"客户终身价值 CLV，无限期（毛利在{when}）：{result.clv:,.2f}"))
         print(say(f"CLV over {result.years} years ({result.timing}): {result.clv_horizon:,.2f}",
                   f"客户终身价值 CLV，{result.years} 年内（毛利在{when}）：{result.clv_horizon:,.2f}"))
-        fig, ax = plt.subplots(figsize=(6, 3.2))
+        ax = _new_axes((6, 3.2))
         plot_survival_curve(result.survival, ax=ax)
         ax.set_title(say(f"Survival at {result.retention:.0%} retention",
                          f"客户保持率 {result.retention:.0%} 时的生存曲线"))
-        display(fig)
-        plt.close(fig)
+        display(ax.figure)
+        plt.close(ax.figure)
 
     return Explorer(controls, retention_scenario, show,
                     title=say("Retention and CLV: move the sliders", "客户保持率与客户终身价值：拖动滑块"))
@@ -236,7 +236,7 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
         grid[0] = min(0.01, result.T)
         probs = [model.p_alive(frequency=result.frequency, recency=float(r), T=result.T)
                  for r in grid]
-        fig, ax = plt.subplots(figsize=(6, 3.2))
+        ax = _new_axes((6, 3.2))
         ax.plot(grid, np.asarray(probs, dtype=float), color="#3182bd")
         ax.scatter([result.recency], [result.p_alive], color="#de2d26", zorder=3)
         ax.set_xlabel(say("recency t_x (age at the last purchase)",
@@ -248,8 +248,8 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
                          f"x = {result.frequency}、T = {result.T:g} 时的存活概率："
                          "最后一次购买越近，客户越可能仍然活跃"))
         ax.grid(alpha=0.3)
-        display(fig)
-        plt.close(fig)
+        display(ax.figure)
+        plt.close(ax.figure)
 
     return Explorer(controls, compute, show,
                     title=say("BG/NBD: one customer's history", "BG/NBD 模型：一位客户的购买历史"))

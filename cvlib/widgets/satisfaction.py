@@ -23,7 +23,7 @@ import pandas as pd
 from ..language import say
 from ..satisfaction import ipa, satisfaction_gap, satisfaction_index
 from ..satisfaction.scales import _as_scale
-from ._base import _VALUES_ZH, Explorer, labelled, localise, start_value
+from ._base import _VALUES_ZH, Explorer, _new_axes, labelled, localise, start_value
 
 __all__ = ["ipa_explorer", "index_explorer", "gap_explorer"]
 
@@ -38,9 +38,9 @@ _GAP_ATTRIBUTES_ZH = {
 def _show_figure(draw):
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 5))
+    ax = _new_axes((7, 5))
     draw(ax)
-    fig.tight_layout()
+    ax.figure.tight_layout()
     plt.show()
 
 

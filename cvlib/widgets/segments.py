@@ -29,7 +29,7 @@ from ..segments import (
     scorecard,
     two_axis,
 )
-from ._base import _VALUES_ZH, Explorer, localise, start_value
+from ._base import _VALUES_ZH, Explorer, _new_axes, localise, start_value
 
 __all__ = ["abc_explorer", "pyramid_explorer", "rfm_rules_explorer", "two_axis_explorer",
            "parse_rules", "call_list_explorer", "decile_explorer", "relationship_level_explorer",
@@ -90,7 +90,7 @@ def _show_classification(measure):
         from ..plots.segments import plot_tier_shares
 
         _show_table(result.table.round(4))
-        fig, ax = plt.subplots(figsize=(6, 3))
+        ax = _new_axes((6, 3))
         plot_tier_shares(result, measure=measure, ax=ax)
         plt.show()
 
@@ -175,7 +175,7 @@ def pyramid_explorer(data, value: str = "revenue", *, profit: str | None = None,
         from ..plots.segments import plot_pyramid
 
         _show_table(result.table.round(4))
-        fig, ax = plt.subplots(figsize=(7, 3.5))
+        ax = _new_axes((7, 3.5))
         plot_pyramid(result, measure=value, ax=ax)
         plt.show()
 
@@ -263,7 +263,7 @@ def two_axis_explorer(data: pd.DataFrame, x: str, y: str, *, preset: str | None 
         from ..plots.segments import plot_two_axis
 
         _show_table(result.table[["customers", "customer_share", f"{x}_share", f"{y}_share"]].round(3))
-        fig, ax = plt.subplots(figsize=(6, 4.5))
+        ax = _new_axes((6, 4.5))
         plot_two_axis(result, ax=ax, log=log)
         plt.show()
 
@@ -368,7 +368,7 @@ def decile_explorer(data, value: str = "revenue", *, profit: str | None = None,
                   f"的客户贡献的比例必然在 {lo:.1%} 到 {hi:.1%} 之间"))
         cols = [c for c in r["table"].columns if c.endswith("_share")]
         _show_table(r["table"][["customers", *cols]].round(3))
-        fig, ax = plt.subplots(figsize=(6, 3))
+        ax = _new_axes((6, 3))
         plot_deciles(r["table"], measure=value, ax=ax)
         plt.show()
 
