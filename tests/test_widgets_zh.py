@@ -63,11 +63,9 @@ _CARD = pd.DataFrame({"revenue": [100.0, 50, 10], "cost_to_serve": [1.0, 5, 3]},
 # name -> (build the explorer, names from the data shown as they are: exempt from the rule)
 CASES = {
     "glossary_explorer": (lambda: cvlib.widgets.glossary_explorer("客户"), set()),
-    "delivered_value_explorer": (lambda: cvlib.widgets.delivered_value_explorer(),
-                                 {"offer 1", "offer 2"}),
+    "delivered_value_explorer": (lambda: cvlib.widgets.delivered_value_explorer(), set()),
     "attribute_weight_explorer": (lambda: cvlib.widgets.attribute_weight_explorer(), set()),
-    "cva_profile_explorer": (lambda: cvlib.widgets.cva_profile_explorer(),
-                             {"Acura", "Competitors"}),
+    "cva_profile_explorer": (lambda: cvlib.widgets.cva_profile_explorer(), {"Acura"}),
     "cva_value_map_explorer": (lambda: cvlib.widgets.cva_value_map_explorer(brand="Aurora"), set()),
     "ipa_explorer": (lambda: cvlib.widgets.ipa_explorer(_IPA, scale=(1, 10), plot=False), set()),
     "index_explorer": (lambda: cvlib.widgets.index_explorer(

@@ -39,6 +39,11 @@ _ATTRIBUTES_ZH = {
 }
 
 
+def _brand_label(brand) -> str:
+    """A brand column's name as shown: Gale's "Competitors" column is 竞争者 in Chinese."""
+    return say(str(brand), "竞争者") if str(brand) == "Competitors" else str(brand)
+
+
 def _attribute_label(attribute) -> str:
     """An attribute's name in the current language (itself when no Chinese name is known)."""
     text = str(attribute)
@@ -139,7 +144,7 @@ def cva_profile_explorer(data: pd.DataFrame | None = None, ours: str | None = No
         o = mk(value=data[ours].iloc[i], min=1, max=10, step=1 if integer else 0.1,
                description=ours[:12], continuous_update=False)
         c = mk(value=data[competitor].iloc[i], min=1, max=10, step=1 if integer else 0.1,
-               description=competitor[:12], continuous_update=False)
+               description=_brand_label(competitor)[:12], continuous_update=False)
         controls[f"weight|{a}"], controls[f"ours|{a}"], controls[f"competitor|{a}"] = wgt, o, c
         rows.append(w.VBox([w.HTML(f"<b>{_attribute_label(a)}</b>"), wgt, o, c]))
     controls["method"] = w.Dropdown(options=[(say("ratio", "业绩比率法"), "ratio"),
@@ -167,12 +172,13 @@ def cva_profile_explorer(data: pd.DataFrame | None = None, ours: str | None = No
             if result.kind == "price":
                 line += f" → 相对价格 {result.relative_price:.2f}"
             print(say(f"{result.kind} profile: {result.ours} vs {result.competitor}, method "
-                      f"{result.method!r}", f"{result.ours} 对比 {result.competitor}，"
-                      f"计算方法 {result.method}"))
+                      f"{result.method!r}", f"{result.ours} 对比 {_brand_label(result.competitor)}，"
+                      f"计算方法：{'业绩比率法' if result.method == 'ratio' else '加权平均法'}"))
             print(line)
             names = {a: _attribute_label(a) for a in result.table["attribute"]}
             display(localise(result.summary(),
-                             columns={"ratio": "业绩比率", "weighted_ratio": "加权比率", "area": "面积"},
+                             columns={"ratio": "业绩比率", "weighted_ratio": "加权比率", "area": "面积",
+                                      "Competitors": "竞争者"},
                              values={**names, "total": say("total", "合计")}))
         ax = _new_axes((8, 3.5))
         plot_cva_head_to_head(result, ax=ax)
@@ -183,7 +189,7 @@ def cva_profile_explorer(data: pd.DataFrame | None = None, ours: str | None = No
     kind_zh = "市场感知价格水平" if kind == "price" else "市场感知质量水平"
     return Explorer(controls, compute, show,
                     title=say(f"{kind} profile: {ours} vs {competitor}",
-                              f"{kind_zh}：{ours} 对比 {competitor}"),
+                              f"{kind_zh}：{ours} 对比 {_brand_label(competitor)}"),
                     layout_rows=layout)
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -43,6 +44,13 @@ _COMPONENTS_ZH = {
     "monetary": "货币", "price": "价格", "time": "时间", "energy": "精力", "psychic": "精神",
 }
 _SIDES_ZH = {"value": "价值", "cost": "成本", "benefit": "利得"}
+
+
+def _offer_label(name) -> str:
+    """An offer's name as shown: the default offers ("offer 1") are 方案 1 in Chinese."""
+    text = str(name)
+    m = re.fullmatch(r"offer (\d+)", text)
+    return say(text, f"方案 {m.group(1)}") if m else text
 
 
 def _component_label(side: str, comp: str) -> str:
@@ -105,7 +113,7 @@ def delivered_value_explorer(offers: Mapping | None = None, max_amount: float = 
     controls: dict = {}
     columns = []
     for name, (vals, costs) in offers.items():
-        box = [w.HTML(f"<b>{name}</b>")]
+        box = [w.HTML(f"<b>{_offer_label(name)}</b>")]
         for side, parts in (("value", vals), ("cost", costs)):
             for comp, amount in parts.items():
                 s = w.FloatSlider(value=float(amount), min=0.0, max=float(max_amount), step=1.0,
@@ -124,11 +132,15 @@ def delivered_value_explorer(offers: Mapping | None = None, max_amount: float = 
         return compare_offers(offers_from_controls(**values), criterion=criterion)
 
     def show(result):
-        display(localise(result.table.round(3), values={True: "是", False: "否"}))
+        table = localise(result.table.round(3), values={True: "是", False: "否"})
+        if table is not result.table:
+            table.index = [_offer_label(o) for o in result.table.index]
+            table.index.name = result.table.index.name and say(result.table.index.name, "方案")
+        display(table)
         by = {"delivered_value": "顾客让渡价值", "value_ratio": "价值成本比"}.get(result.criterion,
                                                                                 result.criterion)
         print(say(f"A value-maximising customer picks: {result.choice} (by {result.criterion})",
-                  f"追求价值最大化的顾客选择：{result.choice}（依据{by}）"))
+                  f"追求价值最大化的顾客选择：{_offer_label(result.choice)}（依据{by}）"))
 
     return Explorer(controls, compute, show,
                     title=say("Customer delivered value of two offers", "两个方案的顾客让渡价值"),
