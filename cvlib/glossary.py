@@ -488,7 +488,15 @@ _INDEX = _index()
 def lookup(term: str) -> Term:
     """Find a term by its English name, Chinese name or an alias (case-insensitive).
 
-    Raises ``KeyError`` listing close matches when the term is unknown.
+    Raises ``KeyError`` listing close matches when the term is unknown (in
+    the current language).
+
+    >>> from cvlib import language
+    >>> with language.use("zh"):
+    ...     lookup("顾客价值")
+    Traceback (most recent call last):
+    ...
+    KeyError: "术语表中没有“顾客价值”；相近的术语：['顾客总价值', '顾客让渡价值', '顾客终身价值', '顾客整体价值', '客户价值']"
     """
     key = _key(term)
     if key in _INDEX:
@@ -496,10 +504,14 @@ def lookup(term: str) -> Term:
     close = difflib.get_close_matches(key, list(_INDEX), n=5, cutoff=0.5)
     contains = [k for k in _INDEX if key and (key in k or k in key)]
     suggestions = list(dict.fromkeys(close + contains))[:5]
-    raise KeyError(
+    if not suggestions and _han(key):  # Chinese input: names sharing its characters
+        suggestions = [t.chinese for t in close_matches(key)]
+    raise KeyError(say(
         f"{term!r} is not in the glossary"
-        + (f"; close matches: {suggestions}" if suggestions else "; use search() to browse")
-    )
+        + (f"; close matches: {suggestions}" if suggestions else "; use search() to browse"),
+        f"术语表中没有“{term}”"
+        + (f"；相近的术语：{suggestions}" if suggestions else "；可用 search() 浏览"),
+    ))
 
 
 def label(term: str) -> str:

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -44,20 +46,23 @@ def _brand_label(brand) -> str:
     return say(str(brand), "竞争者") if str(brand) == "Competitors" else str(brand)
 
 
+@functools.cache
+def _car_attributes_zh() -> dict:
+    """The car survey's attribute names (and labels) -> their Chinese labels."""
+    from ..datasets import load_cva_car_attributes
+
+    table = load_cva_car_attributes()
+    names = dict(zip(table["attribute"], table["label_zh"], strict=True))
+    names.update(zip(table["label"], table["label_zh"], strict=True))
+    return names
+
+
 def _attribute_label(attribute) -> str:
     """An attribute's name in the current language (itself when no Chinese name is known)."""
     text = str(attribute)
-    zh = _ATTRIBUTES_ZH.get(text)
-    if zh is None:
-        try:
-            from ..datasets import load_cva_car_attributes
-
-            table = load_cva_car_attributes()
-            names = dict(zip(table["attribute"], table["label_zh"], strict=True))
-            names.update(zip(table["label"], table["label_zh"], strict=True))
-            zh = names.get(text)
-        except (OSError, KeyError, ValueError):  # pragma: no cover - the bundled table is missing
-            zh = None
+    if get_language() == "en":
+        return text
+    zh = _ATTRIBUTES_ZH.get(text) or _car_attributes_zh().get(text)
     return say(text, zh) if zh else text
 
 
