@@ -246,7 +246,7 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
         ax.set_title(say(f"P(alive) for x = {result.frequency}, T = {result.T:g}: "
                          "a recent last purchase means alive",
                          f"x = {result.frequency}、T = {result.T:g} 时的存活概率："
-                         "最后一次购买越近，客户越可能仍然活跃"))
+                         "最后一次购买越近，越可能仍然活跃"))
         ax.grid(alpha=0.3)
         display(ax.figure)
         plt.close(ax.figure)
