@@ -31,6 +31,7 @@ from scipy.special import betaln, hyp2f1
 
 from .._results import EstimateResult, check_alpha, wald
 from .._validate import check_ci, require_columns, require_frame
+from ..language import say
 
 __all__ = ["ModelFitError", "FittedModel"]
 
@@ -95,19 +96,23 @@ def _check_frt(frequency, recency, T):
     over = tx > t_end * (1 + 1e-9) + 1e-12
     if over.any():
         i = np.flatnonzero(over.ravel())[0]
-        raise ValueError(
+        raise ValueError(say(
             f"recency must not exceed T (the last purchase cannot come after the end of the "
             f"period): {int(over.sum())} customer(s), e.g. recency {tx.ravel()[i]} > T "
-            f"{t_end.ravel()[i]}. Check that both are in the same time unit."
-        )
+            f"{t_end.ravel()[i]}. Check that both are in the same time unit.",
+            f"recency 不能大于 T（最后一次购买不可能晚于观察期结束）：有 {int(over.sum())} 位客户如此，"
+            f"例如 recency {tx.ravel()[i]} > T {t_end.ravel()[i]}。请检查两者是否使用同一时间单位。"
+        ))
     zero = (x == 0) & (tx > 0)
     if zero.any():
         i = np.flatnonzero(zero.ravel())[0]
-        raise ValueError(
+        raise ValueError(say(
             f"a customer with frequency 0 (no repeat purchase) must have recency 0: "
             f"{int(zero.sum())} customer(s), e.g. recency {tx.ravel()[i]}. Recency is the time of "
-            f"the last REPEAT purchase since the first one."
-        )
+            f"the last REPEAT purchase since the first one.",
+            f"frequency 为 0（没有重复购买）的客户，recency 必须为 0：有 {int(zero.sum())} 位客户不符合，"
+            f"例如 recency {tx.ravel()[i]}。recency 是最后一次“重复”购买距首次购买的时间。"
+        ))
     return x, np.minimum(tx, t_end), t_end
 
 

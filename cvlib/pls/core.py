@@ -20,6 +20,7 @@ from .._validate import (
     require_no_missing,
     require_numeric,
 )
+from ..language import say
 from . import _engine as eng
 from .reliability import THRESHOLDS, _alpha_from_cov, htmt_from_corr, rho_a_from_corr
 
@@ -879,11 +880,14 @@ def estimate(data: pd.DataFrame, paths, blocks: Mapping[str, Sequence[str]], *,
                                      f"or use mode 'A'")
     fit = eng.iterate(S, spec, scheme, tol, int(max_iter))
     if not fit.converged[0]:
-        raise PLSConvergenceError(
+        raise PLSConvergenceError(say(
             f"PLS did not converge in max_iter={max_iter} iterations with scheme={scheme!r} "
             f"(largest change of an outer weight in the last iteration {fit.delta[0]:.2g}, "
-            f"tol={tol:g}); raise max_iter, loosen tol, or try another scheme or mode"
-        )
+            f"tol={tol:g}); raise max_iter, loosen tol, or try another scheme or mode",
+            f"PLS 在 max_iter={max_iter} 次迭代内没有收敛（scheme={scheme!r}；最后一次迭代中外部权重的"
+            f"最大变化为 {fit.delta[0]:.2g}，tol={tol:g}）；请增大 max_iter、放宽 tol，"
+            f"或换一种权重方案或测量模式"
+        ))
     fit = eng.orient(S, fit, spec)  # sign convention: most loadings of a block positive
     der = _derived(fit, S, spec, standardized, np.sqrt(np.diag(C))[None])
     pairs = _as_pairs(paths)

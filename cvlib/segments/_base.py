@@ -18,6 +18,7 @@ from .._validate import (
     require_no_missing,
     require_numeric,
 )
+from ..language import say
 
 __all__ = ["Classification"]
 
@@ -118,14 +119,17 @@ def check_percentages(shares, labels, name: str = "shares") -> np.ndarray:
         raise ValueError(f"{name} has {len(s)} value(s) {s.tolist()} but there are {len(labels)} "
                          f"tier labels {list(labels)}; give one percentage per tier")
     if np.isnan(s).any() or (s <= 0).any():
-        raise ValueError(f"{name} must be positive percentages, got {s.tolist()} for {list(labels)}")
+        raise ValueError(say(f"{name} must be positive percentages, got {s.tolist()} for {list(labels)}",
+                             f"{name} 必须都是正的百分比，{list(labels)} 现在是 {s.tolist()}"))
     total = float(s.sum())
     if abs(total - 100.0) > 1e-6:
         hint = " (give percentages such as 70, not fractions such as 0.7)" if abs(total - 1) < 1e-6 else ""
-        raise ValueError(
+        raise ValueError(say(
             f"{name} must sum to 100 so that the tiers partition the customers, got "
-            f"{total:g} for {list(labels)}: {s.tolist()}{hint}"
-        )
+            f"{total:g} for {list(labels)}: {s.tolist()}{hint}",
+            f"{name} 之和必须为 100，各层才能恰好分完所有客户；{list(labels)} 现在合计 {total:g}："
+            f"{s.tolist()}" + ("（请输入 70 这样的百分数，而不是 0.7 这样的小数）" if hint else "")
+        ))
     return s / 100.0
 
 

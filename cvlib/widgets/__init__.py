@@ -2,6 +2,17 @@
 
 One submodule per topic (value, cva, satisfaction, pls,
 segments, lifetime); everything they export is available here.
+
+Language: an explorer speaks the language current when it is built
+(``cvlib.set_language("zh")`` before building it gives Chinese labels,
+option labels, titles, verdicts, table headers and error messages) and keeps
+it (``.language``).  Control names, option values and ``.result`` stay the
+same in every language, so code that drives an explorer does not change.
+For new explorers: write every label with ``say(en, zh)``
+(:mod:`cvlib.language`), give dropdowns ``(label, value)`` options with an
+English value, show tables through :func:`cvlib.widgets._base.localise`, and
+add a case to ``tests/test_widgets_zh.py`` (a public explorer without one
+fails the tests).
 """
 
 from .cva import *  # noqa: F403

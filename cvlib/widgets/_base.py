@@ -22,7 +22,178 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Explorer", "labelled", "start_value", "control_wording", "capture_in_order"]
+from ..language import get_language, say, use
+
+__all__ = ["Explorer", "labelled", "start_value", "control_wording", "capture_in_order",
+           "localise", "COLUMNS_ZH", "has_chinese", "error_in_language"]
+
+#: Chinese headers of the columns the explorers display (glossary names where the
+#: glossary has the term), used by :func:`localise`.  Column names stay English in
+#: the data; only the table a reader sees changes.
+COLUMNS_ZH = {
+    # value (notebook 01)
+    "offer": "方案", "total_value": "顾客整体价值", "total_cost": "顾客整体成本",
+    "delivered_value": "顾客让渡价值", "value_ratio": "价值成本比", "chosen": "被选中",
+    "brand": "品牌", "benefit": "感知利得", "cost": "感知利失", "value": "感知价值",
+    "measure": "指标", "choice share": "选择份额",
+    # customer value analysis (02)
+    "attribute": "属性", "weight": "权重", "performance_ratio": "业绩比率",
+    "weighted": "加权值", "relative_quality": "相对质量", "relative_price": "相对价格",
+    "distance": "距平价价值线", "position": "位置",
+    # satisfaction (03)
+    "importance": "重要性", "performance": "绩效", "quadrant": "象限",
+    "expectation": "期望", "perception": "感知", "gap": "差距", "outcome": "结果",
+    "weighted_gap": "加权差距", "layer": "满意层次", "segment": "细分群体",
+    "estimate": "估计值", "se": "标准误", "ci_low": "置信下限", "ci_high": "置信上限",
+    "n": "样本量", "mean": "均值", "sd": "标准差", "p_value": "p 值",
+    # classification (04)
+    "tier": "层级", "customers": "客户数", "customer_share": "客户占比",
+    "revenue": "收入", "revenue_share": "收入占比", "profit": "利润", "profit_share": "利润占比",
+    "share": "占比", "rank": "排名", "index": "客户", "score": "得分", "group": "组别",
+    "indicator": "指标", "cell": "单元格", "label": "名称",
+    "monetary": "消费金额", "monetary_share": "消费金额占比", "recency": "最近一次消费",
+    "frequency": "消费频率", "r_score": "R 得分", "f_score": "F 得分", "m_score": "M 得分",
+    "direction": "方向", "mean_index": "平均得分", "decile": "十分位组", "customer_id": "客户编号",
+    "account_id": "客户编号",
+    # lifetime (05)
+    "P(alive)": "存活概率 P(alive)",
+}
+
+_VALUES_ZH = {
+    "fair value": "平价", "better value": "价值较高", "worse value": "价值较低",
+    "met": "达到期望", "exceeded": "超出期望", "not met": "未达期望",
+    "Concentrate here": "重点改进", "Keep up the good work": "继续保持",
+    "Low priority": "低优先级", "Possible overkill": "可能过度投入",
+    "material": "物质满意", "mental": "精神满意", "social": "社会满意",
+    "higher is better": "越高越好", "lower is better": "越低越好", "total": "合计",
+}
+
+
+# Messages of the shared argument checks (cvlib._validate, which speaks English) that the
+# explorers' controls can trigger, in Chinese: (pattern, template).  "pass normalize=True" is
+# kept so that control_wording turns it into the checkbox the reader sees.
+_ERRORS_ZH = (
+    (re.compile(r"(?P<name>\w[\w ]*?) must sum to (?P<total>\S+), got (?P<got>\S+) for (?P<labels>\[.*?\]); "
+                r"pass normalize=True to rescale"),
+     "{name}之和必须为 {total}，{labels} 现在合计 {got}；pass normalize=True，即可按比例调整"),
+    (re.compile(r"(?P<name>\w[\w ]*?) must sum to (?P<total>\S+), got (?P<got>\S+) for (?P<labels>\[.*?\]);\s*"
+                r"(?P<rest>.*)"),
+     "{name}之和必须为 {total}，{labels} 现在合计 {got}；{rest}"),
+    (re.compile(r"(?P<name>\w[\w ]*?) sum to (?P<got>\S+); at least one weight must be positive"),
+     "{name}之和为 {got}；至少要有一个权重大于 0"),
+    (re.compile(r"(?P<name>\w[\w ]*?) must be non-negative, got (?P<got>\[.*?\]) for (?P<labels>\[.*?\])"),
+     "{name}不能为负数：{labels} 现在是 {got}"),
+)
+_NAMES_ZH = {"weights": "权重", "costs weights": "成本权重", "benefits weights": "利得权重",
+             "cost weights": "成本权重", "benefit weights": "利得权重"}
+
+
+def error_in_language(message: str) -> str:
+    """An English argument-check message of :mod:`cvlib._validate` in the current language.
+
+    Explorers show these messages when a control makes the inputs invalid
+    (weights that no longer sum to 100, all weights at zero).  In English the
+    message is returned unchanged; in Chinese the known messages are
+    translated and any other text is left as it is.
+
+    >>> from cvlib import language
+    >>> with language.use("zh"):
+    ...     error_in_language("weights sum to 0.0; at least one weight must be positive")
+    '权重之和为 0.0；至少要有一个权重大于 0'
+    """
+    if get_language() == "en":
+        return message
+    for pattern, template in _ERRORS_ZH:
+        m = pattern.fullmatch(message.strip())
+        if m:
+            parts = m.groupdict()
+            parts["name"] = _NAMES_ZH.get(parts["name"], parts["name"])
+            return say(message, template.format(**parts))
+    return message
+
+
+def _new_axes(figsize):
+    """A new figure's Axes, made after the Chinese font is registered.
+
+    An Axes' title and axis labels are Text objects created with the Axes,
+    in the font family current at that moment: a figure made before the CJK
+    font is registered draws Chinese titles as empty boxes, so explorers
+    make their figures here (:func:`cvlib.plots._common.axes_or_new`).
+    """
+    from ..plots._common import axes_or_new
+
+    return axes_or_new(figsize=figsize)
+
+
+def has_chinese(text: str) -> bool:
+    """Whether ``text`` holds at least one Chinese (CJK unified) character.
+
+    >>> has_chinese("客户金字塔"), has_chinese("tier 1 %")
+    (True, False)
+    """
+    return any("\u4e00" <= ch <= "\u9fff" for ch in str(text))
+
+
+def localise(table, columns: dict | None = None, values: dict | None = None):
+    """The ``table`` a reader sees: its headers (and a few verdict words) in the current language.
+
+    In English the table is returned unchanged.  In Chinese a copy is returned
+    whose column names, index name and column-axis name are replaced by
+    :data:`COLUMNS_ZH` (updated with ``columns``); in text columns, the
+    verdict words of ``values`` (default: value-map positions and gap
+    outcomes) are translated too.  In "en+zh" headers read ``english / 中文``.
+    Column names of the data itself never change: only the displayed copy.
+
+    >>> import pandas as pd
+    >>> from cvlib import language
+    >>> t = pd.DataFrame({"brand": ["A"], "position": ["fair value"]})
+    >>> with language.use("zh"):
+    ...     localise(t).columns.tolist(), localise(t).iloc[0, 1]
+    (['品牌', '位置'], '平价')
+    >>> localise(t) is t
+    True
+    """
+    import pandas as pd
+
+    if get_language() == "en":
+        return table
+    names = {**COLUMNS_ZH, **dict(columns or {})}
+    words = _VALUES_ZH if values is None else dict(values)
+
+    def word(label):
+        if not isinstance(label, str):
+            return label
+        if label in names:
+            return say(label, names[label])
+        m = re.fullmatch(r"(cum_)?(.+)_share", label)
+        if m and m.group(2) in names:
+            zh = ("累计" if m.group(1) else "") + names[m.group(2)].split("（")[0] + "占比"
+            return say(label, zh)
+        return label
+
+    def cell(v):
+        if isinstance(v, str | bool) and v in words:
+            return say(str(v), words[v])
+        return v
+
+    def text_like(values) -> bool:
+        return not (pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values))
+
+    out = table.copy()
+    if isinstance(out, pd.DataFrame):
+        for col in out.columns:
+            if text_like(out[col]):
+                out[col] = out[col].astype(object).map(cell)
+        out.columns = [word(c) for c in out.columns]
+        out.columns.name = word(table.columns.name)
+    else:
+        out.name = word(out.name)
+    if out.index.nlevels == 1:
+        name = word(out.index.name)
+        if text_like(out.index):
+            out.index = pd.Index([cell(v) for v in out.index.astype(object)])
+        out.index = out.index.rename(name)
+    return out
 
 
 def _widgets():
@@ -105,11 +276,16 @@ def control_wording(message: str, controls: dict[str, Any]) -> str:
         word = re.escape(name)
         if is_box:
             message = re.sub(rf"(?:\bpass )?(?<![\w.'\"]){word}=(True|False)\b",
-                             lambda m, lab=label: f"{'tick' if m.group(1) == 'True' else 'untick'} the {lab!r} box",
+                             lambda m, lab=label: say(
+                                 f"{'tick' if m.group(1) == 'True' else 'untick'} the {lab!r} box",
+                                 f"{'勾选' if m.group(1) == 'True' else '取消勾选'}“{lab}”"),
                              message)
-        message = re.sub(rf"\bpass (?<![\w.'\"]){word}=([^\s,;)]+)", lambda m, lab=label: f"set {lab!r} to {m.group(1)}",
+        message = re.sub(rf"\bpass (?<![\w.'\"]){word}=([^\s,;)]+)",
+                         lambda m, lab=label: say(f"set {lab!r} to {m.group(1)}",
+                                                  f"把“{lab}”设为 {m.group(1)}"),
                          message)
-        message = re.sub(rf"(?<![\w.'\"]){word}=([^\s,;)]+)", lambda m, lab=label: f"{lab!r} = {m.group(1)}",
+        message = re.sub(rf"(?<![\w.'\"]){word}=([^\s,;)]+)",
+                         lambda m, lab=label: say(f"{lab!r} = {m.group(1)}", f"“{lab}” = {m.group(1)}"),
                          message)
     return message
 
@@ -209,6 +385,13 @@ class Explorer(_widgets().VBox):
         Argument names of the underlying function that error messages may use
         -> the control (or its label) the user sees, for names that are not
         already keys of ``controls`` (see :func:`control_wording`).
+
+    Notes
+    -----
+    The explorer speaks the language that was current when it was built
+    (:func:`cvlib.set_language`), kept in ``.language``: its labels are
+    made then, and every later output (verdicts, tables, errors) is written
+    in the same language even if the setting changes afterwards.
     """
 
     def __init__(self, controls: dict[str, Any], compute: Callable[..., Any],
@@ -222,6 +405,8 @@ class Explorer(_widgets().VBox):
         self._show = show
         self.result = None
         self.error: str | None = None
+        #: The language the explorer was built in: its output keeps speaking it.
+        self.language = get_language()
         header = [w.HTML(f"<b>{title}</b>")] if title else []
         rows = layout_rows if layout_rows is not None else list(self.controls.values())
         super().__init__(header + list(rows) + [self.output])
@@ -234,12 +419,17 @@ class Explorer(_widgets().VBox):
         return {name: c.value for name, c in self.controls.items()}
 
     def _update(self, change=None) -> None:
+        with use(self.language):
+            self._recompute()
+
+    def _recompute(self) -> None:
         try:
             self.result = self._compute(**self.values())
             self.error = None
         except (ValueError, TypeError, KeyError) as exc:
             message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-            self.result, self.error = None, control_wording(str(message), self._wording)
+            self.result, self.error = None, control_wording(error_in_language(str(message)),
+                                                            self._wording)
         self.output.outputs = tuple(self._render())
 
     def _render(self) -> list[dict]:
@@ -252,7 +442,7 @@ class Explorer(_widgets().VBox):
         """
         with capture_in_order() as captured:
             if self.error is not None:
-                print(f"\u26a0 {self.error}")
+                print("\u26a0 " + ("" if get_language() == "en" else "输入有误：") + self.error)
             else:
                 self._show(self.result)
         return captured.outputs

@@ -12,11 +12,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
 from ..cva import brand_scores, price_profile, quality_profile, relative_price, value_map
-from ._base import Explorer, start_value
+from ..language import get_language, say
+from ._base import Explorer, _new_axes, localise, start_value
 
 __all__ = ["cva_profile_explorer", "cva_value_map_explorer", "profile_from_controls",
            "value_map_from_prices"]
@@ -27,6 +30,40 @@ _ACURA = pd.DataFrame({
     "Acura": [9, 6, 9, 7],
     "Competitors": [7, 6, 8, 7],
 })
+
+
+# Chinese names of the attributes of the default tables: the Acura price profile in the course
+# material's words (001, "购买价格 赠品价格 转售价格 供款率") and the car survey's attributes
+# (the ``label_zh`` column of ``cva_car_attributes``).
+_ATTRIBUTES_ZH = {
+    "purchase price": "购买价格", "trade-in allowance": "赠品价格", "resale price": "转售价格",
+    "finance rate": "供款率",
+}
+
+
+def _brand_label(brand) -> str:
+    """A brand column's name as shown: Gale's "Competitors" column is 竞争者 in Chinese."""
+    return say(str(brand), "竞争者") if str(brand) == "Competitors" else str(brand)
+
+
+@functools.cache
+def _car_attributes_zh() -> dict:
+    """The car survey's attribute names (and labels) -> their Chinese labels."""
+    from ..datasets import load_cva_car_attributes
+
+    table = load_cva_car_attributes()
+    names = dict(zip(table["attribute"], table["label_zh"], strict=True))
+    names.update(zip(table["label"], table["label_zh"], strict=True))
+    return names
+
+
+def _attribute_label(attribute) -> str:
+    """An attribute's name in the current language (itself when no Chinese name is known)."""
+    text = str(attribute)
+    if get_language() == "en":
+        return text
+    zh = _ATTRIBUTES_ZH.get(text) or _car_attributes_zh().get(text)
+    return say(text, zh) if zh else text
 
 
 def profile_from_controls(attributes, ours: str, competitor: str, kind: str = "price",
@@ -107,19 +144,22 @@ def cva_profile_explorer(data: pd.DataFrame | None = None, ours: str | None = No
     rows = []
     for i, a in enumerate(attrs):
         wgt = w.FloatSlider(value=float(data[weight].iloc[i]), min=0, max=100, step=1,
-                            description="weight", continuous_update=False)
+                            description=say("weight", "权重"), continuous_update=False)
         mk = (w.IntSlider if integer else w.FloatSlider)
         o = mk(value=data[ours].iloc[i], min=1, max=10, step=1 if integer else 0.1,
                description=ours[:12], continuous_update=False)
         c = mk(value=data[competitor].iloc[i], min=1, max=10, step=1 if integer else 0.1,
-               description=competitor[:12], continuous_update=False)
+               description=_brand_label(competitor)[:12], continuous_update=False)
         controls[f"weight|{a}"], controls[f"ours|{a}"], controls[f"competitor|{a}"] = wgt, o, c
-        rows.append(w.VBox([w.HTML(f"<b>{a}</b>"), wgt, o, c]))
-    controls["method"] = w.Dropdown(options=["ratio", "weighted_average"], value="ratio",
-                                    description="method")
-    controls["normalize"] = w.Checkbox(value=False, description="normalize weights")
-    controls["round_ratios"] = w.Dropdown(options=[("exact", "none"), ("1 decimal", 1), ("2 decimals", 2)],
-                                          value="none", description="ratios")
+        rows.append(w.VBox([w.HTML(f"<b>{_attribute_label(a)}</b>"), wgt, o, c]))
+    controls["method"] = w.Dropdown(options=[(say("ratio", "业绩比率法"), "ratio"),
+                                             (say("weighted_average", "加权平均法"), "weighted_average")],
+                                    value="ratio", description=say("method", "计算方法"))
+    controls["normalize"] = w.Checkbox(value=False, description=say("normalize weights", "权重归一为 100"))
+    controls["round_ratios"] = w.Dropdown(options=[(say("exact", "不取整"), "none"),
+                                                   (say("1 decimal", "保留 1 位小数"), 1),
+                                                   (say("2 decimals", "保留 2 位小数"), 2)],
+                                          value="none", description=say("ratios", "比率"))
 
     def compute(**values):
         return profile_from_controls(attrs, ours, competitor, kind=kind, **values)
@@ -129,14 +169,32 @@ def cva_profile_explorer(data: pd.DataFrame | None = None, ours: str | None = No
 
         from ..plots.cva import plot_cva_head_to_head
 
-        display(result)
-        fig, ax = plt.subplots(figsize=(8, 3.5))
+        if get_language() == "en":
+            display(result)
+        else:
+            kind_zh = "价格满意度得分" if result.kind == "price" else "质量得分"
+            line = f"{kind_zh} {result.score:.2f}（100 = 与竞争者持平）"
+            if result.kind == "price":
+                line += f" → 相对价格 {result.relative_price:.2f}"
+            print(say(f"{result.kind} profile: {result.ours} vs {result.competitor}, method "
+                      f"{result.method!r}", f"{result.ours} 对比 {_brand_label(result.competitor)}，"
+                      f"计算方法：{'业绩比率法' if result.method == 'ratio' else '加权平均法'}"))
+            print(line)
+            names = {a: _attribute_label(a) for a in result.table["attribute"]}
+            display(localise(result.summary(),
+                             columns={"ratio": "业绩比率", "weighted_ratio": "加权比率", "area": "面积",
+                                      "Competitors": "竞争者"},
+                             values={**names, "total": say("total", "合计")}))
+        ax = _new_axes((8, 3.5))
         plot_cva_head_to_head(result, ax=ax)
         plt.show()
 
     layout = [w.HBox(rows[i:i + 2]) for i in range(0, len(rows), 2)]
     layout.append(w.HBox([controls["method"], controls["normalize"], controls["round_ratios"]]))
-    return Explorer(controls, compute, show, title=f"{kind} profile: {ours} vs {competitor}",
+    kind_zh = "市场感知价格水平" if kind == "price" else "市场感知质量水平"
+    return Explorer(controls, compute, show,
+                    title=say(f"{kind} profile: {ours} vs {competitor}",
+                              f"{kind_zh}：{ours} 对比 {_brand_label(competitor)}"),
                     layout_rows=layout)
 
 
@@ -215,16 +273,19 @@ def cva_value_map_explorer(quality_table: pd.DataFrame | None = None, prices: pd
     controls: dict = {
         "price": w.FloatSlider(value=base, min=round(base * 0.6, -int(np.log10(step))),
                                max=round(base * 1.4, -int(np.log10(step))), step=step,
-                               description=f"{brand} price", continuous_update=False,
+                               description=say(f"{brand} price", f"{brand} 价格"), continuous_update=False,
                                readout_format=",.0f"),
     }
     for a, wt in zip(quality_table["attribute"], quality_table["weight"], strict=True):
         controls[f"weight|{a}"] = w.FloatSlider(value=float(wt), min=0, max=100, step=1,
-                                                description=str(a)[:14], continuous_update=False)
-    controls["normalize"] = w.Checkbox(value=False, description="normalize weights")
-    controls["line"] = w.Dropdown(options=["diagonal", "regression"], value="diagonal",
-                                  description="fair-value line")
-    controls["zone"] = w.FloatSlider(value=5.0, min=0.0, max=20.0, step=0.5, description="zone +/-",
+                                                description=_attribute_label(a)[:14],
+                                                continuous_update=False)
+    controls["normalize"] = w.Checkbox(value=False, description=say("normalize weights", "权重归一为 100"))
+    controls["line"] = w.Dropdown(options=[(say("diagonal", "对角线"), "diagonal"),
+                                           (say("regression", "回归线"), "regression")],
+                                  value="diagonal", description=say("fair-value line", "平价价值线"))
+    controls["zone"] = w.FloatSlider(value=5.0, min=0.0, max=20.0, step=0.5,
+                                     description=say("zone +/-", "公平价值区±"),
                                      continuous_update=False)
 
     def compute(price, normalize, line, zone, **weights):
@@ -237,11 +298,17 @@ def cva_value_map_explorer(quality_table: pd.DataFrame | None = None, prices: pd
 
         from ..plots.cva import plot_cva_value_map
 
-        fig, ax = plt.subplots(figsize=(6, 5.5))
+        ax = _new_axes((6, 5.5))
         plot_cva_value_map(result, ax=ax, highlight=brand)
         plt.show()
         r = result.table.set_index("brand").loc[brand]
-        print(f"{brand}: relative quality {r['relative_quality']:.1f}, relative price "
-              f"{r['relative_price']:.1f}, distance {r['distance']:+.1f} -> {r['position']}")
+        position = {"fair value": "平价（在公平价值区内）", "better value": "价值较高（在平价价值线下方）",
+                    "worse value": "价值较低（在平价价值线上方）"}.get(r["position"], r["position"])
+        print(say(f"{brand}: relative quality {r['relative_quality']:.1f}, relative price "
+                  f"{r['relative_price']:.1f}, distance {r['distance']:+.1f} -> {r['position']}",
+                  f"{brand}：相对质量 {r['relative_quality']:.1f}，相对价格 {r['relative_price']:.1f}，"
+                  f"与平价价值线的距离 {r['distance']:+.1f} → {position}"))
 
-    return Explorer(controls, compute, show, title=f"customer value map: move {brand}'s price")
+    return Explorer(controls, compute, show,
+                    title=say(f"customer value map: move {brand}'s price",
+                              f"客户价值图：调整 {brand} 的价格"))

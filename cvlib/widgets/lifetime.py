@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .._results import Result
-from ._base import Explorer, labelled, start_value
+from ..language import say
+from ._base import Explorer, _new_axes, labelled, start_value
 
 __all__ = ["retention_explorer", "bgnbd_explorer", "BGNBDCustomer", "bgnbd_customer"]
 
@@ -56,21 +57,28 @@ def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_r
     from ..lifetime.retention import TIMINGS, retention_scenario
 
     w = _w()
-    retention = start_value("retention", retention, 0.05, 0.99, "retention rate",
-                            "give a fraction such as 0.85, not 85")
-    discount_rate = start_value("discount_rate", discount_rate, 0.0, 0.30, "discount rate",
-                                "give a fraction such as 0.10, not 10")
-    years = start_value("years", years, 1, 40, "horizon (years)")
+    labels = {"margin": say("margin per year", "每年毛利"),
+              "retention": say("retention rate", "客户保持率"),
+              "discount_rate": say("discount rate", "折现率"),
+              "years": say("horizon (years)", "期限（年）"),
+              "timing": say("margin timing", "毛利发生时点")}
+    retention = start_value("retention", retention, 0.05, 0.99, labels["retention"],
+                            say("give a fraction such as 0.85, not 85", "请输入小数，例如 0.85，而不是 85"))
+    discount_rate = start_value("discount_rate", discount_rate, 0.0, 0.30, labels["discount_rate"],
+                                say("give a fraction such as 0.10, not 10",
+                                    "请输入小数，例如 0.10，而不是 10"))
+    years = start_value("years", years, 1, 40, labels["years"])
     timing = check_option(timing, "timing", list(TIMINGS))
+    timings_zh = {"start": "期初", "end": "期末", "end_retained": "期末（客户保留时）"}
     controls = {
-        "margin": w.FloatText(value=margin, description="margin per year", **labelled()),
+        "margin": w.FloatText(value=margin, description=labels["margin"], **labelled()),
         "retention": w.FloatSlider(value=retention, min=0.05, max=0.99, step=0.01,
-                                   readout_format=".0%", description="retention rate", **labelled(), continuous_update=False),
+                                   readout_format=".0%", description=labels["retention"], **labelled(), continuous_update=False),
         "discount_rate": w.FloatSlider(value=discount_rate, min=0.0, max=0.30, step=0.01,
-                                       readout_format=".0%", description="discount rate", **labelled(), continuous_update=False),
-        "years": w.IntSlider(value=years, min=1, max=40, description="horizon (years)", **labelled(), continuous_update=False),
-        "timing": w.Dropdown(options=list(TIMINGS), value=timing, description="margin timing",
-                             **labelled()),
+                                       readout_format=".0%", description=labels["discount_rate"], **labelled(), continuous_update=False),
+        "years": w.IntSlider(value=years, min=1, max=40, description=labels["years"], **labelled(), continuous_update=False),
+        "timing": w.Dropdown(options=[(say(t, timings_zh.get(t, t)), t) for t in TIMINGS], value=timing,
+                             description=labels["timing"], **labelled()),
     }
 
     def show(result):
@@ -79,17 +87,22 @@ def retention_explorer(margin: float = 40.0, retention: float = 0.80, discount_r
 
         from ..plots.retention import plot_survival_curve
 
-        print(f"expected lifetime 1 / (1 - r) = {result.expected_lifetime:.2f} years")
-        print(f"CLV, infinite horizon ({result.timing}): {result.clv:,.2f}")
-        print(f"CLV over {result.years} years ({result.timing}): {result.clv_horizon:,.2f}")
-        fig, ax = plt.subplots(figsize=(6, 3.2))
+        when = timings_zh.get(result.timing, result.timing)
+        print(say(f"expected lifetime 1 / (1 - r) = {result.expected_lifetime:.2f} years",
+                  f"预期客户寿命 1 / (1 - r) = {result.expected_lifetime:.2f} 年"))
+        print(say(f"CLV, infinite horizon ({result.timing}): {result.clv:,.2f}",
+                  f"客户终身价值 CLV，无限期（毛利在{when}）：{result.clv:,.2f}"))
+        print(say(f"CLV over {result.years} years ({result.timing}): {result.clv_horizon:,.2f}",
+                  f"客户终身价值 CLV，{result.years} 年内（毛利在{when}）：{result.clv_horizon:,.2f}"))
+        ax = _new_axes((6, 3.2))
         plot_survival_curve(result.survival, ax=ax)
-        ax.set_title(f"Survival at {result.retention:.0%} retention")
-        display(fig)
-        plt.close(fig)
+        ax.set_title(say(f"Survival at {result.retention:.0%} retention",
+                         f"客户保持率 {result.retention:.0%} 时的生存曲线"))
+        display(ax.figure)
+        plt.close(ax.figure)
 
     return Explorer(controls, retention_scenario, show,
-                    title="Retention and CLV: move the sliders")
+                    title=say("Retention and CLV: move the sliders", "客户保持率与客户终身价值：拖动滑块"))
 
 
 @dataclass(frozen=True, repr=False)
@@ -170,31 +183,40 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
 
         model = BetaGeo().fit(fetch_cdnow_summary())
 
-    frequency = start_value("frequency", frequency, 0, max_frequency, "frequency x",
-                            f"raise max_frequency (now {max_frequency}) to start higher")
-    recency = start_value("recency", recency, 0.0, max_T, "recency t_x",
-                          f"raise max_T (now {max_T:g}) to start later")
-    T = start_value("T", T, 0.5, max_T, "T (age now)", f"raise max_T (now {max_T:g})")
-    t = start_value("t", t, 1.0, 104.0, "future period t")
+    labels = {"frequency": say("frequency x", "购买频次 x"),
+              "recency": say("recency t_x", "最近购买时点 t_x"),
+              "T": say("T (age now)", "T（当前客龄）"),
+              "t": say("future period t", "预测期长度 t")}
+    frequency = start_value("frequency", frequency, 0, max_frequency, labels["frequency"],
+                            say(f"raise max_frequency (now {max_frequency}) to start higher",
+                                f"要从更高的值开始，请调大 max_frequency（现为 {max_frequency}）"))
+    recency = start_value("recency", recency, 0.0, max_T, labels["recency"],
+                          say(f"raise max_T (now {max_T:g}) to start later",
+                              f"要从更晚的时点开始，请调大 max_T（现为 {max_T:g}）"))
+    T = start_value("T", T, 0.5, max_T, labels["T"],
+                    say(f"raise max_T (now {max_T:g})", f"请调大 max_T（现为 {max_T:g}）"))
+    t = start_value("t", t, 1.0, 104.0, labels["t"])
     w = _w()
     controls = {
         "frequency": w.IntSlider(value=frequency, min=0, max=max_frequency,
-                                 description="frequency x", **labelled(),
+                                 description=labels["frequency"], **labelled(),
                                  continuous_update=False),
         "recency": w.FloatSlider(value=recency, min=0.0, max=max_T, step=0.01,
-                                 description="recency t_x", **labelled(),
+                                 description=labels["recency"], **labelled(),
                                  continuous_update=False),
         "T": w.FloatSlider(value=T, min=0.5, max=max_T, step=0.01,
-                           description="T (age now)", **labelled(),
+                           description=labels["T"], **labelled(),
                            continuous_update=False),
         "t": w.FloatSlider(value=t, min=1.0, max=104.0, step=1.0,
-                           description="future period t", **labelled(),
+                           description=labels["t"], **labelled(),
                            continuous_update=False),
     }
-    for name, tip in (("frequency", "repeat purchases in the calibration period"),
-                      ("recency", "age at the last purchase: time from the first to the last purchase"),
-                      ("T", "age at the end of the calibration period"),
-                      ("t", "length of the forecast period")):
+    for name, tip in (("frequency", say("repeat purchases in the calibration period",
+                                        "校准期内的重复购买次数")),
+                      ("recency", say("age at the last purchase: time from the first to the last purchase",
+                                      "最后一次购买时的客龄：从首次购买到最后一次购买的时间")),
+                      ("T", say("age at the end of the calibration period", "校准期结束时的客龄")),
+                      ("t", say("length of the forecast period", "预测期的长度"))):
         controls[name].tooltip = tip
 
     def compute(frequency, recency, T, t):
@@ -205,24 +227,29 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
         import numpy as np
         from IPython.display import display
 
-        print(f"P(alive) = {result.p_alive:.3f}")
-        print(f"expected purchases in the next {result.t:g} periods = {result.expected_purchases:.3f}")
+        print(say(f"P(alive) = {result.p_alive:.3f}", f"存活概率 P(alive) = {result.p_alive:.3f}"))
+        print(say(f"expected purchases in the next {result.t:g} periods = {result.expected_purchases:.3f}",
+                  f"未来 {result.t:g} 期的期望购买次数 = {result.expected_purchases:.3f}"))
         if result.frequency == 0:
             return
         grid = np.linspace(0.0, result.T, 60)
         grid[0] = min(0.01, result.T)
         probs = [model.p_alive(frequency=result.frequency, recency=float(r), T=result.T)
                  for r in grid]
-        fig, ax = plt.subplots(figsize=(6, 3.2))
+        ax = _new_axes((6, 3.2))
         ax.plot(grid, np.asarray(probs, dtype=float), color="#3182bd")
         ax.scatter([result.recency], [result.p_alive], color="#de2d26", zorder=3)
-        ax.set_xlabel("recency t_x (age at the last purchase)")
-        ax.set_ylabel("P(alive)")
+        ax.set_xlabel(say("recency t_x (age at the last purchase)",
+                          "最近购买时点 t_x（最后一次购买时的客龄）"))
+        ax.set_ylabel(say("P(alive)", "存活概率 P(alive)"))
         ax.set_ylim(0, 1.02)
-        ax.set_title(f"P(alive) for x = {result.frequency}, T = {result.T:g}: "
-                     "a recent last purchase means alive")
+        ax.set_title(say(f"P(alive) for x = {result.frequency}, T = {result.T:g}: "
+                         "a recent last purchase means alive",
+                         f"x = {result.frequency}、T = {result.T:g} 时的存活概率："
+                         "最后一次购买越近，越可能仍然活跃"))
         ax.grid(alpha=0.3)
-        display(fig)
-        plt.close(fig)
+        display(ax.figure)
+        plt.close(ax.figure)
 
-    return Explorer(controls, compute, show, title="BG/NBD: one customer's history")
+    return Explorer(controls, compute, show,
+                    title=say("BG/NBD: one customer's history", "BG/NBD 模型：一位客户的购买历史"))

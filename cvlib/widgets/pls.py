@@ -11,10 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..language import say
 from ..pls import PRESETS, estimate
 from ._base import Explorer
 
 __all__ = ["pls_explorer", "pls_from_controls", "pls_preset_models"]
+
+
+def _zh() -> bool:
+    from ..language import get_language
+
+    return get_language() != "en"
 
 
 def pls_preset_models() -> dict[str, tuple]:
@@ -113,13 +120,18 @@ def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
     for _, _, bl in models.values():
         blocks += [b for b in bl if b not in blocks]
     controls = {
-        "model": w.Dropdown(options=names, value=model or names[0], description="model"),
-        "scheme": w.Dropdown(options=["path", "centroid", "factorial"], value=scheme,
-                             description="scheme"),
+        "model": w.Dropdown(options=names, value=model or names[0], description=say("model", "模型")),
+        "scheme": w.Dropdown(options=[(say("path", "路径加权"), "path"),
+                                      (say("centroid", "重心加权"), "centroid"),
+                                      (say("factorial", "因子加权"), "factorial")],
+                             value=scheme, description=say("scheme", "内部权重方案"),
+                             style={"description_width": "initial"} if _zh() else {}),
         "formative": w.SelectMultiple(options=blocks, value=(), rows=min(7, len(blocks)),
-                                      description="mode B"),
-        "standardized": w.Checkbox(value=True, description="standardized"),
-        "max_iter": w.IntSlider(value=300, min=1, max=300, description="max_iter",
+                                      description=say("mode B", "形成型（B）")),
+        "standardized": w.Checkbox(value=True, description=say("standardized", "标准化")),
+        "max_iter": w.IntSlider(value=300, min=1, max=300,
+                                description=say("max_iter", "最大迭代次数"),
+                                style={"description_width": "initial"} if _zh() else {},
                                 continuous_update=False),
     }
 
@@ -135,14 +147,19 @@ def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
         plot_pls_paths(res)
         plt.show()
         r2 = res.r_squared.rename("R²").to_frame().T
-        print("standardised path coefficients (as plspm, SmartPLS and seminr report them)")
+        print(say("standardised path coefficients (as plspm, SmartPLS and seminr report them)",
+                  "标准化路径系数（与 plspm、SmartPLS 和 seminr 的报告一致）"))
         display(res.paths.round(4))
         display(pd.DataFrame(r2).round(3))
         if not res.standardized:
-            print("unstandardised (ACSI-style) effects: change of the target score per point "
-                  "of the source score, on the items' scale")
+            print(say("unstandardised (ACSI-style) effects: change of the target score per point "
+                      "of the source score, on the items' scale",
+                      "非标准化效应（ACSI 的口径）：源潜变量得分每增加 1 分，目标潜变量得分的变化"
+                      "（题项量表的单位）"))
             display(res.index_effects.round(4))
-        print(f"{res.iterations} iterations, GoF = {res.gof:.3f}")
+        print(say(f"{res.iterations} iterations, GoF = {res.gof:.3f}",
+                  f"迭代 {res.iterations} 次，拟合优度 GoF = {res.gof:.3f}"))
 
     return Explorer(controls, compute, show,
-                    title="PLS path model: model, inner weighting scheme and block modes")
+                    title=say("PLS path model: model, inner weighting scheme and block modes",
+                              "PLS 路径模型：选择模型、内部权重方案和各潜变量的测量模式"))

@@ -20,19 +20,27 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..language import say
 from ..satisfaction import ipa, satisfaction_gap, satisfaction_index
 from ..satisfaction.scales import _as_scale
-from ._base import Explorer, labelled, start_value
+from ._base import _VALUES_ZH, Explorer, _new_axes, labelled, localise, start_value
 
 __all__ = ["ipa_explorer", "index_explorer", "gap_explorer"]
+
+
+# Chinese names of the attributes of cvlib.satisfaction.GAP_EXAMPLE (the workbook's own example)
+_GAP_ATTRIBUTES_ZH = {
+    "network coverage": "网络覆盖", "call quality": "通话质量", "billing accuracy": "账单准确性",
+    "shop staff": "营业厅员工", "app and self-service": "App 与自助服务", "green packaging": "绿色包装",
+}
 
 
 def _show_figure(draw):
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 5))
+    ax = _new_axes((7, 5))
     draw(ax)
-    fig.tight_layout()
+    ax.figure.tight_layout()
     plt.show()
 
 
@@ -83,10 +91,12 @@ def ipa_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
                              continuous_update=False, style={"description_width": "initial"})
 
     rules = ["mean", "median"] + (["midpoint"] if scale is not None else []) + ["custom"]
+    rules_zh = {"mean": "均值", "median": "中位数", "midpoint": "量表中点", "custom": "自定义"}
     controls = {
-        "rule": W.Dropdown(options=rules, value="mean", description="cut-lines at"),
-        "importance_cut": slider(imp, "importance cut"),
-        "performance_cut": slider(perf, "performance cut"),
+        "rule": W.Dropdown(options=[(say(r, rules_zh[r]), r) for r in rules], value="mean",
+                           description=say("cut-lines at", "分界线位置")),
+        "importance_cut": slider(imp, say("importance cut", "重要性分界线")),
+        "performance_cut": slider(perf, say("performance cut", "绩效分界线")),
     }
 
     def compute(rule, importance_cut, performance_cut):
@@ -100,11 +110,12 @@ def ipa_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
 
         if plot:
             _show_figure(lambda ax: plot_ipa(result, ax=ax))
-        display(result.table.round(3))
+        display(localise(result.table.round(3)))
 
     return Explorer(controls, compute, show,
-                    title="Importance-performance analysis: choose where the cut-lines go "
-                          "(sliders apply when the rule is 'custom')")
+                    title=say("Importance-performance analysis: choose where the cut-lines go "
+                              "(sliders apply when the rule is 'custom')",
+                              "重要性-绩效分析：选择分界线的位置（选“自定义”时滑块才起作用）"))
 
 
 def index_explorer(data: pd.DataFrame, items: Sequence[str], *, by: str | None = None,
@@ -152,11 +163,13 @@ def index_explorer(data: pd.DataFrame, items: Sequence[str], *, by: str | None =
     # the starting weights is not an error: three sliders at 33.3 would sum to 99.9
     start = 100.0 / len(items)
     controls = {f"w_{item}": W.FloatSlider(value=start, min=0.0, max=100.0, step=0.5,
-                                           description=f"weight {item}", readout_format=".1f",
+                                           description=say(f"weight {item}", f"{item} 的权重"),
+                                           readout_format=".1f",
                                            continuous_update=False,
                                            style={"description_width": "initial"})
                 for item in items}
-    controls["normalize"] = W.Checkbox(value=True, description="rescale the weights to sum to 100")
+    box_label = say("rescale the weights to sum to 100", "把权重调整为合计 100")
+    controls["normalize"] = W.Checkbox(value=True, description=box_label)
 
     def compute(normalize, **weights):
         w = np.array([weights[f"w_{item}"] for item in items])
@@ -168,7 +181,8 @@ def index_explorer(data: pd.DataFrame, items: Sequence[str], *, by: str | None =
             if "pass normalize=True" in str(err):
                 raise ValueError(str(err).replace(
                     "pass normalize=True to rescale",
-                    "tick 'rescale the weights to sum to 100' or move the sliders")) from None
+                    say(f"tick {box_label!r} or move the sliders",
+                        f"请勾选“{box_label}”或移动滑块"))) from None
             raise
 
     def show(result):
@@ -176,10 +190,11 @@ def index_explorer(data: pd.DataFrame, items: Sequence[str], *, by: str | None =
 
         if plot:
             _show_figure(lambda ax: plot_satisfaction_index(result, ax=ax))
-        display(result.table.round(2))
+        display(localise(result.table.round(2)))
 
     return Explorer(controls, compute, show,
-                    title="Satisfaction index (0-100) by segment: move the item weights")
+                    title=say("Satisfaction index (0-100) by segment: move the item weights",
+                              "各细分群体的顾客满意度指数（0-100）：调整各题项的权重"))
 
 
 def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
@@ -226,14 +241,15 @@ def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
     names = table[attribute].astype(str).tolist()
     controls = {}
     for name, value in zip(names, table[perception], strict=True):
-        start = start_value(f"perception of {name!r}", float(value), sc.low, sc.high,
-                            f"perceived {name}")
+        label = say(f"perceived {name}", f"感知：{_GAP_ATTRIBUTES_ZH.get(name, name)}")
+        start = start_value(f"perception of {name!r}", float(value), sc.low, sc.high, label)
         controls[f"p_{name}"] = W.FloatSlider(value=start, min=sc.low, max=sc.high, step=0.1,
-                                              description=f"perceived {name}",
+                                              description=label,
                                               continuous_update=False, readout_format=".1f",
                                               **labelled("16em", "38em"))
     controls["tol"] = W.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.05,
-                                    description="'met' within +-", readout_format=".2f",
+                                    description=say("'met' within +-", "“达到期望”的容差 ±"),
+                                    readout_format=".2f",
                                     continuous_update=False, **labelled("16em", "38em"))
 
     def compute(tol, **perceived):
@@ -248,8 +264,10 @@ def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
 
         if plot:
             _show_figure(lambda ax: plot_satisfaction_gap(result, ax=ax))
-        print(f"overall (importance-weighted) gap: {result.overall:+.2f} scale points")
-        display(result.table.round(2))
+        print(say(f"overall (importance-weighted) gap: {result.overall:+.2f} scale points",
+                  f"总体差距（按重要性加权）：{result.overall:+.2f} 个量表分"))
+        display(localise(result.table.round(2), values={**_VALUES_ZH, **_GAP_ATTRIBUTES_ZH}))
 
     return Explorer(controls, compute, show,
-                    title="Satisfaction = perception - expectation: move what customers perceive")
+                    title=say("Satisfaction = perception - expectation: move what customers perceive",
+                              "满意 = 感知 - 期望：调整顾客的感知"))

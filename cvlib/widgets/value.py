@@ -12,18 +12,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 
 from .._validate import check_option, require_columns, require_frame
+from ..language import say
 from ..value import (
     compare_offers,
     perceived_value_scores,
     value_by_group,
     value_choice,
 )
-from ._base import Explorer, start_value
+from ._base import Explorer, localise, start_value
 
 __all__ = ["delivered_value_explorer", "attribute_weight_explorer", "offers_from_controls",
            "reweighted_value"]
@@ -34,6 +36,28 @@ _DEFAULT_OFFERS = {
     "offer 2": ({"product": 40, "service": 25, "personnel": 15, "image": 10},
                 {"monetary": 45, "time": 15, "energy": 10, "psychic": 10}),
 }
+
+
+# Chinese words of the value and cost components (Kotler's, as in the course material, 000)
+_COMPONENTS_ZH = {
+    "product": "产品", "service": "服务", "personnel": "人员", "image": "形象",
+    "monetary": "货币", "price": "价格", "time": "时间", "energy": "精力", "psychic": "精神",
+}
+_SIDES_ZH = {"value": "价值", "cost": "成本", "benefit": "利得"}
+
+
+def _offer_label(name) -> str:
+    """An offer's name as shown: the default offers ("offer 1") are 方案 1 in Chinese."""
+    text = str(name)
+    m = re.fullmatch(r"offer (\d+)", text)
+    return say(text, f"方案 {m.group(1)}") if m else text
+
+
+def _component_label(side: str, comp: str) -> str:
+    """A slider's label: ``"value: product"`` in English, ``"产品价值"`` in Chinese."""
+    zh_comp = _COMPONENTS_ZH.get(comp)
+    zh = f"{zh_comp}{_SIDES_ZH[side]}" if zh_comp else f"{_SIDES_ZH[side]}：{comp}"
+    return say(f"{side}: {comp}", zh)
 
 
 def offers_from_controls(**values) -> dict:
@@ -89,27 +113,37 @@ def delivered_value_explorer(offers: Mapping | None = None, max_amount: float = 
     controls: dict = {}
     columns = []
     for name, (vals, costs) in offers.items():
-        box = [w.HTML(f"<b>{name}</b>")]
+        box = [w.HTML(f"<b>{_offer_label(name)}</b>")]
         for side, parts in (("value", vals), ("cost", costs)):
             for comp, amount in parts.items():
                 s = w.FloatSlider(value=float(amount), min=0.0, max=float(max_amount), step=1.0,
-                                  description=f"{side}: {comp}", continuous_update=False,
+                                  description=_component_label(side, comp), continuous_update=False,
                                   style={"description_width": "110px"})
                 controls[f"{name}|{side}|{comp}"] = s
                 box.append(s)
         columns.append(w.VBox(box))
-    controls["criterion"] = w.ToggleButtons(options=["delivered_value", "value_ratio"], value=criterion,
-                                            description="customer maximises")
+    controls["criterion"] = w.ToggleButtons(
+        options=[(say("delivered_value", "顾客让渡价值"), "delivered_value"),
+                 (say("value_ratio", "价值成本比"), "value_ratio")],
+        value=criterion, description=say("customer maximises", "选择依据"))
     rows = [w.HBox(columns), controls["criterion"]]
 
     def compute(criterion, **values):
         return compare_offers(offers_from_controls(**values), criterion=criterion)
 
     def show(result):
-        display(result.table.round(3))
-        print(f"A value-maximising customer picks: {result.choice} (by {result.criterion})")
+        table = localise(result.table.round(3), values={True: "是", False: "否"})
+        if table is not result.table:
+            table.index = [_offer_label(o) for o in result.table.index]
+            table.index.name = result.table.index.name and say(result.table.index.name, "方案")
+        display(table)
+        by = {"delivered_value": "顾客让渡价值", "value_ratio": "价值成本比"}.get(result.criterion,
+                                                                                result.criterion)
+        print(say(f"A value-maximising customer picks: {result.choice} (by {result.criterion})",
+                  f"追求价值最大化的顾客选择：{_offer_label(result.choice)}（依据{by}）"))
 
-    return Explorer(controls, compute, show, title="Customer delivered value of two offers",
+    return Explorer(controls, compute, show,
+                    title=say("Customer delivered value of two offers", "两个方案的顾客让渡价值"),
                     layout_rows=rows)
 
 
@@ -171,10 +205,11 @@ def attribute_weight_explorer(survey: pd.DataFrame | None = None,
     for side, items in (("benefit", benefits), ("cost", costs)):
         for item in items:
             controls[f"{side}|{item}"] = w.IntSlider(value=100 // len(items), min=0, max=100, step=5,
-                                                     description=f"{side}: {item}",
+                                                     description=_component_label(side, item),
                                                      continuous_update=False,
                                                      style={"description_width": "110px"})
-    controls["normalize"] = w.Checkbox(value=normalize, description="normalize weights to 100")
+    controls["normalize"] = w.Checkbox(value=normalize,
+                                       description=say("normalize weights to 100", "把权重调整为合计 100"))
     rows = [w.HBox([w.VBox([controls[f"benefit|{i}"] for i in benefits]),
                     w.VBox([controls[f"cost|{i}"] for i in costs])]), controls["normalize"]]
 
@@ -186,7 +221,9 @@ def attribute_weight_explorer(survey: pd.DataFrame | None = None,
     def show(result):
         table = result["by_brand"].pivot(index="brand", columns="measure", values="mean")
         table["choice share"] = result["choice"].shares.set_index("brand")["share"]
-        display(table.round(3))
+        display(localise(table.round(3)))
 
-    return Explorer(controls, compute, show, title="Re-weight the attributes: perceived value by brand",
+    return Explorer(controls, compute, show,
+                    title=say("Re-weight the attributes: perceived value by brand",
+                              "调整属性权重：各品牌的感知价值"),
                     layout_rows=rows)
