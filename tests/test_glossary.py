@@ -187,3 +187,19 @@ def test_close_matches_for_chinese_and_english():
     assert search("顾客价值").empty
     assert close_matches("retension rate", n=1)[0].english == "retention rate"
     assert close_matches("zzzzzzzz") == [] and close_matches("   ") == []
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("基本型", "basic relationship"), ("反应型", "reactive relationship"), ("被动型", "reactive relationship"),
+    ("可靠型", "accountable relationship"), ("主动型", "proactive relationship"),
+    ("合伙型", "partnership relationship"), ("伙伴型", "partnership relationship"),
+    ("客户期望价值", "expected value"), ("语义差异量表", "semantic differential scale")])
+def test_course_names_resolve(chinese, english):
+    """The course's names (002's relationship levels, 000's 客户期望价值 and 语义差别量表) and the textbook's."""
+    assert lookup(chinese).english == english
+
+
+def test_kotler_levels_answer_in_chinese():
+    from cvlib.exercises import passes
+
+    assert passes("04.8", "主动型") and passes("04.8", "proactive") and not passes("04.8", "合伙型")

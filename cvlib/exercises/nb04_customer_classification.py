@@ -387,7 +387,7 @@ EXERCISES = [
         hint_zh=(
             '对第 5.3 节按行业汇总的表调用 relationship_levels，'
             '设 margin_cuts=(0.25, 0.26)、customer_cuts=(50, 120)；'
-            '用 level 列中关系水平的英文名称作答（basic 基本型、reactive 反应型、'
+            '用关系水平的名称作答，中文或英文均可（basic 基本型、reactive 反应型、'
             'accountable 可靠型、proactive 主动型、partnership 合伙型）'
         ),
         mistakes=(
