@@ -24,6 +24,14 @@ def _short(label: str, n: int = 45) -> str:
     return label if len(label) <= n else label[: n - 3] + "..."
 
 
+def _rival(competitor: str, chinese: bool = False) -> str:
+    """The competitor's name as drawn: cvlib's "mean of A, B" in the current language (or in Chinese)."""
+    if competitor.startswith("mean of "):
+        zh_name = f"{competitor[len('mean of '):]} 的平均"
+        return zh_name if chinese else say(competitor, zh_name)
+    return competitor
+
+
 def _score_name(column: str) -> str:
     """A score column of the key-events timeline (relative_quality ...): a glossary term if it is one."""
     en = column.replace("_", " ")
@@ -61,7 +69,7 @@ def plot_cva_profile(profile, *, ax=None, **kwargs):
     colors = sns.color_palette("deep")
     if t["ours"].notna().any():
         ax.barh(y - 0.2, t["ours"], height=0.4, color=colors[0], label=profile.ours, **kwargs)
-        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=_short(profile.competitor),
+        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=_short(_rival(profile.competitor)),
                 **kwargs)
         right = float(np.nanmax(t[["ours", "competitor"]].to_numpy()))
         for yi, r in zip(y, t["ratio"], strict=True):
@@ -178,7 +186,7 @@ def plot_cva_head_to_head(h2h, *, ax=None, **kwargs):
     ax.set_ylabel(say("performance ratio - 1", f"{zh('performance ratio')} - 1"))
     ax.set_title(say(f"head-to-head: {h2h.ours} vs {_short(h2h.competitor)}\n"
                      f"net area {h2h.net_area:+.1f} (= score - 100)",
-                     f"{zh('head-to-head area chart')}：{h2h.ours} 对 {_short(h2h.competitor)}\n"
+                     f"{zh('head-to-head area chart')}：{h2h.ours} 对 {_short(_rival(h2h.competitor, True))}\n"
                      f"净面积 {h2h.net_area:+.1f}（= 得分 - 100）"))
     return ax
 
