@@ -335,7 +335,7 @@ def test_plot_stays_english_in_english(cases, case):
     fig = ax.figure
     drawn = [t.get_text() for a in fig.axes for t in a.texts]
     drawn += [t.get_text() for a in fig.axes for t in a.get_xticklabels() + a.get_yticklabels()]
-    for kind, texts in _texts(ax).items():
+    for texts in _texts(ax).values():
         drawn += texts
     chinese = [t for t in drawn if has_cjk(t)]
     assert not chinese, f"{case}: Chinese text in the English figure: {chinese}"
