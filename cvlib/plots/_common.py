@@ -128,7 +128,7 @@ _WORDS: dict[str, str] = {
     # model comparison
     "naive": "朴素预测", "bias": "偏差", "total_error": "总误差",
     # other cvlib curve labels
-    "total": "合计",
+    "total": "合计", "(none)": "（无）",
     # the premiums of Kotler's Caterpillar example (cvlib.datasets.caterpillar_example)
     "superior durability": "更耐用", "superior reliability": "更可靠",
     "superior service": "更优质的服务", "longer parts warranty": "零件保修期更长",

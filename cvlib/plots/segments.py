@@ -112,8 +112,8 @@ def _relabel(ax, axis: str, labels) -> None:
         return
     if axis == "x":
         ax.set_xticks(ax.get_xticks(), labels)
-    else:
-        ax.set_yticks(ax.get_yticks(), labels)
+    else:  # Chinese labels read across, and rotated ones would overlap
+        ax.set_yticks(ax.get_yticks(), labels, rotation=0)
 
 
 def _measure(column: str) -> str:
