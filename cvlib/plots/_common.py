@@ -35,7 +35,7 @@ import re
 
 from ..language import get_language, say
 
-__all__ = ["axes_or_new", "say", "term", "zh", "name", "measure", "legend", "has_cjk"]
+__all__ = ["axes_or_new", "say", "term", "zh", "name", "chinese", "measure", "legend", "has_cjk"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -140,7 +140,8 @@ _MEASURES: dict[str, str] = {
     "monetary": "消费金额", "frequency": "消费频率", "recency": "最近一次消费",
     "purchases": "购买次数", "amount": "金额", "spend": "消费金额", "margin": "毛利",
     "benefit": "感知利得", "cost": "感知利失", "index": "价值指数", "count": "客户数",
-    "mean": "平均", "sum": "合计", "median": "中位数", "curve": "曲线", "timing": "现金流时点",
+    "mean": "平均", "sum": "合计", "median": "中位数", "potential_value": "潜在价值",
+    "current_value": "当前价值", "curve": "曲线", "timing": "现金流时点",
 }
 
 _TABLE_WORDS: dict[str, str] | None = None
@@ -158,8 +159,7 @@ def _table_words() -> dict[str, str]:
     from ..synthetic import cva as car
 
     words: dict[str, str] = {}
-    comp = value.delivered_value_components()
-    words.update(zip(comp["component"], comp["chinese"], strict=True))
+    comp = value.delivered_value_components()   # "product value" ...; the bare keys: components()
     words.update(zip(comp["english"], comp["chinese"], strict=True))
     words.update(value.VALUE_LEVELS)
     words.update({k: v[0] for k, v in value.HOLBROOK_VALUES.items()})
@@ -188,6 +188,71 @@ def _table_words() -> dict[str, str]:
     return words
 
 
+def components() -> dict[str, str]:
+    """Delivered-value component keys (``product``, ``time`` ...) -> their Chinese names.
+
+    Kept apart from :func:`name`: ``service`` or ``price`` is a value or cost
+    component only in the delivered-value figures.
+    """
+    from .. import value
+
+    comp = value.delivered_value_components()
+    return dict(zip(comp["component"], comp["chinese"], strict=True))
+
+
+# the workbook's own example data (cvlib.datasets and the notebooks' worked examples), so the
+# Chinese edition's figures of them are Chinese too; brand and company names stay as they are
+_EXAMPLES: dict[str, str] = {
+    # car_value_hierarchy()
+    "safe to drive": "行驶安全", "starts and runs reliably": "启动和运行可靠",
+    "legal papers and plates": "手续和牌照齐全", "warranty and scheduled service": "质保和定期保养",
+    "fuel use as advertised": "油耗与宣传相符", "courteous dealer staff": "经销商员工礼貌周到",
+    "low running costs": "使用成本低", "a design people admire": "外观令人称赞",
+    "a quiet, comfortable ride": "乘坐安静舒适", "free pick-up for every service": "每次保养免费上门取车",
+    "a call-back a week after delivery": "交车一周后回访", "lifetime roadside assistance": "终身道路救援",
+    # car_ladder_example()
+    "airbags and ABS": "安全气囊和 ABS", "fewer injuries if we crash": "万一出事故受伤更轻",
+    "confident on wet roads": "雨天路滑也开得放心", "low fuel use": "油耗低",
+    "less spent each month": "每月开支更少", "roomy boot": "后备箱宽敞",
+    "one car for the whole family's trips": "一辆车满足全家出行", "dealer close to home": "经销商离家近",
+    "quick service visits": "保养省时", "fewer stops at the pump": "加油次数少",
+    "my family is safe": "家人平安", "peace of mind": "安心", "financial security": "财务安全",
+    "time together with family": "与家人共度时光", "more free time": "更多空闲时间",
+    # the car market's key events (load_cva_car_events)
+    "Aurora S model launch": "Aurora S 车型上市", "Borealis cuts list prices 8%": "Borealis 降价 8%",
+    "Aurora dealer service programme": "Aurora 经销商服务计划", "Aurora brake recall": "Aurora 刹车召回",
+    "Cometa redesigned model": "Cometa 改款车型", "Aurora 0.99% finance offer": "Aurora 0.99% 低息贷款",
+    "Equinox raises list prices 5%": "Equinox 提价 5%",
+    # the operator's Kano features (load_kano_survey)
+    "5G coverage in my city": "本市 5G 覆盖", "correct itemised bill": "准确的分项账单",
+    "more monthly data": "更多月流量", "unused data rolls over": "未用流量结转下月",
+    "free roaming in Asia": "亚洲免费漫游", "in-app chat support": "App 在线客服",
+    "loyalty points": "积分奖励", "paper bill by post": "邮寄纸质账单",
+    # satisfaction.GAP_EXAMPLE
+    "network coverage": "网络覆盖", "call quality": "通话质量", "billing accuracy": "计费准确",
+    "shop staff": "营业厅员工", "app and self-service": "App 与自助服务", "green packaging": "环保包装",
+    # the operator's service attributes (load_service_attributes: perf_<stem>, imp_<stem>)
+    "coverage": "网络覆盖", "billing": "账单", "speed": "网速", "price": "价格", "service": "客户服务",
+    "app": "App", "roaming": "漫游", "stores": "营业厅",
+    # the car value survey's segments
+    "young": "年轻客户", "family": "家庭客户", "business": "商务客户",
+}
+
+
+def _lookup(text: str) -> str | None:
+    words = _table_words()
+    if text in words:
+        return words[text]
+    if text in _WORDS:
+        return _WORDS[text]
+    if text in _EXAMPLES:
+        return _EXAMPLES[text]
+    stem = re.fullmatch(r"(?:perf|imp)_(\w+)", text)   # perf_price: performance on price
+    if stem and stem[1] in _EXAMPLES:
+        return _EXAMPLES[stem[1]]
+    return None
+
+
 def _missing(zh) -> bool:
     return zh is None or (isinstance(zh, float) and math.isnan(zh)) or str(zh).strip() == ""
 
@@ -204,7 +269,7 @@ def name(label, zh=None, *, sep: str = " / ") -> str:
     if get_language() == "en":
         return text
     if _missing(zh):
-        zh = _table_words().get(text, _WORDS.get(text))
+        zh = _lookup(text)
     if _missing(zh):
         return text
     return say(text, str(zh), sep=sep)
@@ -218,6 +283,17 @@ def legend(ax, *args, **kwargs):
     """
     handles, labels = ax.get_legend_handles_labels()
     return ax.legend(handles, [name(t) for t in labels], *args, **kwargs)
+
+
+def chinese(label, zh=None) -> str:
+    """The Chinese name of a category label (for a Chinese text that embeds it), else the label.
+
+    >>> chinese("at-risk"), chinese("Aurora")
+    ('有流失风险客户', 'Aurora')
+    """
+    if _missing(zh):
+        zh = _lookup(str(label))
+    return str(label) if _missing(zh) else str(zh)
 
 
 def measure(column) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import axes_or_new, has_cjk, name, say, zh
+from ._common import axes_or_new, chinese, has_cjk, name, say, zh
 
 __all__ = ["pls_layout", "plot_pls_paths", "plot_pls_loadings", "plot_pls_bootstrap",
            "plot_ipma", "PLS_INDEX_LAYOUT"]
@@ -426,7 +426,7 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
             label = name(label)
             ax.annotate(label, (x, y), textcoords="offset points", xytext=(dx, dy), ha=ha,
                         fontsize=8)
-    target = name(result.target)
+    target = chinese(result.target)
     ax.set_xlabel(say(f"importance (total effect on {result.target}, points per point)",
                       f"重要性（对{target}的总效应，每提高 1 分带来的分数）"))
     ax.set_ylabel(say("performance (0-100)", "绩效（0-100）"))

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .._validate import deprecated_alias
+from ..language import get_language
 from ._common import axes_or_new, legend, name, say, zh
 
 __all__ = [
@@ -238,7 +239,7 @@ def plot_kano(table: pd.DataFrame, *, ax=None, annotate: bool = True, **kwargs):
                   + say(": dissatisfaction if absent", "：不具备时的不满意程度"))
     ax.set_ylabel("better = (A + O) / (A + O + M + I)" + say(": satisfaction if present", "：具备时的满意程度"))
     handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles, [say(c, f"{c} {name(_KANO.get(c, c))}") for c in labels], title=say("category", "类别"),
+    ax.legend(handles, [c if get_language() == "en" else f"{c} {name(_KANO.get(c, c))}" for c in labels], title=say("category", "类别"),
               loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     return ax
 

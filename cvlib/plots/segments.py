@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..language import get_language
-from ._common import axes_or_new, name, say, term, zh
+from ._common import axes_or_new, chinese, name, say, term, zh
 from ._common import measure as measure_name
 
 __all__ = [
@@ -54,6 +54,12 @@ def _tiers(result) -> dict:
     if labels == list(_FREQUENCY_ZH):
         return {t: name(t, _FREQUENCY_ZH[t]) for t in labels}
     return {t: name(t) for t in labels}
+
+
+def _tier_zh(result, tier) -> str:
+    """A tier's Chinese name (for a Chinese text that embeds it)."""
+    labels = [str(t) for t in result.table.index]
+    return _FREQUENCY_ZH[str(tier)] if labels == list(_FREQUENCY_ZH) else chinese(tier)
 
 
 def _method_zh(method: str, params: dict) -> str | None:
@@ -232,7 +238,6 @@ def plot_pyramid(result, *, measure: str | None = None, ax=None, **kwargs):
 
     table, measure = _measure_of(result, measure)
     ax = axes_or_new(ax, (6, 4.5))
-    tiers = _tiers(result)
     k = len(table)
     colors = ["#7b3294", "#c2a5cf", "#a6dba0", "#008837", "#f4a582", "#92c5de"]
     for i, (tier, row) in enumerate(table.iterrows()):
@@ -243,7 +248,7 @@ def plot_pyramid(result, *, measure: str | None = None, ax=None, **kwargs):
                        **{"edgecolor": "white", **kwargs})
         ax.add_patch(poly)
         text = say(f"{tier}: {row['customer_share']:.0%} of customers",
-                   f"{tiers.get(str(tier), tier)}：占客户的 {row['customer_share']:.0%}")
+                   f"{_tier_zh(result, tier)}：占客户的 {row['customer_share']:.0%}")
         if measure:
             text += say(f", {row[f'{measure}_share']:.0%} of {measure}",
                         f"，占{_measure(measure)}的 {row[f'{measure}_share']:.0%}")

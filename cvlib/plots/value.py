@@ -7,7 +7,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from ._common import axes_or_new, measure, name, say, term
+from ._common import axes_or_new, chinese, components, has_cjk, measure, name, say, term
 
 __all__ = [
     "plot_delivered_value",
@@ -31,6 +31,28 @@ _KIND_ZH = {"Kotler delivered value": "科特勒顾客让渡价值", "Meehan Vc 
 # the steps of ValuePrice.summary() (Kotler's Caterpillar build-up)
 _STEP_ZH = {"competitor-equivalent price": "与竞争者同等产品的价格", "value-based price": "基于价值的价格",
             "- discount": "- 折扣", "price charged": "实际售价"}
+
+
+def _wrap(text: str, width: int) -> str:
+    """Wrap a label at ``width`` Latin characters; a Chinese character counts as two."""
+    if not has_cjk(text):
+        return textwrap.fill(text, width)
+    if " / " in text:  # bilingual: each language on its own lines
+        return "\n".join(_wrap(part, width) for part in text.split(" / "))
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = 8 / 3 if has_cjk(ch) else 1   # 6 Chinese characters a line where 16 Latin ones fit
+        if used + w > width and line:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    return "\n".join(lines + [line])
+
+
+def _part(component) -> str:
+    """A delivered-value component (product, time ...) as drawn: its Chinese name from the value tables."""
+    return name(component, components().get(str(component)))
 
 
 def _kind(kind: str) -> str:
@@ -91,10 +113,10 @@ def plot_delivered_value(result, *, ax=None, **kwargs):
                 ax.bar(x, amount, bottom=bottom, **{"color": color, "edgecolor": "white", "width": 0.6,
                                                     **kwargs})
                 if amount > 0.06 * max(result.total_value, result.total_cost):
-                    ax.text(x, bottom + amount / 2, f"{name(part)}\n{amount:,.4g}", ha="center",
+                    ax.text(x, bottom + amount / 2, f"{_part(part)}\n{amount:,.4g}", ha="center",
                             va="center", fontsize=8)
                 elif amount > 0:  # too thin to hold its label: write it beside the bar
-                    ax.text(x + 0.32, bottom + amount / 2, f"{name(part)} {amount:,.4g}", ha="left",
+                    ax.text(x + 0.32, bottom + amount / 2, f"{_part(part)} {amount:,.4g}", ha="left",
                             va="center", fontsize=7.5)
                 bottom += amount
         ax.annotate("", xy=(1.45, result.total_value), xytext=(1.45, result.total_cost),
@@ -128,9 +150,9 @@ def plot_delivered_value(result, *, ax=None, **kwargs):
 
 
 def _delivered_steps(result) -> pd.DataFrame:
-    rows = [(f"+ {name(k)}", v, "premium") for k, v in result.values.items()]
+    rows = [(f"+ {_part(k)}", v, "premium") for k, v in result.values.items()]
     rows.append((term("total customer value"), result.total_value, "total"))
-    rows += [(f"- {name(k)}", -v, "discount") for k, v in result.costs.items()]
+    rows += [(f"- {_part(k)}", -v, "discount") for k, v in result.costs.items()]
     rows.append((term("customer delivered value", "delivered value"), result.delivered_value, "total"))
     frame = pd.DataFrame(rows, columns=["step", "amount", "kind"])
     running, acc = [], 0.0
@@ -286,13 +308,13 @@ def plot_means_end_ladder(ladder, *, ax=None, cmap: str = "RdYlGn", **kwargs):
     for _, n in nodes.iterrows():
         x, y = pos[(n["level"], n["node"])]
         face = "lightgrey" if np.isnan(n["satisfaction"]) else colormap(norm(n["satisfaction"]))
-        node = textwrap.fill(name(n["node"]), 16)
+        node = _wrap(name(n["node"]), 16)
         label = node if np.isnan(n["satisfaction"]) else f"{node}\n({n['satisfaction']:g})"
         ax.text(x, y, label, ha="center", va="center", fontsize=7.5, zorder=2, wrap=True,
                 bbox={"boxstyle": "round", "fc": face, "ec": "black", "lw": 0.5})
     for lev, y in rows.items():
         s = sat.loc[lev, "satisfaction"]
-        ax.text(-0.02, y, say(f"{lev}s", name(lev)) + f"\n{name(sat.loc[lev, 'kind'])}\n"
+        ax.text(-0.02, y, say(f"{lev}s", chinese(lev)) + f"\n{name(sat.loc[lev, 'kind'])}\n"
                 + (say("not rated", "未评分") if np.isnan(s) else f"= {s:.2f}"),
                 ha="right", va="center", fontsize=8.5)
     ax.set_xlim(-0.3, 1.02)
