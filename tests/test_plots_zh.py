@@ -341,6 +341,20 @@ def test_plot_stays_english_in_english(cases, case):
     assert not chinese, f"{case}: Chinese text in the English figure: {chinese}"
 
 
+@pytest.mark.parametrize("case", CASES)
+def test_bilingual_plot_renders_with_both_languages(cases, case):
+    with language.use("en+zh"):
+        ax, _ = cases[case]()
+        _render(ax, f"en_zh_{case}")
+    texts = _texts(ax)
+    shown = texts["title"] + texts["label"]
+    assert any(has_cjk(t) for t in shown) and any(re.search("[a-z]{3}", t) for t in shown), shown
+    # a category label is bilingual once, never "goals / goal / 目标"
+    doubled = [t.get_text() for a in ax.figure.axes for t in a.texts
+               if re.search(r"(\w+)s? / \1 / ", t.get_text())]
+    assert not doubled, doubled
+
+
 def test_bilingual_plot_shows_both():
     v = pd.Series([100.0, 50, 30, 20, 10, 5, 3, 2, 1, 1], name="revenue")
     with language.use("en+zh"):
@@ -374,6 +388,16 @@ def test_chinese_labels_come_from_the_tables_and_the_glossary():
         assert shown == set(seg.preset_table("value_responsiveness")["label_zh"])
         ax = plots.plot_whale_curve(v, profit="profit")
         assert lookup("whale curve").chinese in ax.get_title()
+        # the workbook's own example data are drawn in Chinese too
+        ax = plots.plot_means_end_ladder(datasets.car_ladder_example())
+        nodes = " ".join(t.get_text() for t in ax.texts)
+        assert "安心" in nodes and "peace of mind" not in nodes
+        ax = plots.plot_delivered_value(val.delivered_value(
+            {"product": 50, "service": 20, "personnel": 10, "image": 20},
+            {"monetary": 60, "time": 10, "energy": 5, "psychic": 5}))
+        parts = val.delivered_value_components().set_index("component")["chinese"]
+        drawn = " ".join(t.get_text() for t in ax.texts)
+        assert all(parts[c] in drawn for c in ("product", "service", "monetary", "psychic"))
         # data without a Chinese name stays as it is: a brand, a model name
         ax = plots.plot_model_comparison(pd.DataFrame({"mae": [0.8]}, index=["BG/NBD"]), metrics="mae")
         assert [t.get_text() for t in ax.get_xticklabels()] == ["BG/NBD"]

@@ -35,7 +35,7 @@ import re
 
 from ..language import get_language, say
 
-__all__ = ["axes_or_new", "say", "term", "zh", "name", "chinese", "measure", "legend", "has_cjk"]
+__all__ = ["axes_or_new", "say", "heading", "term", "zh", "name", "chinese", "measure", "legend", "has_cjk"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -59,6 +59,11 @@ def axes_or_new(ax=None, figsize: tuple[float, float] = (7, 4)):
 
         _, ax = plt.subplots(figsize=figsize)
     return ax
+
+
+def heading(en: str, zh: str) -> str:
+    """A title in the current language; both languages on two lines (a title is long)."""
+    return say(en, zh, sep="\n")
 
 
 def term(english: str, en: str | None = None) -> str:

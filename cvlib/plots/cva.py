@@ -8,7 +8,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from ._common import axes_or_new, name, say, term, zh
+from ._common import axes_or_new, heading, name, say, term, zh
 
 __all__ = [
     "plot_cva_profile",
@@ -86,7 +86,7 @@ def plot_cva_profile(profile, *, ax=None, **kwargs):
     what = "quality" if profile.kind == "quality" else "price"
     tail = (f", relative price {profile.relative_price:.1f}" if profile.kind == "price" else "")
     tail_zh = (f"，{zh('relative price')} {profile.relative_price:.1f}" if profile.kind == "price" else "")
-    ax.set_title(say(f"{what} profile: score {profile.score:.1f}{tail}",
+    ax.set_title(heading(f"{what} profile: score {profile.score:.1f}{tail}",
                      f"{zh(what + ' profile')}：得分 {profile.score:.1f}{tail_zh}"))
     return ax
 
@@ -138,8 +138,9 @@ def plot_cva_value_map(value_map, *, ax=None, highlight=None, **kwargs):
     ax.text(0.97, 0.03, name("better value"), transform=ax.transAxes, ha="right", color="tab:green")
     ax.text(0.03, 0.95, name("worse value"), transform=ax.transAxes, va="top", color="tab:red")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
-    ax.set_title(term("customer value map")
-                 + (say(" (regression line)", "（回归线）") if value_map.line == "regression" else ""))
+    regression = value_map.line == "regression"
+    ax.set_title(heading("customer value map" + (" (regression line)" if regression else ""),
+                     zh("customer value map") + ("（回归线）" if regression else "")))
     return ax
 
 
@@ -184,7 +185,7 @@ def plot_cva_head_to_head(h2h, *, ax=None, **kwargs):
     _unoverlap(ax, labels, obstacles=list(bars))
     ax.set_xlabel(say("cumulative importance weight", "累计重要性权重"))
     ax.set_ylabel(say("performance ratio - 1", f"{zh('performance ratio')} - 1"))
-    ax.set_title(say(f"head-to-head: {h2h.ours} vs {_short(h2h.competitor)}\n"
+    ax.set_title(heading(f"head-to-head: {h2h.ours} vs {_short(h2h.competitor)}\n"
                      f"net area {h2h.net_area:+.1f} (= score - 100)",
                      f"{zh('head-to-head area chart')}：{h2h.ours} 对 {_short(_rival(h2h.competitor, True))}\n"
                      f"净面积 {h2h.net_area:+.1f}（= 得分 - 100）"))
@@ -252,7 +253,7 @@ def plot_cva_win_loss(win_loss, *, ax=None, **kwargs):
     ax.invert_yaxis()
     ax.set_xlabel(say(f"odds ratio of a win per rating point of advantage ({win_loss.ci_level:.0%} CI)",
                       f"评分每领先 1 分赢单的{zh('odds ratio')}（{win_loss.ci_level:.0%} 置信区间）"))
-    ax.set_title(say("what wins deals (logistic regression)", f"赢单的驱动因素（{zh('logistic regression')}）"))
+    ax.set_title(heading("what wins deals (logistic regression)", f"赢单的驱动因素（{zh('logistic regression')}）"))
     return ax
 
 
@@ -303,7 +304,7 @@ def plot_cva_key_events(key_events, *, ax=None, columns=None, **kwargs):
     ax.set_xticks(x, tl["period"])
     ax.set_ylabel(say("score (100 = parity)", "得分（100 = 持平）"))
     ax.legend(loc="lower left", fontsize=8)
-    ax.set_title(say("key events timeline", f"{zh('key events')}（时间线）"))
+    ax.set_title(heading("key events timeline", f"{zh('key events')}（时间线）"))
     return ax
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import axes_or_new, name, say, zh
+from ._common import axes_or_new, heading, name, say, zh
 
 __all__ = [
     "plot_frequency_histogram",
@@ -76,7 +76,7 @@ def plot_calibration_holdout(data, *, summary: pd.DataFrame | None = None, max_f
     ax.set_xlabel(say("purchases in the calibration period (frequency)",
                       f"{zh('calibration period')}内的购买次数（频率）"))
     ax.set_ylabel(say("mean purchases in the holdout period", f"{zh('holdout period')}内的平均购买次数"))
-    ax.set_title(say("Conditional expectations: calibration vs holdout",
+    ax.set_title(heading("Conditional expectations: calibration vs holdout",
                      f"条件期望：{zh('calibration period')}与{zh('holdout period')}"))
     ax.legend(frameon=False)
     return ax
@@ -120,7 +120,7 @@ def plot_frequency_histogram(data, *, summary: pd.DataFrame | None = None, max_f
     ax.set_xticks(pos, [str(i) for i in table.index])
     ax.set_xlabel(say("repeat purchases in the calibration period", f"{zh('calibration period')}内的重复购买次数"))
     ax.set_ylabel(say("customers", "客户数"))
-    ax.set_title(say("Frequency of repeat purchases: actual vs model", "重复购买次数的分布：实际与模型"))
+    ax.set_title(heading("Frequency of repeat purchases: actual vs model", "重复购买次数的分布：实际与模型"))
     ax.legend(frameon=False)
     return ax
 
@@ -268,7 +268,7 @@ def plot_purchase_tracking(data: pd.DataFrame, *, cumulative: bool = True, ax=No
     word = names.get(str(unit).upper(), "period") if isinstance(unit, str) else "period"
     ax.set_xlabel(say(word, _unit(word)))
     ax.set_ylabel(say(f"repeat purchases ({what})", f"重复购买次数（{what_zh}）"))
-    ax.set_title(say(f"Tracking repeat purchases, {what}", f"重复购买跟踪（{what_zh}）"))
+    ax.set_title(heading(f"Tracking repeat purchases, {what}", f"重复购买跟踪（{what_zh}）"))
     ax.legend(frameon=False)
     return ax
 
@@ -318,7 +318,7 @@ def plot_sbg_projection(data, *, n_periods: int = 12, observed=None, ax=None, **
                 linestyle="none", label=say("observed (not fitted)", "观测值（未用于拟合）"))
     ax.set_xlabel(say("period", "期"))
     ax.set_ylabel(say("customers still active", "仍在保持的客户数"))
-    ax.set_title(say("sBG: survival projection", "sBG：存活客户预测"))
+    ax.set_title(heading("sBG: survival projection", "sBG：存活客户预测"))
     ax.legend(frameon=False)
     return ax
 
@@ -361,7 +361,7 @@ def plot_model_comparison(data, *, metrics=("mae", "rmse"), ax=None, **kwargs):
     ax.set_xticks(pos)
     ax.set_xticklabels([name(i) for i in table.index])
     ax.set_ylabel(say("holdout error (purchases per customer)", f"{zh('holdout period')}误差（每位客户的购买次数）"))
-    ax.set_title(say("Holdout errors by model (MAE, RMSE: lower is better; bias: closer to 0)",
+    ax.set_title(heading("Holdout errors by model (MAE, RMSE: lower is better; bias: closer to 0)",
                      f"各模型的{zh('holdout period')}误差（MAE、RMSE 越小越好；偏差越接近 0 越好）"))
     ax.legend(frameon=False)
     return ax

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import axes_or_new, chinese, has_cjk, name, say, zh
+from ._common import axes_or_new, chinese, has_cjk, heading, name, say, zh
 
 __all__ = ["pls_layout", "plot_pls_paths", "plot_pls_loadings", "plot_pls_bootstrap",
            "plot_ipma", "PLS_INDEX_LAYOUT"]
@@ -220,10 +220,11 @@ def plot_pls_paths(res, *, ax=None, boot=None, pos=None, decimals: int = 2, show
     ax.set_aspect("equal")
     ax.axis("off")
     scheme_zh = _SCHEME_ZH.get(res.scheme, res.scheme)
-    title = say(f"PLS path model ({res.scheme} scheme)", f"PLS 路径模型（{scheme_zh}）")
+    title, title_zh = f"PLS path model ({res.scheme} scheme)", f"PLS 路径模型（{scheme_zh}）"
     if boot is not None:
-        title += say(f"; * {boot.level:.0%} bootstrap CI excludes 0",
-                     f"；* 表示 {boot.level:.0%} {zh('bootstrap')}置信区间不含 0")
+        title += f"; * {boot.level:.0%} bootstrap CI excludes 0"
+        title_zh += f"；* 表示 {boot.level:.0%} {zh('bootstrap')}置信区间不含 0"
+    title = say(title, title_zh, sep="\n")
     ax.set_title(title)
     return ax
 
@@ -430,7 +431,7 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
     ax.set_xlabel(say(f"importance (total effect on {result.target}, points per point)",
                       f"重要性（对{target}的总效应，每提高 1 分带来的分数）"))
     ax.set_ylabel(say("performance (0-100)", "绩效（0-100）"))
-    ax.set_title(say(f"Importance-performance map: {result.target} "
+    ax.set_title(heading(f"Importance-performance map: {result.target} "
                      f"(performance {result.target_performance:.1f})",
                      f"重要性-绩效图：{target}（绩效 {result.target_performance:.1f}）"))
     return ax

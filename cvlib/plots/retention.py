@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import axes_or_new, measure, name, say, term
+from ._common import axes_or_new, heading, measure, name, say, term
 
 __all__ = ["plot_survival_curve", "plot_clv_vs_retention", "plot_cash_flows"]
 
@@ -110,7 +110,7 @@ def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None,
         ax.axvline(highlight * 100, color="grey", linestyle="--", linewidth=1)
     ax.set_xlabel(say("retention (%)", "客户保持率（%）"))
     ax.set_ylabel(term("customer lifetime value"))
-    ax.set_title(say("CLV rises steeply as retention approaches 100%", "客户保持率接近 100% 时，CLV 急剧上升"))
+    ax.set_title(heading("CLV rises steeply as retention approaches 100%", "客户保持率接近 100% 时，CLV 急剧上升"))
     ax.grid(alpha=0.3)
     return ax
 
@@ -152,8 +152,8 @@ def plot_cash_flows(data, *, ax=None, **kwargs):
     ax.set_xlabel(say("period", "期"))
     ax.set_ylabel(say("amount", "金额"))
     rate = getattr(data, "rate", None)
-    ax.set_title(say("Acquisition cash flows", "获取客户的现金流")
-                 + (say(f" discounted at {rate:.0%}", f"（折现率 {rate:.0%}）") if rate is not None else ""))
+    ax.set_title(heading("Acquisition cash flows" + (f" discounted at {rate:.0%}" if rate is not None else ""),
+                     "获取客户的现金流" + (f"（折现率 {rate:.0%}）" if rate is not None else "")))
     ax.legend(loc="best", fontsize="small")
     ax.grid(alpha=0.3, axis="y")
     return ax

@@ -281,9 +281,9 @@ def plot_satisfaction_index(result, *, ax=None, color: str = "C0", **kwargs):
     ax.set_yticks(y)
     ax.set_yticklabels([name(s) for s in t["segment"].astype(str)])
     ax.set_xlim(0, 100)
-    ax.set_xlabel(say("satisfaction index (0-100)", "满意度指数（0-100）")
-                  + (say(f", {result.level:.0%} bootstrap CI", f"，{result.level:.0%} 自助法置信区间")
-                     if result.n_boot else ""))
+    ci = f", {result.level:.0%} bootstrap CI" if result.n_boot else ""
+    ci_zh = f"，{result.level:.0%} 自助法置信区间" if result.n_boot else ""
+    ax.set_xlabel(say(f"satisfaction index (0-100){ci}", f"满意度指数（0-100）{ci_zh}"))
     return ax
 
 

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..language import get_language
-from ._common import axes_or_new, chinese, name, say, term, zh
+from ._common import axes_or_new, chinese, heading, name, say, term, zh
 from ._common import measure as measure_name
 
 __all__ = [
@@ -149,7 +149,7 @@ def plot_lorenz(data, *, value: str | None = None, customer: str | None = None, 
     g = gini(data, value, customer)
     ax.set_xlabel(say("cumulative share of customers (smallest first)", "客户累计占比（从小到大）"))
     ax.set_ylabel(say(f"cumulative share of {value or 'value'}", f"{_measure(value or 'value')}累计占比"))
-    ax.set_title(say(f"Lorenz curve, Gini = {g:.3f}", f"{zh('Lorenz curve')}，{zh('Gini coefficient')} = {g:.3f}"))
+    ax.set_title(heading(f"Lorenz curve, Gini = {g:.3f}", f"{zh('Lorenz curve')}，{zh('Gini coefficient')} = {g:.3f}"))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.legend(loc="upper left")
@@ -171,7 +171,7 @@ def plot_pareto_curve(data, *, value: str | None = None, customer: str | None = 
                 xytext=(mark + 0.05, s - 0.12), arrowprops={"arrowstyle": "->"})
     ax.set_xlabel(say("cumulative share of customers (largest first)", "客户累计占比（从大到小）"))
     ax.set_ylabel(say(f"cumulative share of {value or 'value'}", f"{_measure(value or 'value')}累计占比"))
-    ax.set_title(say("Pareto curve", "帕累托曲线"))
+    ax.set_title(heading("Pareto curve", "帕累托曲线"))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
     return ax
@@ -197,7 +197,7 @@ def plot_whale_curve(data, *, profit: str | None = None, customer: str | None = 
                 arrowprops={"arrowstyle": "->", "color": "0.3"})
     ax.set_xlabel(say("cumulative share of customers (most profitable first)", "客户累计占比（按利润从高到低）"))
     ax.set_ylabel(say("cumulative profit, % of total", "累计利润（占总利润的 %）"))
-    ax.set_title(say("Whale curve of customer profitability", f"客户盈利能力的{zh('whale curve')}"))
+    ax.set_title(heading("Whale curve of customer profitability", f"客户盈利能力的{zh('whale curve')}"))
     ax.set_xlim(0, 1)
     ax.set_ylim(min(0.0, float(y.min())) - 5, max(float(y.max()), 100.0) * 1.08)
     return ax
@@ -247,11 +247,12 @@ def plot_pyramid(result, *, measure: str | None = None, ax=None, **kwargs):
                         (0.5 - half_t, top)], closed=True, facecolor=colors[i % len(colors)],
                        **{"edgecolor": "white", **kwargs})
         ax.add_patch(poly)
-        text = say(f"{tier}: {row['customer_share']:.0%} of customers",
-                   f"{_tier_zh(result, tier)}：占客户的 {row['customer_share']:.0%}")
+        en = f"{tier}: {row['customer_share']:.0%} of customers"
+        chinese_text = f"{_tier_zh(result, tier)}：占客户的 {row['customer_share']:.0%}"
         if measure:
-            text += say(f", {row[f'{measure}_share']:.0%} of {measure}",
-                        f"，占{_measure(measure)}的 {row[f'{measure}_share']:.0%}")
+            en += f", {row[f'{measure}_share']:.0%} of {measure}"
+            chinese_text += f"，占{_measure(measure)}的 {row[f'{measure}_share']:.0%}"
+        text = say(en, chinese_text, sep="\n")
         ax.text(1.02, bottom + 0.5, text, va="center", fontsize=9)
     ax.set_xlim(0, 2.4)
     ax.set_ylim(0, k)
@@ -273,7 +274,7 @@ def plot_deciles(table: pd.DataFrame, *, measure: str | None = None, ax=None, **
     ax.set_xticks(x)
     ax.set_xlabel(say("decile of customers (1 = top 10%)", "客户十分位（1 = 前 10%）"))
     ax.set_ylabel(say("%", "占比（%）"))
-    ax.set_title(say(f"Decile analysis of {measure}", f"{_measure(measure)}的{zh('decile analysis')}"))
+    ax.set_title(heading(f"Decile analysis of {measure}", f"{_measure(measure)}的{zh('decile analysis')}"))
     ax.legend()
     return ax
 
@@ -292,7 +293,7 @@ def plot_rfm_heatmap(scores: pd.DataFrame, *, value: str = "monetary", agg: str 
                                 "cbar_kws": {"label": say(f"{agg} {value}", _agg(agg, value))}, **kwargs})
     ax.set_xlabel(say("frequency score F", f"{zh('frequency')}得分 F"))
     ax.set_ylabel(say("recency score R", f"{zh('recency (RFM)')}得分 R"))
-    ax.set_title(say(f"RFM grid: {agg} {value}", f"RFM 网格：{_agg(agg, value)}"))
+    ax.set_title(heading(f"RFM grid: {agg} {value}", f"RFM 网格：{_agg(agg, value)}"))
     return ax
 
 
@@ -321,9 +322,9 @@ def plot_two_axis(result, *, ax=None, log: bool = False, alpha: float = 0.6, **k
         from ..segments import TWO_AXIS_PRESETS
 
         names = TWO_AXIS_PRESETS[preset]
-        ax.set_title(say(f"{names['x']} x {names['y']} (cut-offs dashed)", zh_title))
+        ax.set_title(heading(f"{names['x']} x {names['y']} (cut-offs dashed)", zh_title))
     else:
-        ax.set_title(say(f"{x} x {y} (cut-offs dashed)", zh_title))
+        ax.set_title(heading(f"{x} x {y} (cut-offs dashed)", zh_title))
     return ax
 
 
@@ -364,7 +365,7 @@ def plot_migration(matrix: pd.DataFrame, *, ax=None, normalize: bool = True, wha
                   if matrix.columns.name else say(f"{what} after", f"之后的{w}"))
     ax.set_ylabel(say(f"{what} at {matrix.index.name}", f"{matrix.index.name} 的{w}")
                   if matrix.index.name else say(f"{what} before", f"之前的{w}"))
-    ax.set_title(say(f"{what[0].upper()}{what[1:]} migration" + (" (% of each row)" if normalize else ""),
+    ax.set_title(heading(f"{what[0].upper()}{what[1:]} migration" + (" (% of each row)" if normalize else ""),
                      f"{w}迁移" + ("（占每行的 %）" if normalize else "")))
     return ax
 
@@ -387,7 +388,7 @@ def plot_funnel(table: pd.DataFrame, *, ax=None, **kwargs):
     ax.set_xlim(0, 1.25)
     for side in ("top", "right", "bottom"):
         ax.spines[side].set_visible(False)
-    ax.set_title(say("Funnel: number reaching each stage", "漏斗：到达各阶段的人数"))
+    ax.set_title(heading("Funnel: number reaching each stage", "漏斗：到达各阶段的人数"))
     return ax
 
 
@@ -411,12 +412,12 @@ def plot_sales_effort(table: pd.DataFrame | None = None, *, ax=None, **kwargs):
     frame.index = [name(i) for i in frame.index]
     frame.plot.bar(ax=ax, rot=0, **{"color": ["C7", "C0", "C3"], **kwargs})
     for i, r in enumerate(t["sales_per_effort"]):
-        ax.text(i, float(frame.iloc[i].max()) + 3, say(f"{r:.2f} sales per effort", f"单位精力销售额 {r:.2f}"),
+        ax.text(i, float(frame.iloc[i].max()) + 3, say(f"{r:.2f} sales per effort", f"单位精力销售额 {r:.2f}", sep="\n"),
                 ha="center", fontsize=8)
     ax.set_ylabel(say("% of total", "占总数的 %"))
     ax.set_xlabel("")
     ax.set_ylim(0, float(frame.to_numpy().max()) + 12)
-    ax.set_title(say("Share of customers, sales and sales effort per class", "各类客户的客户数、销售额与销售精力占比"))
+    ax.set_title(heading("Share of customers, sales and sales effort per class", "各类客户的客户数、销售额与销售精力占比"))
     return ax
 
 
@@ -456,6 +457,6 @@ def plot_pareto_bounds(point=(0.2, 0.8), *, claims=None, ax=None, **kwargs):
     ax.set_ylim(0, 1.02)
     ax.set_xlabel(say("share of customers (largest first)", "客户占比（从大到小）"))
     ax.set_ylabel(say("share of value", "价值占比"))
-    ax.set_title(say("What one point of the Pareto curve allows", "帕累托曲线上一个已知点允许的范围"))
+    ax.set_title(heading("What one point of the Pareto curve allows", "帕累托曲线上一个已知点允许的范围"))
     ax.legend(loc="lower right", fontsize=8)
     return ax

@@ -7,7 +7,18 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from ._common import axes_or_new, chinese, components, has_cjk, measure, name, say, term
+from ._common import (
+    axes_or_new,
+    chinese,
+    components,
+    has_cjk,
+    heading,
+    measure,
+    name,
+    say,
+    term,
+    zh,
+)
 
 __all__ = [
     "plot_delivered_value",
@@ -214,7 +225,7 @@ def plot_value_waterfall(result, *, ax=None, **kwargs):
     ax.yaxis.set_major_formatter("{x:,.0f}")
     low = 0.8 * min(result.base, result.price)
     ax.set_ylim(low, result.value * 1.05)
-    ax.set_title(say(f"perceived-value pricing: value {result.value:,.0f}, price {result.price:,.0f}",
+    ax.set_title(heading(f"perceived-value pricing: value {result.value:,.0f}, price {result.price:,.0f}",
                      f"感知价值定价：价值 {result.value:,.0f}，价格 {result.price:,.0f}"))
     return ax
 
@@ -260,8 +271,8 @@ def plot_value_hierarchy(hierarchy: pd.DataFrame, *, ax=None, **kwargs):
     ax.set_ylim(-4.1, 4.1)
     ax.set_aspect("equal")
     ax.axis("off")
-    ax.set_title(say("value hierarchy: basic < expected < desired < unexpected",
-                     f"{term('value hierarchy')}：" + " < ".join(zh_level[lev] for lev in levels)))
+    ax.set_title(heading("value hierarchy: basic < expected < desired < unexpected",
+                     f"{zh('value hierarchy')}：" + " < ".join(zh_level[lev] for lev in levels)))
     return ax
 
 
@@ -324,7 +335,7 @@ def plot_means_end_ladder(ladder, *, ax=None, cmap: str = "RdYlGn", **kwargs):
         bar = ax.figure.colorbar(mpl.cm.ScalarMappable(norm=norm, cmap=colormap), ax=ax,
                                  fraction=0.025, pad=0.01, shrink=0.6)
         bar.set_label(say("satisfaction", "满意度") + f" ({ladder.scale[0]:g}-{ladder.scale[1]:g})")
-    ax.set_title(say("means-end ladder (Woodruff 1997): attribute -> consequence -> goal",
+    ax.set_title(heading("means-end ladder (Woodruff 1997): attribute -> consequence -> goal",
                      "手段-目的链（Woodruff 1997）：属性 → 结果 → 目标"))
     return ax
 
@@ -486,18 +497,18 @@ def plot_holbrook(result, *, ax=None, **kwargs):
     pal = sns.color_palette("deep")
     colors = [pal[0] if o == "extrinsic" else pal[1] for o in t["orientation"]]
     ax.bar(range(len(t)), t["mean"], **{"color": colors, "edgecolor": "white", **kwargs})
-    ax.set_xticks(range(len(t)), [f"{name(v)}\n{say(f.split('-')[0], _HOLBROOK_ZH[f])}, "
-                                  f"{say(a, _HOLBROOK_ZH[a])}" for v, f, a in
-                                  zip(t["value"], t["focus"], t["activity"], strict=True)],
+    ax.set_xticks(range(len(t)), [say(f"{v}\n{f.split('-')[0]}, {a}",
+                                      f"{chinese(v)}\n{_HOLBROOK_ZH[f]}，{_HOLBROOK_ZH[a]}", sep="\n")
+                                  for v, f, a in zip(t["value"], t["focus"], t["activity"], strict=True)],
                   fontsize=8)
     ax.set_ylim(result.scale[0] if result.scale[0] > 0 else 0, result.scale[1])
     ax.set_ylabel(say("mean rating", "平均评分") + f" ({result.scale[0]:g}-{result.scale[1]:g})")
     d = result.dimensions.set_index("pole")["share"]
-    ax.set_title(say(
+    ax.set_title(heading(
         f"Holbrook's eight values: extrinsic {d['extrinsic']:.0%} / intrinsic {d['intrinsic']:.0%}, "
         f"self {d['self-oriented']:.0%} / other {d['other-oriented']:.0%}, "
         f"active {d['active']:.0%} / reactive {d['reactive']:.0%}",
         f"Holbrook 的八种顾客价值：外在 {d['extrinsic']:.0%} / 内在 {d['intrinsic']:.0%}，"
         f"自我导向 {d['self-oriented']:.0%} / 他人导向 {d['other-oriented']:.0%}，"
-        f"主动 {d['active']:.0%} / 反应 {d['reactive']:.0%}", sep="\n"), fontsize=9)
+        f"主动 {d['active']:.0%} / 反应 {d['reactive']:.0%}"), fontsize=9)
     return ax
