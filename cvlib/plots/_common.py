@@ -35,7 +35,7 @@ import re
 
 from ..language import get_language, say
 
-__all__ = ["axes_or_new", "say", "heading", "term", "zh", "name", "chinese", "measure", "legend", "has_cjk"]
+__all__ = ["axes_or_new", "heading", "term", "zh", "name", "chinese", "measure", "legend", "has_cjk"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
