@@ -387,7 +387,8 @@ def plot_nps(table: pd.DataFrame, *, ax=None, **kwargs):
         left += w
     for yi, (_, row) in zip(y, table.iterrows(), strict=True):
         ax.text(101, yi, say(f"NPS {row['nps']:+.1f} (SE {row['se']:.1f})",
-                             f"NPS {row['nps']:+.1f}（标准误 {row['se']:.1f}）"), va="center", fontsize="small")
+                             f"NPS {row['nps']:+.1f}\n标准误 {row['se']:.1f}", sep="\n"), va="center",
+                fontsize="small")
     ax.set_yticks(y)
     ax.set_yticklabels([name(s) for s in table["segment"].astype(str)])
     ax.set_xlim(0, 130)
