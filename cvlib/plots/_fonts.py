@@ -18,15 +18,30 @@ registered CJK family (other fonts' messages still show).
 
 When no CJK font is installed it warns once, saying how to install one;
 it never leaves empty boxes to be discovered on a slide.
+
+With the environment variable ``CVLIB_STRICT_GLYPHS=1`` (set by the
+Makefile's notebook check), matplotlib's "Glyph ... missing from font(s)"
+warning becomes an error, so a figure that would show empty boxes fails the
+run instead of passing with a warning.  The filter is installed when this
+module is imported and again by every :func:`use_cjk_font` call (every plot
+function makes one), so a ``warnings.catch_warnings()`` block or a test
+runner that resets the filters does not lose it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import warnings
 
-__all__ = ["CJK_FONTS", "use_cjk_font", "cjk_font"]
+__all__ = ["CJK_FONTS", "STRICT_GLYPHS_ENV", "use_cjk_font", "cjk_font", "strict_glyphs"]
+
+#: Environment variable: ``1`` turns matplotlib's missing-glyph warning into an error.
+STRICT_GLYPHS_ENV = "CVLIB_STRICT_GLYPHS"
+# matplotlib >= 3.6: "Glyph 23458 (\N{CJK UNIFIED IDEOGRAPH-5BA2}) missing from font(s) DejaVu Sans."
+# (older releases: "... missing from current font.")
+_MISSING_GLYPH = r"Glyph .* missing from (font\(s\)|current font)"
 
 #: Font families tried in order: Linux (Noto, Source Han, WenQuanYi), Windows, macOS.
 CJK_FONTS = (
@@ -53,8 +68,9 @@ _FILE_PATTERN = re.compile(
 _HOW_TO_INSTALL = (
     "no Chinese (CJK) font is installed, so Chinese plot labels would show as empty boxes. "
     "Install one: on Debian/Ubuntu `sudo apt-get install fonts-wqy-microhei` (or fonts-noto-cjk); "
-    "with conda `conda install -c conda-forge font-ttf-noto-cjk`; Windows and macOS ship one "
-    "(Microsoft YaHei, PingFang SC). Then restart the kernel."
+    "with conda `conda install -c conda-forge font-ttf-noto-cjk` (or another CJK font package "
+    "from conda-forge); Windows and macOS ship one "
+    "(Microsoft YaHei, PingFang SC), nothing to install. Then restart the kernel."
 )
 
 _state: dict[str, object] = {"font": None, "searched": False, "warned": False}
@@ -100,6 +116,20 @@ def _silence_weight_fallback() -> None:
         log.addFilter(_WEIGHT_FILTER)
 
 
+def strict_glyphs() -> bool:
+    """Turn "Glyph ... missing from font(s)" into an error when ``CVLIB_STRICT_GLYPHS=1``.
+
+    Returns whether the strict mode is on.  Other values (unset, ``0``) leave
+    matplotlib's warning a warning.
+    """
+    if os.environ.get(STRICT_GLYPHS_ENV, "").strip().lower() not in ("1", "true", "yes", "on"):
+        return False
+    # filterwarnings puts the filter first and drops an identical older one, so calling it on
+    # every plot keeps the filter in force after a catch_warnings() block restored the list
+    warnings.filterwarnings("error", message=_MISSING_GLYPH, category=UserWarning)
+    return True
+
+
 def cjk_font() -> str | None:
     """The CJK font family matplotlib will use, or None when none is installed."""
     if not _state["searched"]:
@@ -120,6 +150,7 @@ def use_cjk_font() -> str | None:
     """
     import matplotlib as mpl
 
+    strict_glyphs()
     family = cjk_font()
     if family is None:
         if not _state["warned"]:
@@ -132,3 +163,6 @@ def use_cjk_font() -> str | None:
         mpl.rcParams["font.family"] = families + [family]
     _silence_weight_fallback()
     return family
+
+
+strict_glyphs()

@@ -8,7 +8,7 @@ import textwrap
 import numpy as np
 import pandas as pd
 
-from ._common import axes_or_new
+from ._common import axes_or_new, heading, name, say, term, zh
 
 __all__ = [
     "plot_cva_profile",
@@ -20,8 +20,25 @@ __all__ = [
 ]
 
 
-def _short(name: str, n: int = 45) -> str:
-    return name if len(name) <= n else name[: n - 3] + "..."
+def _short(label: str, n: int = 45) -> str:
+    return label if len(label) <= n else label[: n - 3] + "..."
+
+
+def _rival(competitor: str, chinese: bool = False) -> str:
+    """The competitor's name as drawn: cvlib's "mean of A, B" in the current language (or in Chinese)."""
+    if competitor.startswith("mean of "):
+        zh_name = f"{competitor[len('mean of '):]} 的平均"
+        return zh_name if chinese else say(competitor, zh_name)
+    return competitor
+
+
+def _score_name(column: str) -> str:
+    """A score column of the key-events timeline (relative_quality ...): a glossary term if it is one."""
+    en = column.replace("_", " ")
+    try:
+        return term(en)
+    except KeyError:
+        return name(column) if name(column) != column else en
 
 
 def plot_cva_profile(profile, *, ax=None, **kwargs):
@@ -47,27 +64,30 @@ def plot_cva_profile(profile, *, ax=None, **kwargs):
     t = profile.table
     ax = axes_or_new(ax, (7, 0.6 * len(t) + 1.6))
     y = np.arange(len(t))
-    labels = [f"{a} (w={w:.3g})" for a, w in zip(t["attribute"], t["weight"], strict=True)]
+    labels = [f"{name(a)} (" + say("w", "权重") + f"={w:.3g})"
+              for a, w in zip(t["attribute"], t["weight"], strict=True)]
     colors = sns.color_palette("deep")
     if t["ours"].notna().any():
         ax.barh(y - 0.2, t["ours"], height=0.4, color=colors[0], label=profile.ours, **kwargs)
-        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=_short(profile.competitor),
+        ax.barh(y + 0.2, t["competitor"], height=0.4, color=colors[7], label=_short(_rival(profile.competitor)),
                 **kwargs)
         right = float(np.nanmax(t[["ours", "competitor"]].to_numpy()))
         for yi, r in zip(y, t["ratio"], strict=True):
-            ax.text(right * 1.03, yi, f"ratio {r:.2f}", va="center", fontsize=8)
+            ax.text(right * 1.03, yi, say("ratio", "比率") + f" {r:.2f}", va="center", fontsize=8)
         ax.set_xlim(0, right * 1.25)
-        ax.set_xlabel("mean rating")
+        ax.set_xlabel(say("mean rating", "平均评分"))
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
     else:
         ax.barh(y, t["ratio"], color=colors[0], **kwargs)
         ax.axvline(1.0, color="black", lw=1)
-        ax.set_xlabel("performance ratio (1 = parity)")
+        ax.set_xlabel(say("performance ratio (1 = parity)", f"{zh('performance ratio')}（1 = 持平）"))
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     what = "quality" if profile.kind == "quality" else "price"
     tail = (f", relative price {profile.relative_price:.1f}" if profile.kind == "price" else "")
-    ax.set_title(f"{what} profile: score {profile.score:.1f}{tail}")
+    tail_zh = (f"，{zh('relative price')} {profile.relative_price:.1f}" if profile.kind == "price" else "")
+    ax.set_title(heading(f"{what} profile: score {profile.score:.1f}{tail}",
+                     f"{zh(what + ' profile')}：得分 {profile.score:.1f}{tail_zh}"))
     return ax
 
 
@@ -100,8 +120,8 @@ def plot_cva_value_map(value_map, *, ax=None, highlight=None, **kwargs):
     x = np.array([lo, hi])
     a, b = value_map.intercept, value_map.slope
     half = value_map.zone * np.hypot(1.0, b)  # vertical half-width of the perpendicular zone
-    ax.fill_between(x, a + b * x - half, a + b * x + half, color="0.85", label="fair-value zone")
-    ax.plot(x, a + b * x, color="black", lw=1.2, label="fair-value line")
+    ax.fill_between(x, a + b * x - half, a + b * x + half, color="0.85", label=term("fair-value zone"))
+    ax.plot(x, a + b * x, color="black", lw=1.2, label=term("fair-value line"))
     colors = {"better value": "tab:green", "fair value": "tab:gray", "worse value": "tab:red"}
     for _, r in t.iterrows():
         big = highlight is not None and r["brand"] == highlight
@@ -113,12 +133,14 @@ def plot_cva_value_map(value_map, *, ax=None, highlight=None, **kwargs):
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
     ax.set_aspect("equal")
-    ax.set_xlabel("relative quality (100 = competitors)")
-    ax.set_ylabel("relative price (100 = competitors)")
-    ax.text(0.97, 0.03, "better value", transform=ax.transAxes, ha="right", color="tab:green")
-    ax.text(0.03, 0.95, "worse value", transform=ax.transAxes, va="top", color="tab:red")
+    ax.set_xlabel(say("relative quality (100 = competitors)", f"{zh('relative quality')}（100 = 竞争者）"))
+    ax.set_ylabel(say("relative price (100 = competitors)", f"{zh('relative price')}（100 = 竞争者）"))
+    ax.text(0.97, 0.03, name("better value"), transform=ax.transAxes, ha="right", color="tab:green")
+    ax.text(0.03, 0.95, name("worse value"), transform=ax.transAxes, va="top", color="tab:red")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
-    ax.set_title("customer value map" + (" (regression line)" if value_map.line == "regression" else ""))
+    regression = value_map.line == "regression"
+    ax.set_title(heading("customer value map" + (" (regression line)" if regression else ""),
+                     zh("customer value map") + ("（回归线）" if regression else "")))
     return ax
 
 
@@ -156,15 +178,17 @@ def plot_cva_head_to_head(h2h, *, ax=None, **kwargs):
     labels = []
     for _, r in t.iterrows():
         up = r["height"] >= 0
-        name = textwrap.fill(str(r["attribute"]).replace("_", " "), 14)
-        labels.append(ax.annotate(f"{name}\n{r['area']:+.1f}", ((r["start"] + r["end"]) / 2, r["height"]),
+        label = textwrap.fill(name(r["attribute"]).replace("_", " "), 14)
+        labels.append(ax.annotate(f"{label}\n{r['area']:+.1f}", ((r["start"] + r["end"]) / 2, r["height"]),
                                   xytext=(0, 3 if up else -3), textcoords="offset points", ha="center",
                                   va="bottom" if up else "top", fontsize=8))
     _unoverlap(ax, labels, obstacles=list(bars))
-    ax.set_xlabel("cumulative importance weight")
-    ax.set_ylabel("performance ratio - 1")
-    ax.set_title(f"head-to-head: {h2h.ours} vs {_short(h2h.competitor)}\n"
-                 f"net area {h2h.net_area:+.1f} (= score - 100)")
+    ax.set_xlabel(say("cumulative importance weight", "累计重要性权重"))
+    ax.set_ylabel(say("performance ratio - 1", f"{zh('performance ratio')} - 1"))
+    ax.set_title(heading(f"head-to-head: {h2h.ours} vs {_short(h2h.competitor)}\n"
+                     f"net area {h2h.net_area:+.1f} (= score - 100)",
+                     f"{zh('head-to-head area chart')}：{h2h.ours} 对 {_short(_rival(h2h.competitor, True))}\n"
+                     f"净面积 {h2h.net_area:+.1f}（= 得分 - 100）"))
     return ax
 
 
@@ -225,10 +249,11 @@ def plot_cva_win_loss(win_loss, *, ax=None, **kwargs):
     ax.errorbar(d["odds_ratio"], y, xerr=[d["odds_ratio"] - lo, hi - d["odds_ratio"]],
                 **{"fmt": "o", "color": "tab:blue", "capsize": 3, **kwargs})
     ax.axvline(1.0, color="black", lw=1, ls="--")
-    ax.set_yticks(y, d["attribute"])
+    ax.set_yticks(y, [name(a) for a in d["attribute"]])
     ax.invert_yaxis()
-    ax.set_xlabel(f"odds ratio of a win per rating point of advantage ({win_loss.ci_level:.0%} CI)")
-    ax.set_title("what wins deals (logistic regression)")
+    ax.set_xlabel(say(f"odds ratio of a win per rating point of advantage ({win_loss.ci_level:.0%} CI)",
+                      f"评分每领先 1 分赢单的{zh('odds ratio')}（{win_loss.ci_level:.0%} 置信区间）"))
+    ax.set_title(heading("what wins deals (logistic regression)", f"赢单的驱动因素（{zh('logistic regression')}）"))
     return ax
 
 
@@ -263,7 +288,7 @@ def plot_cva_key_events(key_events, *, ax=None, columns=None, **kwargs):
     x = np.arange(len(tl))
     pos = {p: i for i, p in enumerate(tl["period"])}
     for c in columns:
-        ax.plot(x, tl[c], **{"marker": "o", "label": c.replace("_", " "), **kwargs})
+        ax.plot(x, tl[c], **{"marker": "o", "label": _score_name(c), **kwargs})
     ax.axhline(100, color="0.6", lw=0.8, ls=":")
     ev = key_events.events
     top = float(np.nanmax(tl[columns].to_numpy()))
@@ -277,9 +302,9 @@ def plot_cva_key_events(key_events, *, ax=None, columns=None, **kwargs):
                 va="bottom", bbox={"boxstyle": "round", "fc": "white", "ec": "0.7"})
     ax.set_ylim(bottom - 3, top + 7)
     ax.set_xticks(x, tl["period"])
-    ax.set_ylabel("score (100 = parity)")
+    ax.set_ylabel(say("score (100 = parity)", "得分（100 = 持平）"))
     ax.legend(loc="lower left", fontsize=8)
-    ax.set_title("key events timeline")
+    ax.set_title(heading("key events timeline", f"{zh('key events')}（时间线）"))
     return ax
 
 
@@ -306,12 +331,13 @@ def plot_cva_what_who(what_who, *, ax=None, **kwargs):
     m = what_who.matrix
     share = what_who.shares.set_index("function")["share"]
     ax = axes_or_new(ax, (1.3 * m.shape[1] + 3, 0.5 * m.shape[0] + 1.5))
-    cols = [f"{f}\n{share[f]:.0%}" for f in m.columns]
-    rows = [f"{a} ({w:.3g})" for a, w in what_who.weights.items()]
+    cols = [f"{name(f)}\n{share[f]:.0%}" for f in m.columns]
+    rows = [f"{name(a)} ({w:.3g})" for a, w in what_who.weights.items()]
     sns.heatmap(pd.DataFrame(m.to_numpy(), index=rows, columns=cols), ax=ax, **{
         "annot": True, "fmt": "d", "cmap": "Blues", "vmin": 0, "vmax": 9, "cbar": False,
         "linewidths": 0.5, **kwargs})
-    ax.set_xlabel("who (function) and its weighted share of customer value")
-    ax.set_ylabel("what (attribute and weight)")
-    ax.set_title("what/who matrix")
+    ax.set_xlabel(say("who (function) and its weighted share of customer value",
+                      "谁（职能部门）及其在客户价值中的加权份额"))
+    ax.set_ylabel(say("what (attribute and weight)", "什么（属性及权重）"))
+    ax.set_title(term("what/who matrix"))
     return ax

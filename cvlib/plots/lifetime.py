@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import axes_or_new
+from ._common import axes_or_new, heading, name, say, zh
 
 __all__ = [
     "plot_frequency_histogram",
@@ -69,13 +69,15 @@ def plot_calibration_holdout(data, *, summary: pd.DataFrame | None = None, max_f
                    max_frequency=max_frequency, **(columns or {}))
     ax = axes_or_new(ax, (6.4, 4.2))
     pos = np.arange(len(table))
-    ax.plot(pos, table["actual"], marker="o", color="black", label="actual")
+    ax.plot(pos, table["actual"], marker="o", color="black", label=say("actual", "实际"))
     ax.plot(pos, table["model"], **{"marker": "s", "linestyle": "--", "color": "tab:blue",
-                                    "label": "model", **kwargs})
+                                    "label": say("model", "模型"), **kwargs})
     ax.set_xticks(pos, [str(i) for i in table.index])
-    ax.set_xlabel("purchases in the calibration period (frequency)")
-    ax.set_ylabel("mean purchases in the holdout period")
-    ax.set_title("Conditional expectations: calibration vs holdout")
+    ax.set_xlabel(say("purchases in the calibration period (frequency)",
+                      f"{zh('calibration period')}内的购买次数（频率）"))
+    ax.set_ylabel(say("mean purchases in the holdout period", f"{zh('holdout period')}内的平均购买次数"))
+    ax.set_title(heading("Conditional expectations: calibration vs holdout",
+                     f"条件期望：{zh('calibration period')}与{zh('holdout period')}"))
     ax.legend(frameon=False)
     return ax
 
@@ -112,15 +114,24 @@ def plot_frequency_histogram(data, *, summary: pd.DataFrame | None = None, max_f
                    max_frequency=max_frequency)
     ax = axes_or_new(ax, (6.4, 4.2))
     pos = np.arange(len(table))
-    ax.bar(pos - 0.2, table["actual"], width=0.4, color="0.3", label="actual")
-    ax.bar(pos + 0.2, table["model"], **{"width": 0.4, "color": "tab:blue", "label": "model",
+    ax.bar(pos - 0.2, table["actual"], width=0.4, color="0.3", label=say("actual", "实际"))
+    ax.bar(pos + 0.2, table["model"], **{"width": 0.4, "color": "tab:blue", "label": say("model", "模型"),
                                          **kwargs})
     ax.set_xticks(pos, [str(i) for i in table.index])
-    ax.set_xlabel("repeat purchases in the calibration period")
-    ax.set_ylabel("customers")
-    ax.set_title("Frequency of repeat purchases: actual vs model")
+    ax.set_xlabel(say("repeat purchases in the calibration period", f"{zh('calibration period')}内的重复购买次数"))
+    ax.set_ylabel(say("customers", "客户数"))
+    ax.set_title(heading("Frequency of repeat purchases: actual vs model", "重复购买次数的分布：实际与模型"))
     ax.legend(frameon=False)
     return ax
+
+
+_UNIT_ZH = {"period": "期", "periods": "期", "week": "周", "weeks": "周", "day": "天", "days": "天",
+            "month": "月", "months": "个月", "year": "年", "years": "年", "quarter": "季度", "quarters": "季度"}
+
+
+def _unit(unit: str) -> str:
+    """A time unit in Chinese (期, 周, 天 ...); an unknown unit as given."""
+    return _UNIT_ZH.get(unit.strip().lower(), unit)
 
 
 def _time_unit_label(unit) -> str:
@@ -137,8 +148,9 @@ def _heatmap(grid: pd.DataFrame, ax, label: str, title: str, kwargs: dict, unit:
     mesh = ax.pcolormesh(rec, freq, np.ma.masked_invalid(grid.to_numpy()),
                          **{"shading": "nearest", **kwargs})
     ax.figure.colorbar(mesh, ax=ax, label=label)
-    ax.set_xlabel(f"recency t_x ({unit} from the first purchase to the last)")
-    ax.set_ylabel("frequency (repeat purchases)")
+    ax.set_xlabel(say(f"recency t_x ({unit} from the first purchase to the last)",
+                      f"{zh('recency (BTYD)')} t_x（从首次到最后一次购买的{_unit(unit)}数）"))
+    ax.set_ylabel(say("frequency (repeat purchases)", "频率（重复购买次数）"))
     ax.set_title(title)
     return ax
 
@@ -173,7 +185,10 @@ def plot_p_alive_heatmap(data, *, T: float | None = None, max_frequency: int | N
     grid = data if isinstance(data, pd.DataFrame) else frequency_recency_grid(
         data, "p_alive", T=T, max_frequency=max_frequency)
     unit = _time_unit_label(unit)
-    return _heatmap(grid, ax, "P(alive)", f"P(alive), T = {grid.attrs.get('T', T):.4g} {unit}",
+    big_t = grid.attrs.get("T", T)
+    return _heatmap(grid, ax, say("P(alive)", f"{zh('probability alive')} P(alive)"),
+                    say(f"P(alive), T = {big_t:.4g} {unit}",
+                        f"{zh('probability alive')} P(alive)，T = {big_t:.4g} {_unit(unit)}"),
                     {"cmap": "viridis", "vmin": 0.0, "vmax": 1.0, **kwargs}, unit)
 
 
@@ -204,9 +219,11 @@ def plot_expected_purchases_heatmap(data, *, t: float = 1.0, T: float | None = N
         data, "expected_purchases", T=T, t=t, max_frequency=max_frequency)
     tt = grid.attrs.get("t", t)
     unit = _time_unit_label(unit)
-    return _heatmap(grid, ax, f"expected purchases in the next {tt:g} {unit}",
-                    f"Expected purchases, next {tt:g} {unit} "
-                    f"(T = {grid.attrs.get('T', T):.4g} {unit})",
+    big_t = grid.attrs.get("T", T)
+    return _heatmap(grid, ax, say(f"expected purchases in the next {tt:g} {unit}",
+                                  f"未来 {tt:g} {_unit(unit)}的预期购买次数"),
+                    say(f"Expected purchases, next {tt:g} {unit} (T = {big_t:.4g} {unit})",
+                        f"未来 {tt:g} {_unit(unit)}的预期购买次数（T = {big_t:.4g} {_unit(unit)}）"),
                     {"cmap": "magma", **kwargs}, unit)
 
 
@@ -239,16 +256,19 @@ def plot_purchase_tracking(data: pd.DataFrame, *, cumulative: bool = True, ax=No
         actual, model, what = data["cumulative_actual"], data["cumulative_model"], "cumulative"
     else:
         actual, model, what = data["actual"], data["model"], "per period"
-    ax.plot(data.index, actual, color="black", label="actual")
-    ax.plot(data.index, model, **{"color": "tab:blue", "linestyle": "--", "label": "model", **kwargs})
+    what_zh = {"cumulative": "累计", "per period": "每期"}[what]
+    ax.plot(data.index, actual, color="black", label=say("actual", "实际"))
+    ax.plot(data.index, model, **{"color": "tab:blue", "linestyle": "--", "label": say("model", "模型"),
+                                  **kwargs})
     cal = data.attrs.get("calibration_period")
     if cal is not None:
-        ax.axvline(cal, color="grey", linestyle=":", label="end of calibration")
+        ax.axvline(cal, color="grey", linestyle=":", label=say("end of calibration", f"{zh('calibration period')}结束"))
     unit = data.attrs.get("time_unit", "W")
     names = {"W": "week", "D": "day", "M": "month", "Y": "year"}
-    ax.set_xlabel(names.get(str(unit).upper(), "period") if isinstance(unit, str) else "period")
-    ax.set_ylabel(f"repeat purchases ({what})")
-    ax.set_title(f"Tracking repeat purchases, {what}")
+    word = names.get(str(unit).upper(), "period") if isinstance(unit, str) else "period"
+    ax.set_xlabel(say(word, _unit(word)))
+    ax.set_ylabel(say(f"repeat purchases ({what})", f"重复购买次数（{what_zh}）"))
+    ax.set_title(heading(f"Tracking repeat purchases, {what}", f"重复购买跟踪（{what_zh}）"))
     ax.legend(frameon=False)
     return ax
 
@@ -282,10 +302,10 @@ def plot_sbg_projection(data, *, n_periods: int = 12, observed=None, ax=None, **
     table = data.projection(n_periods)
     ax = axes_or_new(ax, (6.4, 4.2))
     ax.plot(table["period"], table["expected_alive"],
-            **{"color": "tab:blue", "linestyle": "--", "label": "sBG model", **kwargs})
+            **{"color": "tab:blue", "linestyle": "--", "label": say("sBG model", "sBG 模型"), **kwargs})
     if "observed_alive" in table:
         ax.plot(table["period"], table["observed_alive"], color="black", marker="o",
-                linestyle="none", label="observed (fitted)")
+                linestyle="none", label=say("observed (fitted)", "观测值（用于拟合）"))
         fitted = int(np.isfinite(table["observed_alive"]).sum()) - 1
         ax.axvline(fitted, color="grey", linestyle=":")
     else:
@@ -295,10 +315,10 @@ def plot_sbg_projection(data, *, n_periods: int = 12, observed=None, ax=None, **
         periods = np.arange(obs.size)
         later = periods > fitted
         ax.plot(periods[later], obs[later], marker="o", markerfacecolor="white", color="black",
-                linestyle="none", label="observed (not fitted)")
-    ax.set_xlabel("period")
-    ax.set_ylabel("customers still active")
-    ax.set_title("sBG: survival projection")
+                linestyle="none", label=say("observed (not fitted)", "观测值（未用于拟合）"))
+    ax.set_xlabel(say("period", "期"))
+    ax.set_ylabel(say("customers still active", "仍在保持的客户数"))
+    ax.set_title(heading("sBG: survival projection", "sBG：存活客户预测"))
     ax.legend(frameon=False)
     return ax
 
@@ -336,11 +356,12 @@ def plot_model_comparison(data, *, metrics=("mae", "rmse"), ax=None, **kwargs):
     width = 0.8 / len(metrics)
     for j, m in enumerate(metrics):
         ax.bar(pos + (j - (len(metrics) - 1) / 2) * width, table[m].to_numpy(dtype=float), width,
-               **{"label": m.upper() if m in ("mae", "rmse") else m, **kwargs})
+               **{"label": m.upper() if m in ("mae", "rmse") else name(m), **kwargs})
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xticks(pos)
-    ax.set_xticklabels([str(i) for i in table.index])
-    ax.set_ylabel("holdout error (purchases per customer)")
-    ax.set_title("Holdout errors by model (MAE, RMSE: lower is better; bias: closer to 0)")
+    ax.set_xticklabels([name(i) for i in table.index])
+    ax.set_ylabel(say("holdout error (purchases per customer)", f"{zh('holdout period')}误差（每位客户的购买次数）"))
+    ax.set_title(heading("Holdout errors by model (MAE, RMSE: lower is better; bias: closer to 0)",
+                     f"各模型的{zh('holdout period')}误差（MAE、RMSE 越小越好；偏差越接近 0 越好）"))
     ax.legend(frameon=False)
     return ax

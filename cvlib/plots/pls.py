@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._common import axes_or_new, chinese, has_cjk, heading, name, say, zh
+
 __all__ = ["pls_layout", "plot_pls_paths", "plot_pls_loadings", "plot_pls_bootstrap",
            "plot_ipma", "PLS_INDEX_LAYOUT"]
 
@@ -25,6 +27,10 @@ PLS_INDEX_LAYOUT: dict[str, tuple[float, float]] = {
     "Complaints": (8.3, -2.0),
     "Loyalty": (10.0, 0.0),
 }
+
+
+# the inner weighting schemes (glossary: inner weighting scheme, 内部权重方案)
+_SCHEME_ZH = {"path": "路径加权方案", "centroid": "中心加权方案", "factorial": "因子加权方案"}
 
 
 def _curve(p1, p2, rad, num=25):
@@ -164,11 +170,9 @@ def plot_pls_paths(res, *, ax=None, boot=None, pos=None, decimals: int = 2, show
     >>> [t.get_text() for t in ax.texts][-1] == f"{res.params.iloc[0]:.2f}"   # the arrow's label
     True
     """
-    import matplotlib.pyplot as plt
     from matplotlib.patches import Ellipse
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(11, 4.5))
+    ax = axes_or_new(ax, (11, 4.5))
     lv = list(res.scores.columns)
     if pos is None:
         pos = PLS_INDEX_LAYOUT if set(lv) <= set(PLS_INDEX_LAYOUT) else pls_layout(res)
@@ -186,7 +190,8 @@ def plot_pls_paths(res, *, ax=None, boot=None, pos=None, decimals: int = 2, show
                     linestyle="--" if res.modes.get(v) == "B" else "-")
         ax.add_patch(e)
         patches[v] = e
-        label = v if not (show_r2 and endo) else f"{v}\nR² = {r2[v]:.{decimals}f}"
+        shown = name(v, sep="\n")
+        label = shown if not (show_r2 and endo) else f"{shown}\nR² = {r2[v]:.{decimals}f}"
         ax.text(x, y, label, ha="center", va="center", fontsize=9, zorder=4)
     sig = None
     if boot is not None:
@@ -214,9 +219,12 @@ def plot_pls_paths(res, *, ax=None, boot=None, pos=None, decimals: int = 2, show
     ax.set_ylim(min(ys) - 1.6 * height - 0.6, max(ys) + 1.6 * height + 0.6)
     ax.set_aspect("equal")
     ax.axis("off")
-    title = f"PLS path model ({res.scheme} scheme)"
+    scheme_zh = _SCHEME_ZH.get(res.scheme, res.scheme)
+    title, title_zh = f"PLS path model ({res.scheme} scheme)", f"PLS 路径模型（{scheme_zh}）"
     if boot is not None:
         title += f"; * {boot.level:.0%} bootstrap CI excludes 0"
+        title_zh += f"；* 表示 {boot.level:.0%} {zh('bootstrap')}置信区间不含 0"
+    title = say(title, title_zh, sep="\n")
     ax.set_title(title)
     return ax
 
@@ -251,25 +259,26 @@ def plot_pls_loadings(res, *, ax=None, threshold: float = 0.7, **kwargs):
     ...     res.outer["loading"].round(6))
     True
     """
-    import matplotlib.pyplot as plt
     import seaborn as sns
 
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 0.28 * len(res.outer) + 1))
+    ax = axes_or_new(ax, (6, 0.28 * len(res.outer) + 1))
     out = res.outer.assign(ok=lambda d: np.where(d["loading"] >= threshold, "ok", "low"))
     sns.barplot(data=out, y="item", x="loading", hue="ok", dodge=False, ax=ax,
                 hue_order=["ok", "low"],
                 **{"palette": {"ok": "#4c72b0", "low": "#dd8452"}, **kwargs})
     ax.axvline(threshold, color="grey", ls="--", lw=1)
     ax.set_xlim(min(0.0, out["loading"].min() - 0.05), 1.0)
-    ax.set_xlabel("outer loading (correlation of item and latent score)")
+    ax.set_xlabel(say("outer loading (correlation of item and latent score)",
+                      f"{zh('outer loading')}（题项与潜变量得分的相关系数）"))
     ax.set_ylabel("")
     # block labels at the right
     for block, grp in out.groupby("block", sort=False):
-        ax.text(1.01, grp.index.to_numpy().mean(), block, transform=ax.get_yaxis_transform(),
+        ax.text(1.01, grp.index.to_numpy().mean(), name(block), transform=ax.get_yaxis_transform(),
                 va="center", fontsize=8)
-    ax.legend(title=f"loading >= {threshold}", loc="lower center", bbox_to_anchor=(0.5, 1.0),
-              ncol=2, fontsize=8, frameon=False)
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles, [say(t, {"ok": "达标", "low": "偏低"}.get(t, t)) for t in labels],
+              title=say("loading", "载荷") + f" >= {threshold}", loc="lower center",
+              bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
     return ax
 
 
@@ -300,23 +309,21 @@ def plot_pls_bootstrap(boot, *, ax=None, what: str = "paths", **kwargs):
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['Quality → Satisfaction']
     """
-    import matplotlib.pyplot as plt
-
     if what not in ("paths", "total_effects", "indirect_effects", "index_effects"):
         raise ValueError(f"what must be 'paths', 'total_effects', 'indirect_effects' or "
                          f"'index_effects', got {what!r}")
     tab = getattr(boot, what)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(6, 0.35 * len(tab) + 1))
-    labels = [f"{s} → {t}" for s, t in zip(tab["source"], tab["target"], strict=True)]
+    ax = axes_or_new(ax, (6, 0.35 * len(tab) + 1))
+    labels = [f"{name(s)} → {name(t)}" for s, t in zip(tab["source"], tab["target"], strict=True)]
     y = np.arange(len(tab))[::-1]
     ax.errorbar(tab["estimate"], y, xerr=[tab["estimate"] - tab["ci_low"],
                                           tab["ci_high"] - tab["estimate"]],
                 **{"fmt": "o", "color": "#2b4c7e", "ecolor": "#7f9cc4", "capsize": 3, **kwargs})
     ax.axvline(0, color="grey", lw=1)
     ax.set_yticks(y, labels)
-    ax.set_xlabel(f"estimate with {boot.level:.0%} percentile CI "
-                  f"({boot.n_boot - boot.n_failed} resamples)")
+    ax.set_xlabel(say(f"estimate with {boot.level:.0%} percentile CI "
+                      f"({boot.n_boot - boot.n_failed} resamples)",
+                      f"估计值及 {boot.level:.0%} 百分位置信区间（{boot.n_boot - boot.n_failed} 次重抽样）"))
     return ax
 
 
@@ -342,7 +349,8 @@ def _label_offsets(ax, x, y, labels, *, fontsize: float = 8.0, gap: float = 4.0)
     result = [(5.0, gap, "left")] * len(labels)
     lines = [0] + [k for j in range(1, 5) for k in (-j, j)]
     for i in sorted(range(len(labels)), key=lambda k: (-pts[k, 1], pts[k, 0])):
-        width = 0.7 * fontsize * len(labels[i]) + 2.0
+        # a Chinese character is about as wide as the font size, a Latin one about 0.7 of it
+        width = fontsize * sum(1.0 if has_cjk(ch) else 0.7 for ch in labels[i]) + 2.0
         others = placed + [m for k, m in enumerate(markers) if k != i]
         places = [(dx, gap + k * height, ha) for k in lines
                   for dx, ha in ((5.0, "left"), (-5.0, "right"))]
@@ -401,11 +409,10 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
     6
     """
     from .._validate import check_option
-    from ._common import axes_or_new
 
     what = check_option(what, "what", ("construct", "item"))
     t = result.summary(what)
-    name = "driver" if what == "construct" else "item"
+    column = "driver" if what == "construct" else "item"
     ax = axes_or_new(ax, (7, 5))
     ax.scatter(t["importance"], t["performance"], **{"s": 60, "color": "#4c72b0", **kwargs})
     ax.margins(x=0.15, y=0.08)  # room for the labels
@@ -414,13 +421,17 @@ def plot_ipma(result, *, ax=None, what: str = "construct", annotate: bool = True
     if annotate:
         offsets = _label_offsets(ax, t["importance"].to_numpy(float),
                                  t["performance"].to_numpy(float),
-                                 [str(v) for v in t[name]], fontsize=8)
-        for (label, x, y), (dx, dy, ha) in zip(t[[name, "importance", "performance"]]
+                                 [name(v) for v in t[column]], fontsize=8)
+        for (label, x, y), (dx, dy, ha) in zip(t[[column, "importance", "performance"]]
                                                .itertuples(index=False), offsets, strict=True):
+            label = name(label)
             ax.annotate(label, (x, y), textcoords="offset points", xytext=(dx, dy), ha=ha,
                         fontsize=8)
-    ax.set_xlabel(f"importance (total effect on {result.target}, points per point)")
-    ax.set_ylabel("performance (0-100)")
-    ax.set_title(f"Importance-performance map: {result.target} "
-                 f"(performance {result.target_performance:.1f})")
+    target = chinese(result.target)
+    ax.set_xlabel(say(f"importance (total effect on {result.target}, points per point)",
+                      f"重要性（对{target}的总效应，每提高 1 分带来的分数）"))
+    ax.set_ylabel(say("performance (0-100)", "绩效（0-100）"))
+    ax.set_title(heading(f"Importance-performance map: {result.target} "
+                     f"(performance {result.target_performance:.1f})",
+                     f"重要性-绩效图：{target}（绩效 {result.target_performance:.1f}）"))
     return ax

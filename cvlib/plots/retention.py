@@ -11,11 +11,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import axes_or_new
+from ._common import axes_or_new, heading, measure, name, say, term
 
 __all__ = ["plot_survival_curve", "plot_clv_vs_retention", "plot_cash_flows"]
 
 
+
+
+def _hue_legend(ax, hue) -> None:
+    """The hue legend's title and entries in the current language (unchanged in English)."""
+    old = ax.get_legend()
+    if hue is None or old is None:
+        return
+    old.set_title(measure(hue))
+    for text in old.get_texts():
+        text.set_text(name(text.get_text()))
 
 
 def _require(frame, columns, what):
@@ -56,10 +66,12 @@ def plot_survival_curve(data: pd.DataFrame, *, hue: str | None = None, percent: 
     if percent:
         frame["survival"] = frame["survival"] * 100
     sns.lineplot(data=frame, x="period", y="survival", hue=hue, ax=ax, **{"marker": "o", **kwargs})
-    ax.set_xlabel("period (years since acquisition)")
-    ax.set_ylabel("customers still active (%)" if percent else "share still active")
+    _hue_legend(ax, hue)
+    ax.set_xlabel(say("period (years since acquisition)", "期（获取客户后的年数）"))
+    ax.set_ylabel(say("customers still active (%)", "仍在保持的客户（%）") if percent
+                  else say("share still active", "仍在保持的客户比例"))
     ax.set_ylim(0, 105 if percent else 1.05)
-    ax.set_title("Survival curve")
+    ax.set_title(term("survival curve", "Survival curve"))
     ax.grid(alpha=0.3)
     return ax
 
@@ -93,10 +105,12 @@ def plot_clv_vs_retention(data: pd.DataFrame, *, hue: str | None = None,
     frame = data.copy()
     frame["retention (%)"] = frame["retention"] * 100
     sns.lineplot(data=frame, x="retention (%)", y="clv", hue=hue, ax=ax, **{"marker": "o", **kwargs})
+    _hue_legend(ax, hue)
     if highlight is not None:
         ax.axvline(highlight * 100, color="grey", linestyle="--", linewidth=1)
-    ax.set_ylabel("customer lifetime value")
-    ax.set_title("CLV rises steeply as retention approaches 100%")
+    ax.set_xlabel(say("retention (%)", "客户保持率（%）"))
+    ax.set_ylabel(term("customer lifetime value"))
+    ax.set_title(heading("CLV rises steeply as retention approaches 100%", "客户保持率接近 100% 时，CLV 急剧上升"))
     ax.grid(alpha=0.3)
     return ax
 
@@ -125,20 +139,21 @@ def plot_cash_flows(data, *, ax=None, **kwargs):
     ax = axes_or_new(ax, (6, 4))
     t = table["period"].to_numpy()
     width = 0.38
-    ax.bar(t - width / 2, table["cash_flow"], width, label="cash flow", color="#9ecae1")
-    ax.bar(t + width / 2, table["present_value"], width, label="present value", color="#3182bd")
+    ax.bar(t - width / 2, table["cash_flow"], width, label=say("cash flow", "现金流"), color="#9ecae1")
+    ax.bar(t + width / 2, table["present_value"], width, label=say("present value", "现值"), color="#3182bd")
     ax.plot(t, table["cumulative_pv"], **{"color": "#de2d26", "marker": "o",
-                                          "label": "cumulative present value", **kwargs})
+                                          "label": say("cumulative present value", "累计现值"), **kwargs})
     ax.axhline(0, color="black", linewidth=0.8)
     final = float(table["cumulative_pv"].iloc[-1])
-    ax.annotate(f"NPV = {final:,.2f}", (t[-1], final), textcoords="offset points",
+    ax.annotate(say("NPV", "净现值 NPV") + f" = {final:,.2f}", (t[-1], final), textcoords="offset points",
                 xytext=(-12, 0), ha="right", va="center",
                 bbox={"boxstyle": "round", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
     ax.set_xticks(np.asarray(t))
-    ax.set_xlabel("period")
-    ax.set_ylabel("amount")
+    ax.set_xlabel(say("period", "期"))
+    ax.set_ylabel(say("amount", "金额"))
     rate = getattr(data, "rate", None)
-    ax.set_title("Acquisition cash flows" + (f" discounted at {rate:.0%}" if rate is not None else ""))
+    ax.set_title(heading("Acquisition cash flows" + (f" discounted at {rate:.0%}" if rate is not None else ""),
+                     "获取客户的现金流" + (f"（折现率 {rate:.0%}）" if rate is not None else "")))
     ax.legend(loc="best", fontsize="small")
     ax.grid(alpha=0.3, axis="y")
     return ax

@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 
 from .._validate import deprecated_alias
-from ._common import axes_or_new
+from ..language import get_language
+from ._common import axes_or_new, legend, name, say, zh
 
 __all__ = [
     "plot_likert",
@@ -95,18 +96,19 @@ def plot_likert(distribution: pd.DataFrame, *, ax=None, order=None, labels: dict
     for i, r in enumerate(responses):
         width = wide[r].to_numpy()
         style = {"edgecolor": "white", "linewidth": 0.5, **kwargs}
-        ax.barh(y, width, left=left, color=colours[i], label=str(names.get(r, r)), **style)
+        ax.barh(y, width, left=left, color=colours[i], label=name(names.get(r, r)), **style)
         left = left + width
     ax.axvline(0, color="0.3", linewidth=0.8)
     ax.set_yticks(y)
-    ax.set_yticklabels([(labels or {}).get(i, i) for i in wide.index])
+    ax.set_yticklabels([(labels or {}).get(i, name(i)) for i in wide.index])
     lim = float(max(np.abs(neg_start).max(), left.max())) * 1.05
     ax.set_xlim(-lim, lim)
     ticks = ax.get_xticks()
     ax.set_xticks(ticks)
     ax.set_xticklabels([f"{abs(t):.0%}" for t in ticks])
     ax.set_xlim(-lim, lim)
-    ax.set_xlabel("share of answers (left: below the middle, right: above)")
+    ax.set_xlabel(say("share of answers (left: below the middle, right: above)",
+                      "回答占比（左：低于中点，右：高于中点）"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=min(k, 6), fontsize="small",
               frameon=False)
     return ax
@@ -153,7 +155,7 @@ def plot_ipa(result, *, ax=None, annotate: bool = True, **kwargs):
     ax.axhline(result.importance_cut, color="0.4", linestyle="--", linewidth=1)
     if annotate:
         for _, row in t.iterrows():
-            ax.annotate(row["attribute"], (row["performance"], row["importance"]),
+            ax.annotate(name(row["attribute"]), (row["performance"], row["importance"]),
                         textcoords="offset points", xytext=(5, 4), fontsize="small")
     xs = np.r_[t["performance"].to_numpy(), result.performance_cut]
     ys = np.r_[t["importance"].to_numpy(), result.importance_cut]
@@ -166,11 +168,11 @@ def plot_ipa(result, *, ax=None, annotate: bool = True, **kwargs):
                (0.02, 0.02, "left", "bottom", "Low priority"),
                (0.98, 0.02, "right", "bottom", "Possible overkill")]
     for x, y, ha, va, text in corners:
-        ax.text(x, y, text, transform=ax.transAxes, ha=ha, va=va, fontsize="small",
+        ax.text(x, y, name(text), transform=ax.transAxes, ha=ha, va=va, fontsize="small",
                 color="0.35", style="italic")
-    ax.set_xlabel("performance")
-    ax.set_ylabel("importance")
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small", frameon=False)
+    ax.set_xlabel(say("performance", "绩效"))
+    ax.set_ylabel(say("importance", "重要性"))
+    legend(ax, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small", frameon=False)
     return ax
 
 
@@ -223,19 +225,22 @@ def plot_kano(table: pd.DataFrame, *, ax=None, annotate: bool = True, **kwargs):
             x, y = float(row["dissatisfaction"]), float(row["better"])
             crowd = sum(abs(x - px) < 0.15 and abs(y - py) < 0.04 for px, py in placed)
             placed.append((x, y))
-            ax.annotate(str(row["feature"]), (x, y), textcoords="offset points",
+            ax.annotate(name(row["feature"]), (x, y), textcoords="offset points",
                         xytext=(5, 4 - 11 * crowd), fontsize="small")
     for x, y, ha, va, text in [(0.02, 0.98, "left", "top", "attractive"),
                                (0.98, 0.98, "right", "top", "one-dimensional"),
                                (0.98, 0.02, "right", "bottom", "must-be"),
                                (0.02, 0.02, "left", "bottom", "indifferent")]:
-        ax.text(x, y, text, transform=ax.transAxes, ha=ha, va=va, fontsize="small",
+        ax.text(x, y, name(text), transform=ax.transAxes, ha=ha, va=va, fontsize="small",
                 color="0.35", style="italic")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
-    ax.set_xlabel("|worse| = (O + M) / (A + O + M + I): dissatisfaction if absent")
-    ax.set_ylabel("better = (A + O) / (A + O + M + I): satisfaction if present")
-    ax.legend(title="category", loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+    ax.set_xlabel("|worse| = (O + M) / (A + O + M + I)"
+                  + say(": dissatisfaction if absent", "：不具备时的不满意程度"))
+    ax.set_ylabel("better = (A + O) / (A + O + M + I)" + say(": satisfaction if present", "：具备时的满意程度"))
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles, [c if get_language() == "en" else f"{c} {name(_KANO.get(c, c))}" for c in labels], title=say("category", "类别"),
+              loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     return ax
 
 
@@ -274,11 +279,17 @@ def plot_satisfaction_index(result, *, ax=None, color: str = "C0", **kwargs):
     for yi, v in zip(y, t["index"], strict=True):
         ax.text(1, yi, f"{v:.1f}", va="center", ha="left", color="white", fontweight="bold")
     ax.set_yticks(y)
-    ax.set_yticklabels(t["segment"].astype(str))
+    ax.set_yticklabels([name(s) for s in t["segment"].astype(str)])
     ax.set_xlim(0, 100)
-    ax.set_xlabel("satisfaction index (0-100)"
-                  + (f", {result.level:.0%} bootstrap CI" if result.n_boot else ""))
+    ci = f", {result.level:.0%} bootstrap CI" if result.n_boot else ""
+    ci_zh = f"，{result.level:.0%} 自助法置信区间" if result.n_boot else ""
+    ax.set_xlabel(say(f"satisfaction index (0-100){ci}", f"满意度指数（0-100）{ci_zh}"))
     return ax
+
+
+# Kano categories by letter (Berger et al. 1993; the glossary's Chinese names)
+_KANO = {"A": "attractive", "O": "one-dimensional", "M": "must-be", "I": "indifferent", "R": "reverse",
+         "Q": "questionable"}
 
 
 def _level_palette(levels) -> list:
@@ -331,15 +342,17 @@ def plot_key_drivers(drivers, *, ax=None, measure: str = "importance", **kwargs)
     if "level" in table.columns:
         sns.barplot(data=table, y="driver", x=measure, hue="level", order=order, ax=ax,
                     **{"palette": _level_palette(table["level"]), **kwargs})
-        ax.legend(title="customers", loc="lower right", fontsize="small")
+        legend(ax, title=say("customers", "客户"), loc="lower right", fontsize="small")
     else:
         sns.barplot(data=table, y="driver", x=measure, order=order, ax=ax,
                     **{"color": "C0", **kwargs})
     if measure == "importance":
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_xlabel({"importance": "share of R² (Shapley)", "beta": "standardised coefficient"}
-                  .get(measure, measure))
+    ax.set_xlabel({"importance": say("share of R² (Shapley)", "R² 分解份额（Shapley）"),
+                   "beta": say("standardised coefficient", zh("standardised coefficient"))}
+                  .get(measure, name(measure)))
     ax.set_ylabel("")
+    ax.set_yticks(range(len(order)), [name(d) for d in order])
     return ax
 
 
@@ -370,15 +383,17 @@ def plot_nps(table: pd.DataFrame, *, ax=None, **kwargs):
     left = np.zeros(len(table))
     for col, colour in [("detractors", "#d7301f"), ("passives", "#bdbdbd"), ("promoters", "#1a9850")]:
         w = table[col].to_numpy() * 100
-        ax.barh(y, w, left=left, **{"color": colour, "label": col, **kwargs})
+        ax.barh(y, w, left=left, **{"color": colour, "label": name(col), **kwargs})
         left += w
     for yi, (_, row) in zip(y, table.iterrows(), strict=True):
-        ax.text(101, yi, f"NPS {row['nps']:+.1f} (SE {row['se']:.1f})", va="center", fontsize="small")
+        ax.text(101, yi, say(f"NPS {row['nps']:+.1f} (SE {row['se']:.1f})",
+                             f"NPS {row['nps']:+.1f}\n标准误 {row['se']:.1f}", sep="\n"), va="center",
+                fontsize="small")
     ax.set_yticks(y)
-    ax.set_yticklabels(table["segment"].astype(str))
+    ax.set_yticklabels([name(s) for s in table["segment"].astype(str)])
     ax.set_xlim(0, 130)
     ax.set_xticks([0, 25, 50, 75, 100])
-    ax.set_xlabel("% of respondents")
+    ax.set_xlabel(say("% of respondents", "受访者占比（%）"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.25), ncol=3, frameon=False)
     return ax
 
@@ -411,13 +426,14 @@ def plot_satisfaction_gap(result, *, ax=None, **kwargs):
     colours = np.where(t["gap"] < 0, "#d7301f", "#1a9850")
     ax.barh(y, t["gap"], **{"color": colours, **kwargs})
     ax.axvline(0, color="0.3", linewidth=0.8)
-    labels = (t["attribute"].astype(str) + " (" + t["layer"] + ")" if "layer" in t.columns
-              else t["attribute"].astype(str))
+    labels = ([f"{name(a)} ({name(lay)})" for a, lay in zip(t["attribute"], t["layer"], strict=True)]
+              if "layer" in t.columns else [name(a) for a in t["attribute"]])
     ax.set_yticks(y)
     ax.set_yticklabels(labels)
     lim = max(float(t["gap"].abs().max()) * 1.3, 0.1)
     ax.set_xlim(-lim, lim)
-    ax.set_xlabel("perception - expectation (scale points): left falls short, right exceeds")
+    ax.set_xlabel(say("perception - expectation (scale points): left falls short, right exceeds",
+                      "感知 - 期望（量表分）：左为未达期望，右为超出期望"))
     return ax
 
 
