@@ -46,7 +46,8 @@ EDITIONS = {"en": Path("notebooks"), "zh": Path("notebooks/zh")}
 #: A line that selects the edition's language; the one code line allowed to differ.
 LANGUAGE_LINE = re.compile(r"^\s*cvlib\.set_language\(.*\)\s*(#.*)?$")
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from .language import _CHINESE as _CJK  # noqa: E402  (one definition of a Chinese character)
+
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _SKIP = {tokenize.COMMENT, tokenize.NL, tokenize.ENCODING}
 

@@ -26,9 +26,11 @@ languages: they are code, and code is the same in both editions.
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 
-__all__ = ["LANGUAGES", "ENV_VAR", "get_language", "set_language", "use", "say", "normalise"]
+__all__ = ["LANGUAGES", "ENV_VAR", "WORDS_ZH", "get_language", "set_language", "use", "say", "normalise",
+           "has_chinese"]
 
 #: The languages cvlib speaks: English, Chinese, and both side by side ("English / 中文").
 LANGUAGES = ("en", "zh", "en+zh")
@@ -129,3 +131,68 @@ def say(en: str, zh: str, *, sep: str = " / ") -> str:
     if lang == "en+zh":
         return en if en == zh else f"{en}{sep}{zh}"
     return en
+
+
+_CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def has_chinese(text) -> bool:
+    """Whether ``text`` holds a Chinese (CJK ideograph) character.
+
+    >>> has_chinese("客户金字塔"), has_chinese("tier 1 %")
+    (True, False)
+    """
+    return bool(_CHINESE.search(str(text)))
+
+
+#: cvlib's own category words that no table carries in Chinese (quadrants, classes, stages,
+#: groups, model parts), for plots and the tables explorers show.  Course terms follow the
+#: course files and the glossary.
+WORDS_ZH: dict[str, str] = {
+    # importance-performance quadrants (Martilla & James)
+    "Concentrate here": "重点改进", "Keep up the good work": "继续保持",
+    "Low priority": "低优先级", "Possible overkill": "可能过度投入",
+    # Kano categories (glossary)
+    "attractive": "魅力质量", "one-dimensional": "一元质量", "must-be": "必备质量",
+    "indifferent": "无差异质量", "reverse": "反向质量", "questionable": "可疑回答",
+    # NPS groups (glossary) and satisfaction levels (course 002, glossary)
+    "detractors": "贬损者", "passives": "被动者", "promoters": "推荐者",
+    "dissatisfied": "不满意的客户", "neutral": "感觉一般的客户", "satisfied": "满意的客户",
+    "all": "全部",
+    # Likert anchors (cvlib.satisfaction.likert) and the ACSI scale's ends
+    "strongly disagree": "非常不同意", "disagree": "不同意", "somewhat disagree": "有点不同意",
+    "neither": "中立", "somewhat agree": "有点同意", "agree": "同意", "strongly agree": "非常同意",
+    "poor": "很差", "excellent": "很好",
+    # value map positions (the glossary's 平价价值线)
+    "better value": "价值较高", "fair value": "平价", "worse value": "价值较低",
+    # satisfaction as a gap, its layers, and the direction of an index item
+    "met": "达到期望", "exceeded": "超出期望", "not met": "未达期望",
+    "material": "物质满意", "mental": "精神满意", "social": "社会满意",
+    "higher is better": "越高越好", "lower is better": "越低越好",
+    # means-end ladder levels (Woodruff)
+    "attribute": "属性", "consequence": "结果", "goal": "目标",
+    "attribute-based satisfaction": "基于属性的满意",
+    "consequence-based satisfaction": "基于结果的满意",
+    "goal-based satisfaction": "基于目标的满意",
+    # lifecycle stages of cvlib.segments.lifecycle_stage
+    "new": "新客户", "active": "活跃客户", "at-risk": "有流失风险客户", "lapsed": "已流失客户",
+    # pyramid tiers without a Chinese label in PYRAMID_PRESETS (Zeithaml, Rust & Lemon)
+    "platinum": "铂金客户", "gold": "黄金客户", "iron": "铁层客户", "lead": "铅层客户",
+    # purchase cycle x spend tiers (course 004: 铂金客户、黄金客户、白银客户、发展客户和优化客户)
+    "silver": "白银客户", "development": "发展客户", "optimisation": "优化客户",
+    # satisfaction-index latent variables (ACSI / ECSI)
+    "Image": "企业形象", "Expectation": "顾客预期", "Quality": "感知质量", "Value": "感知价值",
+    "Satisfaction": "顾客满意", "Complaints": "顾客抱怨", "Loyalty": "顾客忠诚",
+    # what/who functions of the workbook's example
+    "R&D": "研发", "manufacturing": "生产", "marketing": "市场营销", "dealers": "经销商",
+    "sales": "销售",
+    # cash-flow timings of cvlib.lifetime.TIMINGS (when the first margin arrives)
+    "start": "期初（t = 0）", "end": "第 1 期期末", "end_retained": "第 1 期期末（仅当客户留存）",
+    # model comparison
+    "naive": "朴素预测", "bias": "偏差", "total_error": "总误差",
+    # other cvlib curve labels
+    "total": "合计", "(none)": "（无）",
+    # the premiums of Kotler's Caterpillar example (cvlib.datasets.caterpillar_example)
+    "superior durability": "更耐用", "superior reliability": "更可靠",
+    "superior service": "更优质的服务", "longer parts warranty": "零件保修期更长",
+}

@@ -35,7 +35,7 @@ from cvlib import lifetime as lt  # noqa: E402
 from cvlib import satisfaction as sat  # noqa: E402
 from cvlib import segments as seg  # noqa: E402
 from cvlib import value as val  # noqa: E402
-from cvlib.plots._common import has_cjk  # noqa: E402
+from cvlib.language import has_chinese  # noqa: E402
 
 NUMBER = re.compile(r"[\d\s.,:%+\-−=()/<>]*")
 
@@ -321,10 +321,10 @@ def test_plot_is_chinese_and_renders_every_glyph(cases, case):
     assert png.startswith(b"\x89PNG")
     texts = _texts(ax)
     checked = [t for kind in ("title", "label", "legend") for t in texts[kind] if not _exempt(t, data)]
-    not_chinese = [t for t in checked if not has_cjk(t)]
+    not_chinese = [t for t in checked if not has_chinese(t)]
     assert not not_chinese, f"{case}: texts without Chinese: {not_chinese}"
     # not vacuous: the title or an axis label is there and Chinese
-    assert any(has_cjk(t) for t in texts["title"] + texts["label"]), f"{case}: no Chinese title or label"
+    assert any(has_chinese(t) for t in texts["title"] + texts["label"]), f"{case}: no Chinese title or label"
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -337,7 +337,7 @@ def test_plot_stays_english_in_english(cases, case):
     drawn += [t.get_text() for a in fig.axes for t in a.get_xticklabels() + a.get_yticklabels()]
     for texts in _texts(ax).values():
         drawn += texts
-    chinese = [t for t in drawn if has_cjk(t)]
+    chinese = [t for t in drawn if has_chinese(t)]
     assert not chinese, f"{case}: Chinese text in the English figure: {chinese}"
 
 
@@ -348,7 +348,7 @@ def test_bilingual_plot_renders_with_both_languages(cases, case):
         _render(ax, f"en_zh_{case}")
     texts = _texts(ax)
     shown = texts["title"] + texts["label"]
-    assert any(has_cjk(t) for t in shown) and any(re.search("[a-z]{3}", t) for t in shown), shown
+    assert any(has_chinese(t) for t in shown) and any(re.search("[a-z]{3}", t) for t in shown), shown
     # a category label is bilingual once, never "goals / goal / 目标"
     doubled = [t.get_text() for a in ax.figure.axes for t in a.texts
                if re.search(r"(\w+)s? / \1 / ", t.get_text())]

@@ -20,7 +20,7 @@ import pytest
 import cvlib.widgets
 from cvlib import datasets, language
 from cvlib.glossary import lookup
-from cvlib.widgets._base import has_chinese
+from cvlib.language import has_chinese
 
 # ---------------------------------------------------------------- small inputs
 

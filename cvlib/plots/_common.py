@@ -33,17 +33,9 @@ from __future__ import annotations
 import math
 import re
 
-from ..language import get_language, say
+from ..language import WORDS_ZH, get_language, say
 
-__all__ = ["axes_or_new", "heading", "term", "zh", "name", "chinese", "measure", "legend", "has_cjk"]
-
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def has_cjk(text) -> bool:
-    """True when ``text`` holds a Chinese (CJK) character."""
-    return bool(_CJK.search(str(text)))
-
+__all__ = ["axes_or_new", "heading", "term", "zh", "name", "chinese", "measure", "legend"]
 
 def axes_or_new(ax=None, figsize: tuple[float, float] = (7, 4)):
     """Return ``ax``, or the Axes of a new figure ``figsize`` inches wide and high.
@@ -92,52 +84,6 @@ def zh(english: str) -> str:
     return lookup(english).chinese
 
 
-# cvlib's own category words that no table carries in Chinese: quadrants, classes, stages,
-# groups, model parts.  Course terms follow the course files and the glossary.
-_WORDS: dict[str, str] = {
-    # importance-performance quadrants (Martilla & James)
-    "Concentrate here": "重点改进", "Keep up the good work": "继续保持",
-    "Low priority": "低优先级", "Possible overkill": "可能过度投入",
-    # Kano categories (glossary)
-    "attractive": "魅力质量", "one-dimensional": "一元质量", "must-be": "必备质量",
-    "indifferent": "无差异质量", "reverse": "反向质量", "questionable": "可疑回答",
-    # NPS groups (glossary) and satisfaction levels (course 002, glossary)
-    "detractors": "贬损者", "passives": "被动者", "promoters": "推荐者",
-    "dissatisfied": "不满意的客户", "neutral": "感觉一般的客户", "satisfied": "满意的客户",
-    "all": "全部",
-    # Likert anchors (cvlib.satisfaction.likert) and the ACSI scale's ends
-    "strongly disagree": "非常不同意", "disagree": "不同意", "somewhat disagree": "有点不同意",
-    "neither": "中立", "somewhat agree": "有点同意", "agree": "同意", "strongly agree": "非常同意",
-    "poor": "很差", "excellent": "很好",
-    # value map positions
-    "better value": "价值更优", "fair value": "公平价值", "worse value": "价值较差",
-    # means-end ladder levels (Woodruff)
-    "attribute": "属性", "consequence": "结果", "goal": "目标",
-    "attribute-based satisfaction": "基于属性的满意",
-    "consequence-based satisfaction": "基于结果的满意",
-    "goal-based satisfaction": "基于目标的满意",
-    # lifecycle stages of cvlib.segments.lifecycle_stage
-    "new": "新客户", "active": "活跃客户", "at-risk": "有流失风险客户", "lapsed": "已流失客户",
-    # pyramid tiers without a Chinese label in PYRAMID_PRESETS (Zeithaml, Rust & Lemon)
-    "platinum": "铂金客户", "gold": "黄金客户", "iron": "铁层客户", "lead": "铅层客户",
-    # purchase cycle x spend tiers (course 004: 铂金客户、黄金客户、白银客户、发展客户和优化客户)
-    "silver": "白银客户", "development": "发展客户", "optimisation": "优化客户",
-    # satisfaction-index latent variables (ACSI / ECSI)
-    "Image": "企业形象", "Expectation": "顾客预期", "Quality": "感知质量", "Value": "感知价值",
-    "Satisfaction": "顾客满意", "Complaints": "顾客抱怨", "Loyalty": "顾客忠诚",
-    # what/who functions of the workbook's example
-    "R&D": "研发", "manufacturing": "生产", "marketing": "市场营销", "dealers": "经销商",
-    "sales": "销售",
-    # cash-flow timings of cvlib.lifetime.TIMINGS (when the first margin arrives)
-    "start": "期初（t = 0）", "end": "第 1 期期末", "end_retained": "第 1 期期末（仅当客户留存）",
-    # model comparison
-    "naive": "朴素预测", "bias": "偏差", "total_error": "总误差",
-    # other cvlib curve labels
-    "total": "合计", "(none)": "（无）",
-    # the premiums of Kotler's Caterpillar example (cvlib.datasets.caterpillar_example)
-    "superior durability": "更耐用", "superior reliability": "更可靠",
-    "superior service": "更优质的服务", "longer parts warranty": "零件保修期更长",
-}
 
 # measure (column) names of cvlib's data sets and results
 _MEASURES: dict[str, str] = {
@@ -248,8 +194,8 @@ def _lookup(text: str) -> str | None:
     words = _table_words()
     if text in words:
         return words[text]
-    if text in _WORDS:
-        return _WORDS[text]
+    if text in WORDS_ZH:
+        return WORDS_ZH[text]
     if text in _EXAMPLES:
         return _EXAMPLES[text]
     stem = re.fullmatch(r"(?:perf|imp)_(\w+)", text)   # perf_price: performance on price

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._common import axes_or_new, chinese, has_cjk, heading, name, say, zh
+from ..language import has_chinese
+from ._common import axes_or_new, chinese, heading, name, say, zh
 
 __all__ = ["pls_layout", "plot_pls_paths", "plot_pls_loadings", "plot_pls_bootstrap",
            "plot_ipma", "PLS_INDEX_LAYOUT"]
@@ -350,7 +351,7 @@ def _label_offsets(ax, x, y, labels, *, fontsize: float = 8.0, gap: float = 4.0)
     lines = [0] + [k for j in range(1, 5) for k in (-j, j)]
     for i in sorted(range(len(labels)), key=lambda k: (-pts[k, 1], pts[k, 0])):
         # a Chinese character is about as wide as the font size, a Latin one about 0.7 of it
-        width = fontsize * sum(1.0 if has_cjk(ch) else 0.7 for ch in labels[i]) + 2.0
+        width = fontsize * sum(1.0 if has_chinese(ch) else 0.7 for ch in labels[i]) + 2.0
         others = placed + [m for k, m in enumerate(markers) if k != i]
         places = [(dx, gap + k * height, ha) for k in lines
                   for dx, ha in ((5.0, "left"), (-5.0, "right"))]

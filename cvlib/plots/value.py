@@ -7,11 +7,11 @@ import textwrap
 import numpy as np
 import pandas as pd
 
+from ..language import has_chinese
 from ._common import (
     axes_or_new,
     chinese,
     components,
-    has_cjk,
     heading,
     measure,
     name,
@@ -46,13 +46,13 @@ _STEP_ZH = {"competitor-equivalent price": "与竞争者同等产品的价格", 
 
 def _wrap(text: str, width: int) -> str:
     """Wrap a label at ``width`` Latin characters; a Chinese character counts as two."""
-    if not has_cjk(text):
+    if not has_chinese(text):
         return textwrap.fill(text, width)
     if " / " in text:  # bilingual: each language on its own lines
         return "\n".join(_wrap(part, width) for part in text.split(" / "))
     lines, line, used = [], "", 0
     for ch in text:
-        w = 8 / 3 if has_cjk(ch) else 1   # 6 Chinese characters a line where 16 Latin ones fit
+        w = 8 / 3 if has_chinese(ch) else 1   # 6 Chinese characters a line where 16 Latin ones fit
         if used + w > width and line:
             lines.append(line)
             line, used = "", 0

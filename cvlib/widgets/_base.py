@@ -22,10 +22,10 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..language import get_language, say, use
+from ..language import WORDS_ZH, get_language, say, use
 
 __all__ = ["Explorer", "labelled", "start_value", "control_wording", "capture_in_order",
-           "localise", "COLUMNS_ZH", "has_chinese", "error_in_language"]
+           "localise", "COLUMNS_ZH", "error_in_language"]
 
 #: Chinese headers of the columns the explorers display (glossary names where the
 #: glossary has the term), used by :func:`localise`.  Column names stay English in
@@ -59,14 +59,6 @@ COLUMNS_ZH = {
     "P(alive)": "存活概率 P(alive)",
 }
 
-_VALUES_ZH = {
-    "fair value": "平价", "better value": "价值较高", "worse value": "价值较低",
-    "met": "达到期望", "exceeded": "超出期望", "not met": "未达期望",
-    "Concentrate here": "重点改进", "Keep up the good work": "继续保持",
-    "Low priority": "低优先级", "Possible overkill": "可能过度投入",
-    "material": "物质满意", "mental": "精神满意", "social": "社会满意",
-    "higher is better": "越高越好", "lower is better": "越低越好", "total": "合计",
-}
 
 
 # Messages of the shared argument checks (cvlib._validate, which speaks English) that the
@@ -125,15 +117,6 @@ def _new_axes(figsize):
     return axes_or_new(figsize=figsize)
 
 
-def has_chinese(text: str) -> bool:
-    """Whether ``text`` holds at least one Chinese (CJK unified) character.
-
-    >>> has_chinese("客户金字塔"), has_chinese("tier 1 %")
-    (True, False)
-    """
-    return any("\u4e00" <= ch <= "\u9fff" for ch in str(text))
-
-
 def localise(table, columns: dict | None = None, values: dict | None = None):
     """The ``table`` a reader sees: its headers (and a few verdict words) in the current language.
 
@@ -158,7 +141,7 @@ def localise(table, columns: dict | None = None, values: dict | None = None):
     if get_language() == "en":
         return table
     names = {**COLUMNS_ZH, **dict(columns or {})}
-    words = _VALUES_ZH if values is None else dict(values)
+    words = WORDS_ZH if values is None else dict(values)
 
     def word(label):
         if not isinstance(label, str):

@@ -20,10 +20,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..language import say
+from ..language import WORDS_ZH, say
 from ..satisfaction import ipa, satisfaction_gap, satisfaction_index
 from ..satisfaction.scales import _as_scale
-from ._base import _VALUES_ZH, Explorer, _new_axes, labelled, localise, start_value
+from ._base import Explorer, _new_axes, labelled, localise, start_value
 
 __all__ = ["ipa_explorer", "index_explorer", "gap_explorer"]
 
@@ -266,7 +266,7 @@ def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
             _show_figure(lambda ax: plot_satisfaction_gap(result, ax=ax))
         print(say(f"overall (importance-weighted) gap: {result.overall:+.2f} scale points",
                   f"总体差距（按重要性加权）：{result.overall:+.2f} 个量表分"))
-        display(localise(result.table.round(2), values={**_VALUES_ZH, **_GAP_ATTRIBUTES_ZH}))
+        display(localise(result.table.round(2), values={**WORDS_ZH, **_GAP_ATTRIBUTES_ZH}))
 
     return Explorer(controls, compute, show,
                     title=say("Satisfaction = perception - expectation: move what customers perceive",

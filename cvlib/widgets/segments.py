@@ -12,7 +12,7 @@ import io
 import numpy as np
 import pandas as pd
 
-from ..language import say
+from ..language import WORDS_ZH, say
 from ..segments import (
     KOTLER_LEVELS,
     PYRAMID_PRESETS,
@@ -29,7 +29,7 @@ from ..segments import (
     scorecard,
     two_axis,
 )
-from ._base import _VALUES_ZH, Explorer, _new_axes, localise, start_value
+from ._base import Explorer, _new_axes, localise, start_value
 
 __all__ = ["abc_explorer", "pyramid_explorer", "rfm_rules_explorer", "two_axis_explorer",
            "parse_rules", "call_list_explorer", "decile_explorer", "relationship_level_explorer",
@@ -80,7 +80,7 @@ def _axis_name(column) -> str:
 def _show_table(table):
     from IPython.display import display
 
-    display(localise(table, columns=_AXES_ZH, values={**_VALUES_ZH, **_TIERS_ZH, **_AXES_ZH}))
+    display(localise(table, columns=_AXES_ZH, values={**WORDS_ZH, **_TIERS_ZH, **_AXES_ZH}))
 
 
 def _show_classification(measure):
