@@ -50,18 +50,6 @@ def test_displayed_objects_are_captured():
 import pytest  # noqa: E402
 
 
-@pytest.fixture
-def kernel_display():
-    """An IPython shell, so display() publishes display_data bundles as in a kernel."""
-    from IPython.core.interactiveshell import InteractiveShell
-
-    had = InteractiveShell.initialized()
-    shell = InteractiveShell.instance()
-    yield shell
-    if not had:
-        InteractiveShell.clear_instance()
-
-
 def test_printed_and_displayed_outputs_keep_their_order(kernel_display):
     import pandas as pd
     from IPython.display import display

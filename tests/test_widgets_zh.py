@@ -205,17 +205,6 @@ def test_bilingual_labels_show_both():
 # ---------------------------------------------------------------- glossary widget suggestions
 
 
-@pytest.fixture
-def kernel_display():
-    """An IPython shell, so display() publishes display_data bundles (HTML tables) as in a kernel."""
-    from IPython.core.interactiveshell import InteractiveShell
-
-    had = InteractiveShell.initialized()
-    shell = InteractiveShell.instance()
-    yield shell
-    if not had:
-        InteractiveShell.clear_instance()
-
 
 def _html(explorer) -> str:
     return "".join(o["data"].get("text/html", "") for o in explorer.output.outputs
