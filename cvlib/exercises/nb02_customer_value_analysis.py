@@ -175,7 +175,7 @@ EXERCISES = [
         hint="The table's prices are those of 2024Q4: undo Borealis' cut (2024Q4 price / 0.92) and "
              "Equinox's 5% rise (2024Q4 price / 1.05); the other three prices stay. Then "
              "relative_price(Borealis' price, the other four brands' prices).",
-        title_zh="Borealis 在 2023Q2（降价 8% 之前）按标价计算的相对价格",
+        title_zh="Borealis 在 2023Q2 降价 8% 之前按标价计算的相对价格",
         hint_zh="表中是 2024Q4 的标价：先还原 Borealis 的降价（2024Q4 价格 / 0.92）和 Equinox 的 5% 涨价"
                 "（2024Q4 价格 / 1.05），其余三个品牌的价格不变。然后计算 "
                 "relative_price(Borealis 的价格, 其余四个品牌的价格)。",
