@@ -240,7 +240,7 @@ EXERCISES = [
              "quarter after the timeline), then key_events(scores, recall, lag=1): the change is "
              "the score one quarter after the recall's quarter minus the score of the quarter "
              "before it, column relative_quality_change (negative: quality fell).",
-        title_zh="刹车召回前后 Aurora 相对质量的变化（推迟一个季度读取）",
+        title_zh="刹车召回前后 Aurora 相对质量的变化，推迟一个季度读取",
         hint_zh="在事件表中只保留召回那一行（用 lag=1 时，最后几个事件需要时间线之外的下一个季度），"
                 "然后调用 key_events(scores, recall, lag=1)：变化等于召回所在季度的下一个季度的得分"
                 "减去召回前一个季度的得分，见 relative_quality_change 列（负数表示质量下降）。",
