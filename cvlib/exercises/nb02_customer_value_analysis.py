@@ -149,6 +149,9 @@ EXERCISES = [
         tol=0.05,
         hint="Keep Gale's ratios 3.0/2.0/1.5/1.4/2.0; the weights become 40/30/10/10/10. "
              "Score = sum of weight x ratio.",
+        title_zh="权重改变后盖尔的手术质量水平",
+        hint_zh="盖尔的比率 3.0/2.0/1.5/1.4/2.0 不变，权重改为 40/30/10/10/10。"
+                "得分 = 各属性的权重 × 比率之和。",
     ),
     Exercise(
         id="02.2",
@@ -159,6 +162,9 @@ EXERCISES = [
         hint="The same call as Aurora's profile in section 4 (profile_from_ratings with the quality "
              "weights and missing='available'), with one competitor instead of four; n_boot=None "
              "skips the bootstrap.",
+        title_zh="根据调查数据计算 Aurora 相对于 Equinox 的质量得分",
+        hint_zh="与第 4 节 Aurora 质量水平的调用相同（用质量权重和 missing='available' 调用 "
+                "profile_from_ratings），只是竞争对手由四个换成一个；n_boot=None 表示不做自助法重抽样。",
     ),
     Exercise(
         id="02.3",
@@ -169,12 +175,19 @@ EXERCISES = [
         hint="The table's prices are those of 2024Q4: undo Borealis' cut (2024Q4 price / 0.92) and "
              "Equinox's 5% rise (2024Q4 price / 1.05); the other three prices stay. Then "
              "relative_price(Borealis' price, the other four brands' prices).",
+        title_zh="Borealis 在 2023Q2 降价 8% 之前按标价计算的相对价格",
+        hint_zh="表中是 2024Q4 的标价：先还原 Borealis 的降价（2024Q4 价格 / 0.92）和 Equinox 的 5% 涨价"
+                "（2024Q4 价格 / 1.05），其余三个品牌的价格不变。然后计算 "
+                "relative_price(Borealis 的价格, 其余四个品牌的价格)。",
         mistakes=(
             (lambda: _borealis_before_cut(undo_equinox=False),
-             "you undid Borealis' cut but not Equinox's 5% rise of 2024Q4 (divide its price by 1.05)"),
-            (_borealis_2024q4, "that is Borealis' relative list price in 2024Q4, after the cut"),
+             "you undid Borealis' cut but not Equinox's 5% rise of 2024Q4 (divide its price by 1.05)",
+             "你还原了 Borealis 的降价，却没有还原 Equinox 在 2024Q4 的 5% 涨价（把它的价格除以 1.05）"),
+            (_borealis_2024q4, "that is Borealis' relative list price in 2024Q4, after the cut",
+             "这是 Borealis 在 2024Q4（降价之后）按标价计算的相对价格"),
             (_borealis_cut_twice, "the 2024Q4 price already includes the cut: divide by 0.92, do "
-                                  "not multiply"),
+                                  "not multiply",
+             "2024Q4 的价格已经包含了这次降价：应当除以 0.92，而不是乘以 0.92"),
         ),
     ),
     Exercise(
@@ -185,6 +198,10 @@ EXERCISES = [
         hint="Keep each brand's relative quality from the survey (brand_scores of the quality "
              "ratings) but take relative price from list prices: relative_price(price, the other "
              "four brands' prices). Then value_map(...) and the largest positive distance.",
+        title_zh="以标价衡量价格时客户价值最高的品牌",
+        hint_zh="保留每个品牌来自调查的相对质量（质量评分的 brand_scores），但相对价格改用标价计算："
+                "relative_price(该品牌的价格, 其余四个品牌的价格)。然后调用 value_map(...)，"
+                "找出正的距离最大的品牌。",
     ),
     Exercise(
         id="02.5",
@@ -196,6 +213,10 @@ EXERCISES = [
              "points raises the distance by v / sqrt(2). Draco needs distance -5 (the zone's edge); "
              "give the drop in points (positive), not the new price; check it with "
              "vmap.distance_of(quality, new price).",
+        title_zh="Draco 的相对价格要下降多少才能进入公平价值区",
+        hint_zh="距离是到 45 度线的垂直距离：价格降低 v 点，距离增加 v / sqrt(2)。Draco 需要达到距离 -5"
+                "（公平价值区的边缘）；答案是下降的点数（正数），不是新的价格；可以用 "
+                "vmap.distance_of(质量, 新价格) 核对。",
     ),
     Exercise(
         id="02.6",
@@ -205,6 +226,9 @@ EXERCISES = [
         tol=0.01,
         hint="One more point of advantage multiplies the odds by the odds ratio exp(coef); a second "
              "point multiplies them by it again: odds ratios multiply, they do not add.",
+        title_zh="可靠性优势再增加两个评分点时的赢单优势",
+        hint_zh="优势每多一个评分点，赢单优势就乘以优势比 exp(coef)；第二个评分点再乘一次："
+                "优势比是相乘的，不是相加的。",
     ),
     Exercise(
         id="02.7",
@@ -216,8 +240,13 @@ EXERCISES = [
              "quarter after the timeline), then key_events(scores, recall, lag=1): the change is "
              "the score one quarter after the recall's quarter minus the score of the quarter "
              "before it, column relative_quality_change (negative: quality fell).",
+        title_zh="刹车召回前后 Aurora 相对质量的变化，推迟一个季度读取",
+        hint_zh="在事件表中只保留召回那一行（用 lag=1 时，最后几个事件需要时间线之外的下一个季度），"
+                "然后调用 key_events(scores, recall, lag=1)：变化等于召回所在季度的下一个季度的得分"
+                "减去召回前一个季度的得分，见 relative_quality_change 列（负数表示质量下降）。",
         mistakes=((lambda: _recall_change(0), "that is the change with lag=0 (the recall's own "
-                   "quarter); the question reads the score one quarter later: lag=1"),),
+                   "quarter); the question reads the score one quarter later: lag=1",
+                   "这是 lag=0（召回所在季度本身）时的变化；题目要求推迟一个季度读取得分：lag=1"),),
     ),
     Exercise(
         id="02.8",
@@ -228,9 +257,15 @@ EXERCISES = [
         hint="Same matrix as section 8 (quality weights, the four functions' strengths), but "
              "what_who(matrix, method='qfd'): importance = sum of weight x strength, rescaled to "
              "shares that sum to 1. Give the share as a fraction, not a percentage.",
+        title_zh="用 method='qfd' 时经销商在 What/Who 矩阵中的客户价值份额",
+        hint_zh="矩阵与第 8 节相同（质量权重和四个职能部门的关联强度），但调用 "
+                "what_who(matrix, method='qfd')：重要度 = 各属性权重 × 关联强度之和，再换算成总和为 1 的份额。"
+                "份额请给出 0-1 之间的比例，不要写成百分数。",
         mistakes=((lambda: _dealers_qfd_share("distribute"), "that is the share with the default "
-                   "method='distribute'; the question asks for method='qfd'"),
+                   "method='distribute'; the question asks for method='qfd'",
+                   "这是默认方法 method='distribute' 下的份额；题目要求的是 method='qfd'"),
                   (lambda: 100 * _dealers_qfd_share(), "shares are fractions 0-1 in cvlib: give "
-                   "0.2, not 20")),
+                   "0.2, not 20",
+                   "cvlib 中的份额是 0-1 之间的比例：应写 0.2，而不是 20")),
     ),
 ]
