@@ -1,7 +1,7 @@
 """Exercises of notebook 02 (Gale's customer value analysis).
 
 Expected answers come from Gale's printed surgery table (02.1) and from the
-workbook's synthetic car market computed with cvlib (02.2-02.5).
+workbook's synthetic car market computed with cvlib (02.2-02.8).
 """
 
 from __future__ import annotations
