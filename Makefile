@@ -114,7 +114,7 @@ editions: env
 # the demo and optional cell tags that docs/course_guide.md names, applied to the notebooks
 course-tags: env
 	$(BIN)/python -m cvlib.course_tags notebooks --guide docs/course_guide.md
-	$(BIN)/python -m cvlib.course_tags notebooks/zh --guide docs/course_guide.md
+	$(BIN)/python -m cvlib.editions --sync-tags
 
 # each notebook's exercises as an otter-grader assignment: student notebook + local autograder
 assignments: env

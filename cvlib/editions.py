@@ -39,7 +39,7 @@ import tokenize
 from pathlib import Path
 
 __all__ = ["EDITIONS", "LANGUAGE_LINE", "same_program", "code_difference", "chinese_share",
-           "compare", "pairs", "report", "language_of"]
+           "compare", "pairs", "report", "language_of", "sync_tags"]
 
 #: Where each edition lives, relative to the project root.
 EDITIONS = {"en": Path("notebooks"), "zh": Path("notebooks/zh")}
@@ -196,7 +196,44 @@ def report(root: str | Path = ".") -> tuple[bool, str]:
     return ok, "\n".join(lines)
 
 
-if __name__ == "__main__":  # pragma: no cover - exercised by `make editions`
-    good, text = report(sys.argv[1] if len(sys.argv) > 1 else ".")
+def sync_tags(root: str | Path = ".") -> list[Path]:
+    """Give every Chinese notebook its English counterpart's cell tags; return the notebooks changed.
+
+    Tags (course tags such as ``demo`` and ``optional``, exercise tags) are
+    applied to the English edition (``make course-tags``); this carries them
+    over cell by cell.  Notebooks whose cells do not line up are left alone
+    (:func:`report` names them).
+    """
+    import nbformat
+
+    changed = []
+    for en_path, zh_path in pairs(root):
+        if not zh_path.exists():
+            continue
+        en, zh = (nbformat.read(str(p), as_version=4) for p in (en_path, zh_path))
+        if [c.cell_type for c in en.cells] != [c.cell_type for c in zh.cells]:
+            continue
+        dirty = False
+        for a, b in zip(en.cells, zh.cells, strict=True):
+            if _tags(a) != _tags(b):
+                tags = a.get("metadata", {}).get("tags", [])
+                if tags:
+                    b.metadata["tags"] = list(tags)
+                else:
+                    b.metadata.pop("tags", None)
+                dirty = True
+        if dirty:
+            nbformat.write(zh, str(zh_path))
+            changed.append(zh_path)
+    return changed
+
+
+if __name__ == "__main__":  # pragma: no cover - exercised by `make editions` and `make course-tags`
+    args = sys.argv[1:]
+    if "--sync-tags" in args:
+        args.remove("--sync-tags")
+        for path in sync_tags(args[0] if args else "."):
+            print(f"tags of {path} set from the English edition")
+    good, text = report(args[0] if args else ".")
     print(text)
     sys.exit(0 if good else 1)

@@ -74,3 +74,22 @@ def test_chinese_edition_outputs_have_no_missing_glyphs(path):
     bad = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
            for o in c.outputs if "missing from font" in str(o.get("text", ""))]
     assert not bad, f"{path.name}: cells {bad} drew Chinese text without a Chinese font"
+
+
+def test_sync_tags_carries_the_english_tags_over(tmp_path):
+    import shutil
+
+    import nbformat
+
+    en, zh = PAIRS[1]
+    (tmp_path / "notebooks" / "zh").mkdir(parents=True)
+    shutil.copy(en, tmp_path / "notebooks" / en.name)
+    shutil.copy(zh, tmp_path / "notebooks" / "zh" / zh.name)
+    copy = tmp_path / "notebooks" / "zh" / zh.name
+    nb = nbformat.read(copy, as_version=4)
+    tagged = next(i for i, c in enumerate(nb.cells) if c.metadata.get("tags"))
+    nb.cells[tagged].metadata.pop("tags")
+    nbformat.write(nb, copy)
+    assert editions.compare(tmp_path / "notebooks" / en.name, copy), "the removed tag is a difference"
+    assert editions.sync_tags(tmp_path) == [copy]
+    assert not editions.compare(tmp_path / "notebooks" / en.name, copy)
