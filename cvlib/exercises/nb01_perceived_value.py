@@ -135,8 +135,8 @@ EXERCISES = [
         hint="answer with one word: basic, expected, desired or unexpected; reread the sentence "
              "that follows the four levels in section 6.1",
         title_zh="每家经销商都提供周年惊喜服务之后，它处在价值层次的哪一层",
-        hint_zh="用一个词回答：basic、expected、desired 或 unexpected（也可以写中文名称，如 基本价值）；"
-                "重读 6.1 节列出四个层次之后的那句话",
+        hint_zh="用一个词回答：basic、expected、desired 或 unexpected，也可以写 6.1 节四个层次的中文名称"
+                "（基本价值、预期价值、期盼价值、意外价值）；重读 6.1 节列出四个层次之后的那句话",
         mistakes=(
             ("unexpected", "that was its level in the first year, when no dealer offered it; once every "
                            "dealer does and buyers count on it, it has moved down a level",
