@@ -636,7 +636,7 @@ EXERCISES = [
             (_quality_gain("standardised"),
              "this uses the STANDARDISED total effect (model.effects), which is in standard "
              "deviations, not in points of the 0-100 scores; use the IPMA importance",
-             "这用的是标准化总效应（model.effects），单位是标准差，不是 0-100 分得分的分数；"
+             "这用的是标准化总效应（model.effects），单位是标准差，而不是 0-100 分制下的分数；"
              "请用 IPMA 的重要性"),
             (_quality_gain("loyalty"),
              "this is the gain in LOYALTY (the IPMA of section 4.9); the question's target is "
