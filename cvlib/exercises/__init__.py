@@ -179,13 +179,15 @@ def check_number(given, expected, *, tol: float = 1e-6, rtol: float = 0.0,
                  label: str = "Answer", hint: str = "") -> bool:
     """Check a numeric answer (scalar or sequence) within ``tol`` + ``rtol`` * |expected|."""
     exp = np.asarray(expected, dtype=float)
+    exact = tol == 0 and not rtol
     within = say(f"within \u00b1{tol:g}" + (f" or {rtol:.0%}" if rtol else ""),
                  f"误差不超过 \u00b1{tol:g}" + (f" 或 {rtol:.0%}" if rtol else ""))
     if reveal_answers():
-        shown_exp = f"{_fmt(expected)} ({within})"
+        shown_exp = f"{_fmt(expected)} ({say('exactly', '须完全相等') if exact else within})"
     else:
         what = say("a number", "一个数") if exp.ndim == 0 else say(f"{exp.size} numbers", f"{exp.size} 个数")
-        shown_exp = say(f"{what}, {within} of the answer", f"{what}，与正确答案相比{within}")
+        shown_exp = (say(f"{what}, exactly the answer", f"{what}，须与正确答案完全相等") if exact
+                     else say(f"{what}, {within} of the answer", f"{what}，与正确答案相比{within}"))
     if _not_answered(given):
         _fail(label, NOT_ANSWERED, shown_exp, repr(given), hint)
     if _is_bool(given):
@@ -197,8 +199,8 @@ def check_number(given, expected, *, tol: float = 1e-6, rtol: float = 0.0,
     except (TypeError, ValueError):
         _fail(label, say("the answer is not a number", "答案不是数值"), shown_exp, f"{given!r} ({type(given).__name__})", hint)
     if got.shape != exp.shape:
-        _fail(label, say(f"the answer has shape {got.shape}, expected shape {exp.shape}",
-                         f"答案的形状是 {got.shape}，应为 {exp.shape}"), shown_exp, _fmt(given), hint)
+        _fail(label, say(f"expected {_count(exp)}, got {_count(got)} (shape {got.shape} instead of {exp.shape})",
+                         f"应给出{_count(exp)}，你给了{_count(got)}（形状 {got.shape}，应为 {exp.shape}）"), shown_exp, _fmt(given), hint)
     nan = np.isnan(got) & ~np.isnan(exp)
     if nan.any():
         where = (say("the answer is NaN", "答案是 NaN") if got.ndim == 0
@@ -227,6 +229,11 @@ def check_number(given, expected, *, tol: float = 1e-6, rtol: float = 0.0,
                 problem += say(": too high", "：偏高") if g > e else say(": too low", "：偏低")
         _fail(label, problem, shown_exp, _fmt(given), hint)
     return _ok(label, _fmt(given))
+
+
+def _count(a: np.ndarray) -> str:
+    """'one number' / '3 numbers' in the current language."""
+    return say("one number", " 1 个数") if a.ndim == 0 else say(f"{a.size} numbers", f" {a.size} 个数")
 
 
 def _is_bool(x) -> bool:
@@ -258,7 +265,14 @@ def _choice_key(x) -> str:
     text = _norm_label(x)
     if not text:
         return text
+    if "->" in text:  # a path such as 'Quality -> Satisfaction' or '感知质量 -> 顾客满意'
+        return "->".join(_choice_key(part) for part in text.split("->"))
     from ..glossary import lookup
+    from ..language import WORDS_ZH
+
+    english = _ENGLISH_OF.setdefault("words", {zh.lower(): en.lower() for en, zh in WORDS_ZH.items()})
+    if text in english:         # cvlib's own words (quadrants, classes, constructs) in Chinese
+        text = english[text]
 
     a, b = _CUSTOMER_WORDS
     candidates = [text, text.replace(a, b), text.replace(b, a)]
@@ -269,7 +283,10 @@ def _choice_key(x) -> str:
             return "term:" + _norm_label(lookup(cand).english)
         except KeyError:
             continue
-    return text
+    return text.replace(" ", "")
+
+
+_ENGLISH_OF: dict[str, dict[str, str]] = {}
 
 
 def _label_set(x):
@@ -312,11 +329,11 @@ def check_choice(given, expected, *, label: str = "Answer", hint: str = "") -> b
                 parts.append(say(f"should not include {extra}", f"不应包含 {extra}"))
             _fail(label, say("; ", "；").join(parts), shown_exp, repr(sorted(map(str, given))), hint)
         return _ok(label, repr(sorted(map(str, given))))
-    shown_exp = repr(expected) if reveal else say("one label", "一个选项")
+    shown_exp = repr(expected) if reveal else say("one word (a term or a name)", "一个词（术语或名称）")
     if _not_answered(given):
         _fail(label, NOT_ANSWERED, shown_exp, repr(given), hint)
     if _choice_key(given) != _choice_key(expected):
-        _fail(label, say("wrong choice", "选择不对"), shown_exp, repr(given), hint)
+        _fail(label, say("wrong answer", "答案不对"), shown_exp, repr(given), hint)
     return _ok(label, repr(given))
 
 
