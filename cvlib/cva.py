@@ -57,6 +57,7 @@ from ._validate import (
     require_weights,
     takes_date_format,
 )
+from .language import say
 
 __all__ = [
     "Profile",
@@ -228,8 +229,9 @@ class Profile(Result):
         return pd.concat([t, pd.DataFrame([total])], ignore_index=True)
 
     def _title(self) -> list[str]:
-        what = "Quality" if self.kind == "quality" else "Price"
-        lines = [f"{what} profile (Gale): {self.ours} vs {self.competitor}, method {self.method!r}"]
+        what = say("Quality", "质量") if self.kind == "quality" else say("Price", "价格")
+        lines = [say(f"{what} profile (Gale): {self.ours} vs {self.competitor}, method {self.method!r}",
+                     f"{what}概况（Gale）：{self.ours} 对 {self.competitor}，方法 {self.method!r}")]
         label = "quality score" if self.kind == "quality" else "price-satisfaction score"
         tail = (f" -> relative price {self.relative_price:.2f}" if self.kind == "price"
                 else f" -> relative quality {self.relative_quality:.2f}")
@@ -1049,11 +1051,15 @@ class ValueMap(Result):
         return self.table.copy()
 
     def _title(self):
-        how = "diagonal through (100, 100)" if self.line == "diagonal" else "fitted by OLS"
-        lines = [f"Customer value map: fair-value line {how}: price = {self.intercept:.2f} + "
-                 f"{self.slope:.3f} x quality; fair-value zone +/-{self.zone:g}"]
+        how = (say("diagonal through (100, 100)", "过 (100, 100) 的对角线") if self.line == "diagonal"
+               else say("fitted by OLS", "用最小二乘法拟合"))
+        lines = [say(f"Customer value map: fair-value line {how}: price = {self.intercept:.2f} + "
+                     f"{self.slope:.3f} x quality; fair-value zone +/-{self.zone:g}",
+                     f"客户价值图：平价价值线为{how}：价格 = {self.intercept:.2f} + "
+                     f"{self.slope:.3f} x 质量；公平价值区 +/-{self.zone:g}")]
         if self.fit is not None:
-            lines.append(f"R^2 = {self.fit.rsquared:.3f}, n = {int(self.fit.nobs)} brands")
+            lines.append(say(f"R^2 = {self.fit.rsquared:.3f}, n = {int(self.fit.nobs)} brands",
+                             f"R^2 = {self.fit.rsquared:.3f}，n = {int(self.fit.nobs)} 个品牌"))
         return lines
 
 
@@ -1624,8 +1630,10 @@ class WhatWho(Result):
 
     def _title(self):
         top = self.shares.iloc[0]
-        return [f"What/who matrix ({self.method}): {self.matrix.shape[0]} attributes x "
-                f"{self.matrix.shape[1]} functions; largest share: {top['function']} {top['share']:.1%}"]
+        return [say(f"What/who matrix ({self.method}): {self.matrix.shape[0]} attributes x "
+                    f"{self.matrix.shape[1]} functions; largest share: {top['function']} {top['share']:.1%}",
+                    f"What/Who 矩阵（{self.method}）：{self.matrix.shape[0]} 个属性 x "
+                    f"{self.matrix.shape[1]} 个职能；占比最大：{top['function']} {top['share']:.1%}")]
 
 
 def what_who(matrix: pd.DataFrame, *, attribute: str = "attribute", weight: str = "weight",

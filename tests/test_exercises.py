@@ -41,7 +41,7 @@ def test_answers_hidden_by_default(monkeypatch):
         check_number(100.0, 118.39, tol=0.01)
     with pytest.raises(ExerciseFailed) as info:
         check_choice("Lost", "Champions")
-    assert "Champions" not in str(info.value) and "one label" in str(info.value)
+    assert "Champions" not in str(info.value) and "one word" in str(info.value)
     with pytest.raises(ExerciseFailed) as info:
         check_choice(["a", "x"], ["a", "c"])
     assert "'c'" not in str(info.value) and "1 label(s) missing" in str(info.value)
@@ -94,7 +94,7 @@ def test_choice_case_and_sets(monkeypatch):
     assert check_choice(["B", "a"], {"A", "b"})
     with pytest.raises(ExerciseFailed, match=r"missing \['c'\]"):
         check_choice(["a"], ["a", "c"])
-    with pytest.raises(ExerciseFailed, match="wrong choice"):
+    with pytest.raises(ExerciseFailed, match="wrong answer"):
         check_choice("Lost", "Champions")
 
 
@@ -141,7 +141,7 @@ def test_choice_accepts_the_glossary_chinese_labels_and_synonyms():
     # 01.5 expects the hierarchy level "expected": its glossary term in Chinese is 预期价值
     for answer in ("expected", "预期价值", "expected value"):
         assert check_choice(answer, "expected")
-    with pytest.raises(ExerciseFailed, match="wrong choice"):
+    with pytest.raises(ExerciseFailed, match="wrong answer"):
         check_choice("意外价值", "expected")  # unexpected value: a different level
     with pytest.raises(ExerciseFailed):
         check_choice("顾客让渡价值", "客户终身价值")

@@ -534,11 +534,14 @@ class PLSResult(EstimateResult):
         return out
 
     def _title(self) -> list[str]:
-        return [f"PLS path model: {len(self._spec.latents)} latent variables, {len(self.paths)} "
-                f"paths, n={self.n}",
-                f"scheme={self.scheme!r}, {'standardized' if self.standardized else 'unstandardized'}"
-                f" items, {self.iterations} iterations, GoF={self.gof:.3f}; standardised path "
-                f"coefficients (bootstrap() for standard errors)"]
+        items = (say("standardized", "标准化") if self.standardized else say("unstandardized", "非标准化"))
+        return [say(f"PLS path model: {len(self._spec.latents)} latent variables, {len(self.paths)} "
+                    f"paths, n={self.n}",
+                    f"PLS 路径模型：{len(self._spec.latents)} 个潜变量，{len(self.paths)} 条路径，n={self.n}"),
+                say(f"scheme={self.scheme!r}, {items} items, {self.iterations} iterations, "
+                    f"GoF={self.gof:.3f}; standardised path coefficients (bootstrap() for standard errors)",
+                    f"scheme={self.scheme!r}，{items}题项，迭代 {self.iterations} 次，GoF={self.gof:.3f}；"
+                    f"标准化路径系数（标准误用 bootstrap() 计算）")]
 
     def _table(self) -> pd.DataFrame:
         return self.summary()[["estimate", "f2", "target_r2"]]

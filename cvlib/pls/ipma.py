@@ -9,6 +9,7 @@ import pandas as pd
 
 from .._results import Result
 from .._validate import check_option
+from ..language import say
 from . import _engine as eng
 
 __all__ = ["ipma", "IPMAResult"]
@@ -53,9 +54,11 @@ class IPMAResult(Result):
     _show_index = False
 
     def _title(self) -> list[str]:
-        return [f"Importance-performance map of {self.target} (performance "
-                f"{self.target_performance:.1f} / 100)",
-                "importance: unstandardised total effect; performance: mean 0-100 score"]
+        return [say(f"Importance-performance map of {self.target} (performance "
+                    f"{self.target_performance:.1f} / 100)",
+                    f"{self.target} 的重要性-绩效图（绩效 {self.target_performance:.1f} / 100）"),
+                say("importance: unstandardised total effect; performance: mean 0-100 score",
+                    "重要性：非标准化总效应；绩效：0-100 分的平均得分")]
 
     def to_ipa(self, what: str = "construct"):
         """The map as a :func:`cvlib.satisfaction.ipa` result (cut-lines at the means)."""

@@ -7,6 +7,7 @@ import pandas as pd
 
 from .._results import Result
 from .._validate import as_rng, check_option
+from ..language import say
 from . import _engine as eng
 
 __all__ = ["plspredict", "PLSPredictResult", "PREDICTIVE_POWER"]
@@ -88,10 +89,13 @@ class PLSPredictResult(Result):
         return "low" if better > 0 else "lacking"
 
     def _title(self) -> list[str]:
-        return [f"PLSpredict: {self.k}-fold cross-validation x {self.n_repeats} repetitions, "
-                f"n={self.n}, {self.technique} antecedents",
-                f"errors in item units, mean over repetitions; predictive power (RMSE): "
-                f"{self.predictive_power()}"]
+        power = self.predictive_power()
+        return [say(f"PLSpredict: {self.k}-fold cross-validation x {self.n_repeats} repetitions, "
+                    f"n={self.n}, {self.technique} antecedents",
+                    f"PLSpredict：{self.k} 折交叉验证 x 重复 {self.n_repeats} 次，n={self.n}，"
+                    f"前因变量取 {self.technique}"),
+                say(f"errors in item units, mean over repetitions; predictive power (RMSE): {power}",
+                    f"误差以题项原单位计，取各次重复的平均；预测能力（RMSE）：{power}")]
 
 
 def _folds(n: int, k: int, n_repeats: int, seed, folds) -> np.ndarray:

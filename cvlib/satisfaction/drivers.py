@@ -29,6 +29,7 @@ from .._validate import (
     require_no_missing,
     require_numeric,
 )
+from ..language import say
 
 __all__ = [
     "loyalty_regression",
@@ -370,8 +371,10 @@ class KeyDrivers(Result):
         return self.table.copy()
 
     def _title(self) -> list[str]:
-        return [f"Key drivers of {self.outcome}: {len(self.table)} drivers "
-                f"(n = {self.nobs}, R2 = {self.r_squared:.3f})"]
+        return [say(f"Key drivers of {self.outcome}: {len(self.table)} drivers "
+                    f"(n = {self.nobs}, R2 = {self.r_squared:.3f})",
+                    f"{self.outcome} 的关键驱动因素：{len(self.table)} 个"
+                    f"（n = {self.nobs}，R2 = {self.r_squared:.3f}）")]
 
 
 def key_drivers(data: pd.DataFrame, outcome: str, drivers: Sequence[str], *,

@@ -25,6 +25,7 @@ from .._validate import (
     require_columns,
     require_weights,
 )
+from ..language import say
 from .scales import _prepare
 
 __all__ = ["satisfaction_index", "IndexResult", "pls_item_weights"]
@@ -128,10 +129,13 @@ class IndexResult(EstimateResult):
         return super().summary(self.level if ci is None else ci)
 
     def _title(self) -> list[str]:
-        boot = (f"{self.n_boot} bootstrap resamples, {self.level:.0%} percentile CI"
-                if self.n_boot else "no bootstrap")
-        return [f"Satisfaction index (0-100) on a {self.scale.low}-{self.scale.high} scale",
-                f"{len(self.weights)} item(s), weights summing to 100; {boot}"]
+        boot = (say(f"{self.n_boot} bootstrap resamples, {self.level:.0%} percentile CI",
+                    f"{self.n_boot} 次自助重抽样，{self.level:.0%} 百分位置信区间")
+                if self.n_boot else say("no bootstrap", "未做自助法"))
+        return [say(f"Satisfaction index (0-100) on a {self.scale.low}-{self.scale.high} scale",
+                    f"满意度指数（0-100），原量表 {self.scale.low}-{self.scale.high}"),
+                say(f"{len(self.weights)} item(s), weights summing to 100; {boot}",
+                    f"{len(self.weights)} 个题项，权重合计 100；{boot}")]
 
 
 def _index_from_counts(values, answered, counts, w, sc):

@@ -26,6 +26,7 @@ from .._validate import (
     require_no_missing,
     require_numeric,
 )
+from ..language import say
 
 __all__ = [
     "PERVAL_DIMENSIONS",
@@ -327,9 +328,12 @@ class HolbrookScores(Result):
 
     def _title(self) -> list[str]:
         top = self.summary().iloc[0]
-        return [f"Holbrook's eight consumer values rated by {self.n} respondents "
-                f"(scale {self.scale[0]:g}-{self.scale[1]:g}); highest: {top['value']} "
-                f"{top['mean']:.2f}"]
+        return [say(f"Holbrook's eight consumer values rated by {self.n} respondents "
+                    f"(scale {self.scale[0]:g}-{self.scale[1]:g}); highest: {top['value']} "
+                    f"{top['mean']:.2f}",
+                    f"霍尔布鲁克的八种消费者价值，{self.n} 位受访者评分"
+                    f"（量表 {self.scale[0]:g}-{self.scale[1]:g}）；最高：{top['value']} "
+                    f"{top['mean']:.2f}")]
 
 
 def holbrook_scores(ratings: pd.DataFrame, columns: Mapping[str, str] | None = None, *,

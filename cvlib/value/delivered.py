@@ -29,6 +29,7 @@ from .._validate import (
     require_no_missing,
     require_numeric,
 )
+from ..language import say
 
 __all__ = [
     "KOTLER_VALUE_COMPONENTS",
@@ -197,8 +198,10 @@ class DeliveredValue(Result):
     _show_index = False
 
     def _title(self) -> list[str]:
-        return [f"{self.kind}: total value {self.total_value:g} - total cost {self.total_cost:g} "
-                f"= delivered value {self.delivered_value:g} (value/cost ratio {self.value_ratio:.4g})"]
+        return [say(f"{self.kind}: total value {self.total_value:g} - total cost {self.total_cost:g} "
+                    f"= delivered value {self.delivered_value:g} (value/cost ratio {self.value_ratio:.4g})",
+                    f"{self.kind}：顾客整体价值 {self.total_value:g} - 顾客整体成本 {self.total_cost:g} "
+                    f"= 顾客让渡价值 {self.delivered_value:g}（价值成本比 {self.value_ratio:.4g}）")]
 
 
 def _frame_components(frame: pd.DataFrame, columns, what: str) -> list[str]:
@@ -506,9 +509,12 @@ class ValuePrice(Result):
         return html_table(self._title(), self._shown(), index=False)
 
     def _title(self) -> list[str]:
-        return [f"Perceived-value price: value {self.value:,.0f}, price {self.price:,.0f}",
-                f"premium paid {self.premium_paid:,.0f} for extra value {self.extra_value:,.0f}; "
-                f"customer gain {self.customer_gain:,.0f}"]
+        return [say(f"Perceived-value price: value {self.value:,.0f}, price {self.price:,.0f}",
+                    f"感知价值定价：价值 {self.value:,.0f}，价格 {self.price:,.0f}"),
+                say(f"premium paid {self.premium_paid:,.0f} for extra value {self.extra_value:,.0f}; "
+                    f"customer gain {self.customer_gain:,.0f}",
+                    f"为额外价值 {self.extra_value:,.0f} 支付溢价 {self.premium_paid:,.0f}；"
+                    f"顾客净得 {self.customer_gain:,.0f}")]
 
 
 def value_based_price(base: float, premiums: Mapping[str, float], discount: float = 0.0) -> ValuePrice:
