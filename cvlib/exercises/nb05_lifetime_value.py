@@ -189,7 +189,7 @@ EXERCISES = [
              "recency and T in the calibration summary; answer a count of customers, not a share",
         title_zh="BG/NBD 存活概率低于 0.5 的 CDNOW 客户数",
         hint_zh="把第 7 节的 BG/NBD 模型（bg.p_alive）用于校准期汇总中每位客户的购买频率、"
-                "最近一次购买时点和 T；答案是客户人数，而不是比例",
+                "最近购买时点和 T；答案是客户人数，而不是比例",
     ),
     Exercise(
         id="05.7",
