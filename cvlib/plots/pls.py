@@ -31,7 +31,7 @@ PLS_INDEX_LAYOUT: dict[str, tuple[float, float]] = {
 
 
 # the inner weighting schemes (glossary: inner weighting scheme, 内部权重方案)
-_SCHEME_ZH = {"path": "路径加权方案", "centroid": "中心加权方案", "factorial": "因子加权方案"}
+_SCHEME_ZH = {"path": "路径加权方案", "centroid": "重心加权方案", "factorial": "因子加权方案"}
 
 
 def _curve(p1, p2, rad, num=25):

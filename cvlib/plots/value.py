@@ -38,7 +38,7 @@ _HOLBROOK_ZH = {"extrinsic": "外在", "intrinsic": "内在", "self-oriented": "
 # PERVAL's four dimensions (Sweeney & Soutar 2001), as the workbook's car survey names them
 _PERVAL_ZH = {"quality": "质量价值", "emotional": "情感价值", "price": "价格价值", "social": "社会价值"}
 # the two kinds of DeliveredValue
-_KIND_ZH = {"Kotler delivered value": "科特勒顾客让渡价值", "Meehan Vc = Fc - Cc": "Meehan 顾客价值 Vc = Fc - Cc"}
+_KIND_ZH = {"Kotler delivered value": "科特勒的顾客让渡价值", "Meehan Vc = Fc - Cc": "米汉顾客价值 Vc = Fc - Cc"}
 # the steps of ValuePrice.summary() (Kotler's Caterpillar build-up)
 _STEP_ZH = {"competitor-equivalent price": "与竞争者同等产品的价格", "value-based price": "基于价值的价格",
             "- discount": "- 折扣", "price charged": "实际售价"}
@@ -50,14 +50,22 @@ def _wrap(text: str, width: int) -> str:
         return textwrap.fill(text, width)
     if " / " in text:  # bilingual: each language on its own lines
         return "\n".join(_wrap(part, width) for part in text.split(" / "))
-    lines, line, used = [], "", 0
-    for ch in text:
-        w = 8 / 3 if has_chinese(ch) else 1   # 6 Chinese characters a line where 16 Latin ones fit
-        if used + w > width and line:
-            lines.append(line)
-            line, used = "", 0
-        line += ch
+    # break between Chinese characters or at spaces, never inside a Latin word ("ABS", "5G")
+    import re
+
+    lines, line, used = [], "", 0.0
+    for piece in re.findall(r"[A-Za-z0-9.%()\-]+|\s+|.", text):
+        w = sum(8 / 3 if has_chinese(ch) else 1 for ch in piece)  # 6 Chinese characters where 16 Latin fit
+        if used + w > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0.0
+            if piece.isspace():
+                continue
+        line += piece
         used += w
+    # no lone character on a last line: move one more over from the line before
+    if len(lines) >= 1 and len(line) == 1 and len(lines[-1]) > 2:
+        line, lines[-1] = lines[-1][-1] + line, lines[-1][:-1]
     return "\n".join(lines + [line])
 
 
@@ -508,7 +516,7 @@ def plot_holbrook(result, *, ax=None, **kwargs):
         f"Holbrook's eight values: extrinsic {d['extrinsic']:.0%} / intrinsic {d['intrinsic']:.0%}, "
         f"self {d['self-oriented']:.0%} / other {d['other-oriented']:.0%}, "
         f"active {d['active']:.0%} / reactive {d['reactive']:.0%}",
-        f"Holbrook 的八种顾客价值：外在 {d['extrinsic']:.0%} / 内在 {d['intrinsic']:.0%}，"
+        f"霍尔布鲁克的八种消费者价值：外在 {d['extrinsic']:.0%} / 内在 {d['intrinsic']:.0%}，"
         f"自我导向 {d['self-oriented']:.0%} / 他人导向 {d['other-oriented']:.0%}，"
         f"主动 {d['active']:.0%} / 反应 {d['reactive']:.0%}"), fontsize=9)
     return ax

@@ -227,7 +227,7 @@ DEVELOPMENT_STAGES_ZH = ["潜在顾客", "预期顾客", "首次购买", "重复
 PIPELINE_STAGES = ["0 not yet reached", "1 newly assigned", "2 contacted (reconstructed)",
                    "3 needs discussed (reconstructed)", "4 intends to choose us",
                    "5 contract sent", "6 under contract", "7 contract expired"]
-PIPELINE_STAGES_ZH = ["0 暂时没有联系上的", "1 新增到自己名下的客户", "2 (原文缺失)", "3 (原文缺失)",
+PIPELINE_STAGES_ZH = ["0 暂时没有联系上的", "1 新增到自己名下的客户", "2 已联系上（重建，原文缺失）", "3 已沟通需求（重建，原文缺失）",
                       "4 客户有选择的意向", "5 直接联系并且传了合同", "6 合同中", "7 合同已经到期"]
 #: Customer states on the slide (客户状态) and the deal-likelihood scale (成交意向), worst first.
 CUSTOMER_STATES = ["no contract", "under contract", "contract expired"]

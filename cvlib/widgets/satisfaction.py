@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..language import WORDS_ZH, say
+from ..plots._common import chinese
 from ..satisfaction import ipa, satisfaction_gap, satisfaction_index
 from ..satisfaction.scales import _as_scale
 from ._base import Explorer, _new_axes, labelled, localise, start_value
@@ -29,10 +30,6 @@ __all__ = ["ipa_explorer", "index_explorer", "gap_explorer"]
 
 
 # Chinese names of the attributes of cvlib.satisfaction.GAP_EXAMPLE (the workbook's own example)
-_GAP_ATTRIBUTES_ZH = {
-    "network coverage": "网络覆盖", "call quality": "通话质量", "billing accuracy": "账单准确性",
-    "shop staff": "营业厅员工", "app and self-service": "App 与自助服务", "green packaging": "绿色包装",
-}
 
 
 def _show_figure(draw):
@@ -241,7 +238,7 @@ def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
     names = table[attribute].astype(str).tolist()
     controls = {}
     for name, value in zip(names, table[perception], strict=True):
-        label = say(f"perceived {name}", f"感知：{_GAP_ATTRIBUTES_ZH.get(name, name)}")
+        label = say(f"perceived {name}", f"感知：{chinese(name)}")
         start = start_value(f"perception of {name!r}", float(value), sc.low, sc.high, label)
         controls[f"p_{name}"] = W.FloatSlider(value=start, min=sc.low, max=sc.high, step=0.1,
                                               description=label,
@@ -266,7 +263,7 @@ def gap_explorer(table: pd.DataFrame, *, attribute: str = "attribute",
             _show_figure(lambda ax: plot_satisfaction_gap(result, ax=ax))
         print(say(f"overall (importance-weighted) gap: {result.overall:+.2f} scale points",
                   f"总体差距（按重要性加权）：{result.overall:+.2f} 个量表分"))
-        display(localise(result.table.round(2), values={**WORDS_ZH, **_GAP_ATTRIBUTES_ZH}))
+        display(localise(result.table.round(2), values={**WORDS_ZH, **{a: chinese(a) for a in result.table["attribute"]}}))
 
     return Explorer(controls, compute, show,
                     title=say("Satisfaction = perception - expectation: move what customers perceive",
