@@ -31,7 +31,7 @@ CHINESE = sorted((B.ROOT / "notebooks" / "zh").glob("*.ipynb"))
 SERVED = [(p, p.name) for p in NOTEBOOKS] + [(p, f"zh/{p.name}") for p in CHINESE]
 # widget labels of the Chinese edition: an English word (three or more lowercase letters) with no
 # Chinese beside it is a label the language switch missed
-UNTRANSLATED = re.compile(r"[a-z]{3,}")
+UNTRANSLATED = re.compile(r"\b[a-z]{3,}\b")    # lowercase words: names (Acura, ECSI) are exempt
 CJK = re.compile(r"[\u3400-\u9fff]")
 _LABELS = """
 () => Array.from(document.querySelectorAll('[data-cvlib-explorer] .widget-label, '

@@ -711,8 +711,8 @@ def test_pls_explorer_default_presets():
     from cvlib.widgets import pls_explorer
 
     w = pls_explorer()
-    assert list(w.controls["model"].options) == ["ECSI (mobi)", "ACSI (mobi, no Image)",
-                                                 "ECSI (plspm bank)"]
+    assert [value for _, value in w.controls["model"].options] == ["ECSI (mobi)", "ACSI (mobi, no Image)",
+                                                                   "ECSI (plspm bank)"]
     assert w.result.r_squared["Satisfaction"] == pytest.approx(0.681, abs=5e-4)
     w.controls["model"].value = "ECSI (plspm bank)"
     assert w.error is None and "Complaints" not in w.result.scores.columns

@@ -64,6 +64,11 @@ def pls_from_controls(models: Mapping, *, model: str, scheme: str = "path",
                     standardized=bool(standardized), max_iter=int(max_iter))
 
 
+# the preset models' names as a Chinese reader sees them (the values stay the English names)
+_MODEL_ZH = {"ECSI (mobi)": "ECSI（mobi 手机用户数据）", "ACSI (mobi, no Image)": "ACSI（mobi 数据，无企业形象）",
+             "ECSI (plspm bank)": "ECSI（plspm 银行数据）"}
+
+
 def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
                  scheme: str = "path") -> Explorer:
     """Choose a satisfaction-index model and its estimation settings; see paths and R^2.
@@ -120,7 +125,8 @@ def pls_explorer(models: Mapping | None = None, *, model: str | None = None,
     for _, _, bl in models.values():
         blocks += [b for b in bl if b not in blocks]
     controls = {
-        "model": w.Dropdown(options=names, value=model or names[0], description=say("model", "模型")),
+        "model": w.Dropdown(options=[(say(n, _MODEL_ZH[n]) if n in _MODEL_ZH else n, n) for n in names],
+                            value=model or names[0], description=say("model", "模型")),
         "scheme": w.Dropdown(options=[(say("path", "路径加权"), "path"),
                                       (say("centroid", "重心加权"), "centroid"),
                                       (say("factorial", "因子加权"), "factorial")],
