@@ -150,7 +150,7 @@ def _heatmap(grid: pd.DataFrame, ax, label: str, title: str, kwargs: dict, unit:
     ax.figure.colorbar(mesh, ax=ax, label=label)
     ax.set_xlabel(say(f"recency t_x ({unit} from the first purchase to the last)",
                       f"{zh('recency (BTYD)')} t_x（从首次到最后一次购买的{_unit(unit)}数）"))
-    ax.set_ylabel(say("frequency (repeat purchases)", "频率（重复购买次数）"))
+    ax.set_ylabel(say("frequency (repeat purchases)", "购买频率（重复购买次数）"))
     ax.set_title(title)
     return ax
 

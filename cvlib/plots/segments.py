@@ -408,7 +408,7 @@ def plot_sales_effort(table: pd.DataFrame | None = None, *, ax=None, **kwargs):
     ax = axes_or_new(ax, (6.5, 3.5))
     frame = t[["customer_share", "sales_share", "effort_share"]].rename(
         columns={"customer_share": say("customers", "客户数"), "sales_share": say("sales", "销售额"),
-                 "effort_share": say("reps' time", "销售人员时间")}) * 100
+                 "effort_share": say("reps' time", "业务员时间")}) * 100
     frame.index = [name(i) for i in frame.index]
     frame.plot.bar(ax=ax, rot=0, **{"color": ["C7", "C0", "C3"], **kwargs})
     for i, r in enumerate(t["sales_per_effort"]):

@@ -183,7 +183,7 @@ def bgnbd_explorer(model=None, *, frequency: int = 2, recency: float = 30.43, T:
 
         model = BetaGeo().fit(fetch_cdnow_summary())
 
-    labels = {"frequency": say("frequency x", "购买频次 x"),
+    labels = {"frequency": say("frequency x", "购买频率 x"),
               "recency": say("recency t_x", "最近购买时点 t_x"),
               "T": say("T (age now)", "T（当前客龄）"),
               "t": say("future period t", "预测期长度 t")}
