@@ -115,7 +115,7 @@ def _stub(solution_source: str, exercise_id: str | None, check_source: str = "")
                  "# 你作答之后，下面的检查单元格会给出提示。")]
     lines += [f"{n} = NotImplemented" for n in names]
     message = say(f"{title} is yours to solve: replace this cell with code that assigns {wanted}.",
-                  f"{title}需要你自己完成：把这个单元格换成给 {wanted} 赋值的代码。")
+                  f"{title}：请你自己完成，把这个单元格换成给 {wanted} 赋值的代码。")
     lines.append(f"raise NotImplementedError({message!r})")
     return "\n".join(lines)
 
