@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .language import say
+
 __all__ = [
     "require_frame",
     "require_columns",
@@ -84,10 +86,12 @@ def require_no_missing(data: pd.DataFrame, columns: Sequence[str], what: str = "
     counts = counts[counts > 0]
     if len(counts):
         detail = ", ".join(f"{c!r}: {n} row(s)" for c, n in counts.items())
-        raise ValueError(
+        detail_zh = "，".join(f"{c!r}：{n} 行" for c, n in counts.items())
+        raise ValueError(say(
             f"{what} has missing values ({detail}); drop or impute them first, "
-            f"or pass missing='drop' where the function offers it"
-        )
+            f"or pass missing='drop' where the function offers it",
+            f"{what} 有缺失值（{detail_zh}）；请先删除或填补，"
+            f"或者在函数提供该参数时传入 missing='drop'"))
 
 
 def require_in_range(
@@ -186,12 +190,15 @@ def _not_dates_error(name: str, count: int, examples, hint: str = "") -> ValueEr
 
 
 def _ambiguous_error(name: str, count: int, examples) -> ValueError:
-    return ValueError(
+    return ValueError(say(
         f"column {name!r} has {count} date string(s) in a format that is not ISO 8601, such "
         f"as {_preview(examples)}; a date such as '01/12/2024' can be 1 December or "
         f"January 12, so cvlib does not guess: pass date_format= (e.g. date_format='%d/%m/%Y' "
-        f"for day-first, '%m/%d/%Y' for month-first), or give ISO dates such as '2024-12-01'"
-    )
+        f"for day-first, '%m/%d/%Y' for month-first), or give ISO dates such as '2024-12-01'",
+        f"列 {name!r} 有 {count} 个日期字符串不是 ISO 8601 格式，例如 {_preview(examples)}；"
+        f"像 '01/12/2024' 这样的日期既可能是 12 月 1 日，也可能是 1 月 12 日，cvlib 不做猜测："
+        f"请传入 date_format=（日在前用 date_format='%d/%m/%Y'，月在前用 '%m/%d/%Y'），"
+        f"或者改用 '2024-12-01' 这样的 ISO 日期"))
 
 
 def future_dates_error(name: str, count: int, limit, examples) -> ValueError:

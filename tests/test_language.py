@@ -70,3 +70,23 @@ def test_chinese_figures_drawn_without_cvlib_render_every_glyph():
         warnings.filterwarnings("error", message=".*missing from font")
         fig.savefig(io.BytesIO(), format="png")
     plt.close(fig)
+
+
+def test_the_refusals_a_student_meets_first_speak_chinese():
+    """Missing values, ambiguous dates and negative amounts: the same refusal, in the reader's language."""
+    import pandas as pd
+
+    from cvlib.lifetime import summarize
+    from cvlib.segments import rfm_table
+
+    log = pd.DataFrame({"customer_id": [1, 2], "date": ["01/12/2024", "02/12/2024"], "amount": [5.0, -1.0]})
+    iso = log.assign(date=["2024-12-01", "2024-12-02"])
+    cases = [(lambda: summarize(log), "不是 ISO 8601"), (lambda: rfm_table(iso), "负数金额"),
+             (lambda: summarize(iso), "不能为负数"),
+             (lambda: rfm_table(iso.assign(amount=[5.0, None])), "有缺失值")]
+    for call, chinese in cases:
+        with language.use("zh"), pytest.raises(ValueError, match=chinese):
+            call()
+        with pytest.raises(ValueError) as info:
+            call()
+        assert not language.has_chinese(str(info.value)), "English stays English"

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .._validate import parse_date, parse_dates, renamed_args, require_columns, require_frame
+from ..language import say
 
 __all__ = ["summarize", "collapse_patterns", "summary_window", "SummaryWindow", "TIME_UNITS"]
 
@@ -181,11 +182,12 @@ def summary_window(first_day: int, last_day: int, calibration_end=None, observat
 
 def negative_spend_error(amount: str, count: int, examples) -> ValueError:
     """The error for negative spend (shared by every engine)."""
-    return ValueError(
+    return ValueError(say(
         f"column {amount!r} must not be negative (spend per transaction); got "
         f"{count} negative value(s) such as {sorted(examples)[:5]}. Remove returns and "
-        f"refunds first, or pass amount=None to summarise purchases only."
-    )
+        f"refunds first, or pass amount=None to summarise purchases only.",
+        f"列 {amount!r}（每笔交易的消费额）不能为负数；现有 {count} 个负值，例如 "
+        f"{sorted(examples)[:5]}。请先去掉退货和退款，或者传入 amount=None 只汇总购买次数。"))
 
 
 def missing_spend_error(amount: str, count: int) -> ValueError:

@@ -328,11 +328,13 @@ def prepare_log(tx, customer: str, date: str, amount: str | None, at=None,
         neg = amt < 0
         if neg.any():
             rows = tx.loc[neg, [customer, date, amount]].head(3).to_dict("records")
-            raise ValueError(
+            raise ValueError(say(
                 f"column {amount!r} of {what} has {int(neg.sum())} negative amount(s), e.g. "
                 f"{rows}. If they are returns, pass returns='net' to net them against spend "
-                f"(a return is then not counted as a purchase); otherwise correct the data"
-            )
+                f"(a return is then not counted as a purchase); otherwise correct the data",
+                f"{what} 的列 {amount!r} 有 {int(neg.sum())} 个负数金额，例如 {rows}。"
+                f"如果它们是退货，请传入 returns='net'，与消费额相抵（退货不计为一次购买）；"
+                f"否则请更正数据"))
     first_day = int(days.min())
     last_day = int(days.max())
     at_ts, at_day = analysis_day(at, first_day, last_day)
