@@ -236,14 +236,15 @@ def _prepare(data, customer, date, amount, date_format, memory_limit, *, allow_n
     return norm, counts
 
 
-def _finish(rel, customer: str, output):
+def _finish(rel, customer: str, output, integers=()):
+    """The relation, or the pandas table indexed by customer with ``integers`` as int64 counts."""
     if output == "duckdb":
         return rel
     if output not in (None, "pandas"):
         raise ValueError(f"output must be 'pandas' or 'duckdb' for the DuckDB engine, "
                          f"got {output!r}")
-    out = rel.order(_q(customer)).df()
-    return out.set_index(customer)
+    out = rel.order(_q(customer)).df().set_index(customer)
+    return out.astype({c: np.int64 for c in integers})
 
 
 def summarize(log, customer="customer_id", date="date", amount="amount", calibration_end=None,
@@ -305,10 +306,7 @@ def customer_values(transactions, customer="customer_id", date="date", amount="a
     at_ts, at_day = rfm_at_day(counts, at, "transactions", "total", returns, date_format)
     rel = norm.query("tx", _sql.values_sql(at_day, customer, '"', margin is not None,
                                            cost is not None))
-    out = _finish(rel, customer, output)
-    if isinstance(out, pd.DataFrame):
-        out["transactions"] = out["transactions"].astype(np.int64)
-    return out
+    return _finish(rel, customer, output, integers=["transactions"])
 
 
 def purchase_cycle(transactions, customer="customer_id", date="date", amount="amount", at=None, *,
@@ -318,10 +316,8 @@ def purchase_cycle(transactions, customer="customer_id", date="date", amount="am
 
     norm, counts = _prepare(transactions, customer, date, amount, date_format, memory_limit)
     _, at_day = rfm_at_day(counts, at, "transactions", "total", "error", date_format)
-    out = _finish(norm.query("tx", _sql.cycle_sql(at_day, customer, '"')), customer, output)
-    if isinstance(out, pd.DataFrame):
-        out["purchases"] = out["purchases"].astype(np.int64)
-    return out
+    return _finish(norm.query("tx", _sql.cycle_sql(at_day, customer, '"')), customer, output,
+                   integers=["purchases"])
 
 
 def _relation(summary, memory_limit=None):

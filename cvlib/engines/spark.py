@@ -119,13 +119,14 @@ def _prepare(data, customer, date, amount, date_format, *, allow_negative=False,
     return norm, counts
 
 
-def _finish(sdf, customer, output):
+def _finish(sdf, customer, output, integers=()):
+    """The Spark DataFrame, or the pandas table indexed by customer with ``integers`` as int64 counts."""
     if output in (None, "spark"):
         return sdf
     if output != "pandas":
         raise ValueError(f"output must be 'spark' or 'pandas' for the Spark engine, got {output!r}")
     out = sdf.orderBy(customer).toPandas().set_index(customer)
-    return out
+    return out.astype({c: np.int64 for c in integers})
 
 
 def summarize(log, customer="customer_id", date="date", amount="amount", calibration_end=None,
@@ -187,10 +188,7 @@ def customer_values(transactions, customer="customer_id", date="date", amount="a
     sdf = transactions.sparkSession.sql(
         _sql.values_sql(at_day, customer, "`", margin is not None, cost is not None, "{tx}"),
         tx=norm)
-    out = _finish(sdf, customer, output)
-    if isinstance(out, pd.DataFrame):
-        out["transactions"] = out["transactions"].astype(np.int64)
-    return out
+    return _finish(sdf, customer, output, integers=["transactions"])
 
 
 def purchase_cycle(transactions, customer="customer_id", date="date", amount="amount", at=None, *,
@@ -201,10 +199,7 @@ def purchase_cycle(transactions, customer="customer_id", date="date", amount="am
     norm, counts = _prepare(transactions, customer, date, amount, date_format)
     _, at_day = rfm_at_day(counts, at, "transactions", "total", "error", date_format)
     sdf = transactions.sparkSession.sql(_sql.cycle_sql(at_day, customer, "`", "{tx}"), tx=norm)
-    out = _finish(sdf, customer, output)
-    if isinstance(out, pd.DataFrame):
-        out["purchases"] = out["purchases"].astype(np.int64)
-    return out
+    return _finish(sdf, customer, output, integers=["purchases"])
 
 
 def patterns(summary, columns, name="count", sums=()):
